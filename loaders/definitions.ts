@@ -1,0 +1,103 @@
+// The project's definitions (../shared/paper/FINDINGS.md) that more than one module needs.
+// Each lives here once: the ingest, the generator and the tests all read them from here.
+
+export type Level = "full" | "edits" | "none";
+export type EndReason = "completed" | "interrupted" | "clarification" | "error";
+export type Complexity = "minimal" | "low" | "medium" | "high";
+
+export const COMPLEXITIES: readonly Complexity[] = ["minimal", "low", "medium", "high"];
+export const END_REASONS: readonly EndReason[] = ["completed", "interrupted", "clarification", "error"];
+
+/** The auto-approve level a permission mode gives; undefined for a mode we do not know. */
+export function levelOf(mode: string | null | undefined): Level | null {
+  switch (mode) {
+    case "bypassPermissions":
+    case "auto":
+      return "full";
+    case "acceptEdits":
+      return "edits";
+    case "default":
+    case "plan":
+    case "dontAsk":
+      return "none";
+    default:
+      return null;
+  }
+}
+
+/** A session's level from its turns' levels: a majority of `full`, else of `full` or `edits`. */
+export function sessionLevel(levels: readonly (Level | null)[]): Level | null {
+  const known = levels.filter((l): l is Level => l !== null);
+  if (known.length === 0) return null;
+  const full = known.filter((l) => l === "full").length;
+  const edits = known.filter((l) => l === "edits").length;
+  if (full * 2 > known.length) return "full";
+  if ((full + edits) * 2 > known.length) return "edits";
+  return "none";
+}
+
+/** Tools that only read or plan: no mode asks the person before they run. */
+export const READ_ONLY_TOOLS: ReadonlySet<string> = new Set([
+  "Read", "Grep", "Glob", "LS", "TodoWrite", "TodoRead", "WebSearch", "WebFetch", "NotebookRead",
+  "BashOutput", "TaskOutput", "ListMcpResourcesTool", "ReadMcpResourceTool", "ToolSearch",
+  "AskUserQuestion", "ExitPlanMode", "EnterPlanMode", "Task", "Agent", "TaskCreate", "TaskGet",
+  "TaskList", "TaskUpdate", "TaskStop", "KillShell", "Skill", "LSP"
+]);
+
+/** Tools that `acceptEdits` lets run without asking. */
+export const FILE_EDIT_TOOLS: ReadonlySet<string> = new Set(["Edit", "MultiEdit", "Write", "NotebookEdit"]);
+
+/** Tools with which the agent stops to ask the person (F4, F5). */
+export const ASK_TOOL = "AskUserQuestion";
+export const PLAN_TOOL = "ExitPlanMode";
+/** Tools that start a subagent (`Task` became `Agent` in 2.1.63). */
+export const SUBAGENT_TOOLS: ReadonlySet<string> = new Set(["Task", "Agent"]);
+
+/**
+ * Whether the turn's level makes the person approve this tool before it runs: `none` asks
+ * for every tool that is not read-only, `edits` for those that are neither read-only nor
+ * file edits, `full` for none. NULL where the level is unknown.
+ */
+export function asksPerson(level: Level | null, tool: string): boolean | null {
+  if (level === null) return null;
+  if (READ_ONLY_TOOLS.has(tool)) return false;
+  if (level === "none") return true;
+  if (level === "edits") return !FILE_EDIT_TOOLS.has(tool);
+  return false;
+}
+
+/** Who let a call run, where the transcript can tell: a mode or the default rules. */
+export function approvedBy(level: Level | null, tool: string, rejected: boolean): "rule" | "person" | null {
+  if (rejected) return null;
+  const asks = asksPerson(level, tool);
+  return asks === false ? "rule" : null;
+}
+
+/**
+ * Human in the loop (F6, F7): the person approved the call, or the level asks them for it.
+ * Safeguard: a person in the loop, a hook ran on it, or the level is `none` or `edits`.
+ */
+export function humanInLoop(level: Level | null, tool: string, approved: string | null): boolean | null {
+  if (approved === "person") return true;
+  return asksPerson(level, tool);
+}
+
+export function safeguard(level: Level | null, approved: string | null, hooked: boolean): boolean | null {
+  if (approved === "person" || hooked) return true;
+  if (level === null) return null;
+  return level !== "full";
+}
+
+/** Tenure buckets where a table needs them (FINDINGS.md). */
+export const TENURE_BUCKETS = [
+  {label: "0–9", min: 0, max: 9},
+  {label: "10–49", min: 10, max: 49},
+  {label: "50–199", min: 50, max: 199},
+  {label: "200–749", min: 200, max: 749},
+  {label: "750+", min: 750, max: Infinity}
+] as const;
+
+/** Entry points of interactive sessions: absent (1.0.x) or `cli`. */
+export function isInteractive(entrypoint: string | null | undefined): boolean {
+  return entrypoint == null || entrypoint === "cli";
+}

@@ -1,0 +1,69 @@
+// Splits a file into lines without holding the file: a line is the bytes up to a `\n`,
+// or up to the end of the file for a last line without one; an empty last segment is no
+// line (TABLES.md). Lines that are not UTF-8, or longer than the limit, are reported by
+// reason and never decoded.
+import {closeSync, openSync, readSync} from "node:fs";
+import {isUtf8} from "node:buffer";
+
+export type LineSkip = "invalid_utf8" | "too_large";
+
+export type LineVisitor = {
+  line(text: string, lineNo: number, last: boolean): void;
+  skip(reason: LineSkip, lineNo: number): void;
+};
+
+const CHUNK = 1 << 22;
+
+/** Calls `visit` for every line of `path`; returns the number of bytes read. */
+export function readLines(path: string, maxLineBytes: number, visit: LineVisitor): number {
+  const fd = openSync(path, "r");
+  try {
+    let buffer = Buffer.allocUnsafe(CHUNK);
+    let start = 0; // first byte of the current line in `buffer`
+    let end = 0; // bytes held in `buffer`
+    let skipping = false; // inside a line already known to be too large
+    let lineNo = 0;
+    let total = 0;
+    const emit = (from: number, to: number, last: boolean) => {
+      lineNo++;
+      if (skipping || to - from > maxLineBytes) visit.skip("too_large", lineNo);
+      else {
+        const bytes = buffer.subarray(from, to);
+        if (isUtf8(bytes)) visit.line(bytes.toString("utf8"), lineNo, last);
+        else visit.skip("invalid_utf8", lineNo);
+      }
+      skipping = false;
+    };
+    for (;;) {
+      if (end === buffer.length) {
+        if (start > 0) {
+          buffer.copy(buffer, 0, start, end);
+          end -= start;
+          start = 0;
+        } else if (skipping || end > maxLineBytes) {
+          skipping = true; // drop what we hold of the long line and keep looking for its end
+          end = 0;
+        } else {
+          const grown = Buffer.allocUnsafe(buffer.length * 2);
+          buffer.copy(grown, 0, 0, end);
+          buffer = grown;
+        }
+      }
+      const n = readSync(fd, buffer, end, buffer.length - end, null);
+      if (n === 0) break;
+      total += n;
+      const scanFrom = end;
+      end += n;
+      let nl = buffer.indexOf(10, scanFrom);
+      while (nl !== -1 && nl < end) {
+        emit(start, nl, false);
+        start = nl + 1;
+        nl = buffer.indexOf(10, start);
+      }
+    }
+    if (end > start || skipping) emit(start, end, true);
+    return total;
+  } finally {
+    closeSync(fd);
+  }
+}

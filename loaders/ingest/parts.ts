@@ -1,0 +1,38 @@
+// Row parts: each worker appends the rows it makes to its own NDJSON files, so rows are
+// never held in memory and DuckDB can read them all at the end in parallel.
+import {closeSync, openSync, writeSync} from "node:fs";
+import {join} from "node:path";
+import {TABLE_NAMES, type Row, type TableName} from "../tables.ts";
+
+const FLUSH = 1 << 20;
+
+export class PartWriter {
+  readonly paths: Record<TableName, string>;
+  private readonly fds: Record<string, number> = {};
+  private readonly buffers: Record<string, string> = {};
+
+  constructor(dir: string, name: string) {
+    this.paths = Object.fromEntries(TABLE_NAMES.map((t) => [t, join(dir, `${t}-${name}.jsonl`)])) as Record<TableName, string>;
+    for (const t of TABLE_NAMES) {
+      this.fds[t] = openSync(this.paths[t], "w");
+      this.buffers[t] = "";
+    }
+  }
+
+  write = (table: TableName, row: Row): void => {
+    const buffer = (this.buffers[table] += JSON.stringify(row) + "\n");
+    if (buffer.length > FLUSH) this.flush(table);
+  };
+
+  private flush(table: string) {
+    if (this.buffers[table]) writeSync(this.fds[table], this.buffers[table]);
+    this.buffers[table] = "";
+  }
+
+  close(): void {
+    for (const t of TABLE_NAMES) {
+      this.flush(t);
+      closeSync(this.fds[t]);
+    }
+  }
+}

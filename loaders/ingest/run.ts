@@ -1,0 +1,210 @@
+// `agent-autonomy ingest`: raw logs in, the canonical tables and the ingest report out.
+// Groups of transcripts are read on worker threads (one per core), each appending rows
+// to its own parts; DuckDB then types, orders and writes the Parquet tables.
+import {createHash} from "node:crypto";
+import {existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {availableParallelism} from "node:os";
+import {join, relative, resolve} from "node:path";
+import {Worker} from "node:worker_threads";
+import {DuckDBInstance} from "@duckdb/node-api";
+import {loadClassifiers} from "../classify/index.ts";
+import {processGroup, type GroupResult} from "../sources/claude-code/group.ts";
+import {TABLE_NAMES, copySql, type TableName} from "../tables.ts";
+import {discover, InputError, type Group, type Layout} from "./discover.ts";
+import {PartWriter} from "./parts.ts";
+
+export const OUTPUT_FILES = [...TABLE_NAMES.map((t) => `${t}.parquet`), "ingest-report.json"];
+/** The ingest's own working folder inside the output folder. */
+const WORK = ".agent-autonomy";
+
+export type IngestOptions = {
+  inputs: string[];
+  out: string;
+  workers?: number;
+  maxLineBytes?: number;
+  classifiers?: string;
+  /** Put file paths in the report (off by default: paths hold project names). */
+  reportPaths?: boolean;
+  progress?: (p: Progress) => void;
+};
+
+export type Progress = {files: number; filesTotal: number; bytes: number; bytesTotal: number; lines: number};
+
+export type FileReport = {file: string; lines: number; parsed: number; duplicates: number; skipped: Record<string, number>};
+
+export type IngestReport = {
+  inputs: Layout[];
+  files: number;
+  unreadable: number;
+  bytes: number;
+  lines: number;
+  parsed: number;
+  duplicates: number;
+  skipped: Record<string, number>;
+  unanswered_prompts: number;
+  replayed_events: number;
+  orphan_lines: number;
+  tables: Record<TableName, number>;
+  files_with_skips: FileReport[];
+};
+
+const DEFAULT_MAX_LINE = 64 << 20;
+// Below this much input, starting workers costs more than it saves.
+const INLINE_BYTES = 16 << 20;
+
+function checkOut(out: string) {
+  if (!existsSync(out)) return;
+  if (!statSync(out).isDirectory()) throw new InputError(`output is not a folder: ${out}`);
+  const foreign = readdirSync(out).filter((name) => name !== WORK && !OUTPUT_FILES.includes(name));
+  if (foreign.length) throw new InputError(`output folder holds files the ingest did not write (${foreign.slice(0, 3).join(", ")}${foreign.length > 3 ? ", ..." : ""}): ${out}`);
+}
+
+function sorted(counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+async function inline(groups: Group[], partsDir: string, opts: IngestOptions, done: (i: number, r: GroupResult) => void) {
+  const classifiers = await loadClassifiers(opts.classifiers);
+  const parts = new PartWriter(partsDir, "main");
+  try {
+    groups.forEach((g, i) => done(i, processGroup(g, opts.maxLineBytes ?? DEFAULT_MAX_LINE, classifiers, parts.write)));
+  } finally {
+    parts.close();
+  }
+}
+
+async function pooled(groups: Group[], partsDir: string, opts: IngestOptions, n: number, done: (i: number, r: GroupResult) => void) {
+  // Largest groups first, so no worker is left with a big one at the end.
+  const queue = groups.map((_, i) => i).sort((a, b) => size(groups[b]) - size(groups[a]));
+  const url = new URL("./worker.ts", import.meta.url);
+  await Promise.all(
+    Array.from({length: n}, (_, w) =>
+      new Promise<void>((resolveWorker, reject) => {
+        const worker = new Worker(url, {
+          workerData: {partsDir, name: `w${w}`, maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE, classifiers: opts.classifiers},
+          execArgv: [...process.execArgv, "--import", "tsx"]
+        });
+        const next = () => {
+          const index = queue.shift();
+          if (index === undefined) worker.postMessage({close: true});
+          else worker.postMessage({index, group: groups[index]});
+        };
+        worker.on("message", (m: {ready?: true; closed?: true; index?: number; result?: GroupResult; error?: string}) => {
+          if (m.error) reject(new Error(m.error));
+          else if (m.closed) worker.terminate().then(() => resolveWorker());
+          else {
+            if (m.result) done(m.index!, m.result);
+            next();
+          }
+        });
+        worker.on("error", reject);
+      })
+    )
+  );
+}
+
+function size(g: Group): number {
+  return g.files.reduce((s, f) => s + (statSync(f.path, {throwIfNoEntry: false})?.size ?? 0), 0);
+}
+
+export async function ingest(opts: IngestOptions): Promise<IngestReport> {
+  const out = resolve(opts.out);
+  checkOut(out);
+  const {groups, layouts, unreadable} = discover(opts.inputs);
+  const files = groups.flatMap((g) => g.files);
+  if (files.length === 0) throw new InputError(`no transcripts found in ${opts.inputs.join(", ")}`);
+
+  const work = join(out, WORK, `run-${process.pid}`);
+  const partsDir = join(work, "parts");
+  mkdirSync(partsDir, {recursive: true});
+  try {
+    const bytesTotal = groups.reduce((s, g) => s + size(g), 0);
+    const results: GroupResult[] = new Array(groups.length);
+    const progress: Progress = {files: 0, filesTotal: files.length, bytes: 0, bytesTotal, lines: 0};
+    const done = (i: number, r: GroupResult) => {
+      results[i] = r;
+      progress.files += r.counts.length;
+      progress.bytes += r.counts.reduce((s, c) => s + c.bytes, 0);
+      progress.lines += r.counts.reduce((s, c) => s + c.lines, 0);
+      opts.progress?.(progress);
+    };
+    const n = Math.min(opts.workers ?? availableParallelism(), groups.length);
+    if (n <= 1 || bytesTotal < INLINE_BYTES) await inline(groups, partsDir, opts, done);
+    else await pooled(groups, partsDir, opts, n, done);
+
+    if (results.every((r) => r.counts.every((c) => c.unreadable))) throw new InputError(`no transcript could be read in ${opts.inputs.join(", ")}`);
+    const tables = await writeTables(partsDir, work);
+    const report = summarize(groups, results, layouts, unreadable, tables, opts.reportPaths ?? false);
+    writeFileSync(join(work, "ingest-report.json"), JSON.stringify(report, null, 2) + "\n");
+    mkdirSync(out, {recursive: true});
+    for (const name of OUTPUT_FILES) renameSync(join(work, name), join(out, name));
+    return report;
+  } finally {
+    rmSync(join(out, WORK), {recursive: true, force: true});
+  }
+}
+
+async function writeTables(partsDir: string, work: string): Promise<Record<TableName, number>> {
+  const parts = readdirSync(partsDir);
+  const instance = await DuckDBInstance.create(":memory:", {temp_directory: join(work, "spill")});
+  const db = await instance.connect();
+  const counts = {} as Record<TableName, number>;
+  try {
+    for (const table of TABLE_NAMES) {
+      const mine = parts.filter((p) => p.startsWith(`${table}-`)).sort().map((p) => join(partsDir, p));
+      const file = join(work, `${table}.parquet`);
+      await db.run(copySql(table, mine, file));
+      const rows = await db.runAndReadAll(`select count(*)::INTEGER as n from read_parquet('${file.replace(/'/g, "''")}')`);
+      counts[table] = rows.getRows()[0][0] as number;
+    }
+  } finally {
+    db.closeSync();
+    instance.closeSync();
+  }
+  return counts;
+}
+
+function summarize(groups: Group[], results: GroupResult[], layouts: Layout[], unreadable: number, tables: Record<TableName, number>, paths: boolean): IngestReport {
+  const total = {lines: 0, parsed: 0, duplicates: 0, bytes: 0, unanswered: 0, replayed: 0, orphans: 0};
+  const skipped: Record<string, number> = {};
+  const withSkips: FileReport[] = [];
+  const root = process.cwd();
+  groups.forEach((g, gi) => {
+    const r = results[gi];
+    total.unanswered += r.unansweredPrompts;
+    total.replayed += r.replayedEvents;
+    total.orphans += r.orphanLines;
+    r.counts.forEach((c, fi) => {
+      if (c.unreadable) unreadable++;
+      total.lines += c.lines;
+      total.parsed += c.parsed;
+      total.duplicates += c.duplicates;
+      total.bytes += c.bytes;
+      for (const [reason, n] of Object.entries(c.skipped)) skipped[reason] = (skipped[reason] ?? 0) + n;
+      if (Object.keys(c.skipped).length) {
+        const path = g.files[fi].path;
+        withSkips.push({file: paths ? relative(root, path) : fileId(path), lines: c.lines, parsed: c.parsed, duplicates: c.duplicates, skipped: sorted(c.skipped)});
+      }
+    });
+  });
+  return {
+    inputs: layouts,
+    files: results.reduce((s, r) => s + r.counts.length, 0),
+    unreadable,
+    bytes: total.bytes,
+    lines: total.lines,
+    parsed: total.parsed,
+    duplicates: total.duplicates,
+    skipped: sorted(skipped),
+    unanswered_prompts: total.unanswered,
+    replayed_events: total.replayed,
+    orphan_lines: total.orphans,
+    tables,
+    files_with_skips: withSkips.sort((a, b) => (a.file < b.file ? -1 : 1))
+  };
+}
+
+/** A file's name in the report: a digest of its path, which holds project names. */
+export function fileId(path: string): string {
+  return createHash("sha256").update(path).digest("hex").slice(0, 16);
+}

@@ -1,0 +1,48 @@
+-- F1: how long Claude Code works before it stops.
+-- A turn's duration is its working time: from the human prompt to the agent's stop,
+-- minus the time it waited on the person inside the turn (FINDINGS.md). For each day,
+-- the quantiles are taken over the turns that started in the 7 days ending that day:
+-- each window's quantiles come from its own turns, never from other quantiles. Every
+-- combination of the page's filters is its own cell (GROUPING SETS); a cell drawn from
+-- fewer than `min_users` users is not published.
+with turn as (
+  select
+    t.user_id,
+    t.started_at,
+    t.duration_s,
+    coalesce(t.model, 'unknown') as model,
+    case when s.interactive then 'interactive' else 'headless' end as sessions,
+    s.source
+  from turns as t
+  join sessions as s using (user_id, session_id)
+  where t.duration_s is not null
+),
+calendar as (
+  select unnest(generate_series(min(started_at)::date, max(started_at)::date, interval 1 day))::date as day
+  from turn
+),
+windowed as (
+  select calendar.day, turn.*
+  from calendar
+  join turn
+    on turn.started_at >= calendar.day - interval 6 day
+   and turn.started_at < calendar.day + interval 1 day
+)
+select
+  day,
+  case when grouping(model) = 1 then '(all)' else model end as model,
+  case when grouping(sessions) = 1 then '(all)' else sessions end as sessions,
+  case when grouping(source) = 1 then '(all)' else source end as source,
+  count(*)::INTEGER as turns,
+  count(distinct user_id)::INTEGER as users,
+  quantile_cont(duration_s, 0.5) as p50_s,
+  quantile_cont(duration_s, 0.9) as p90_s,
+  quantile_cont(duration_s, 0.99) as p99_s,
+  quantile_cont(duration_s, 0.999) as p999_s
+from windowed
+group by grouping sets (
+  (day, model, sessions, source), (day, model, sessions), (day, model, source), (day, model),
+  (day, sessions, source), (day, sessions), (day, source), (day)
+)
+having count(distinct user_id) >= getvariable('min_users')
+order by day, model, sessions, source;

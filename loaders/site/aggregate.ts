@@ -1,0 +1,43 @@
+// Runs a metric's SQL (loaders/metrics/<name>.sql) over the canonical tables and writes
+// the aggregate as Parquet to stdout: the body of every Framework data loader in src/data/.
+import {createReadStream, mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {pipeline} from "node:stream/promises";
+import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
+import {TABLE_NAMES} from "../tables.ts";
+import {canonicalTables, ROOT} from "./tables.ts";
+
+export function metricSql(name: string): string {
+  if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`invalid metric name: ${name}`);
+  return readFileSync(join(ROOT, "loaders", "metrics", `${name}.sql`), "utf8");
+}
+
+/** A connection with the canonical tables as views, and the publication threshold set. */
+export async function connect(dir: string, minUsers: number): Promise<DuckDBConnection> {
+  const db = await (await DuckDBInstance.create(":memory:")).connect();
+  for (const table of TABLE_NAMES) {
+    await db.run(`create view ${table} as select * from read_parquet('${join(dir, `${table}.parquet`).replace(/'/g, "''")}')`);
+  }
+  await db.run(`set variable min_users = ${minUsers}`);
+  return db;
+}
+
+/** Strips the line comments and the final semicolon that a readable SQL file carries. */
+export function statement(sql: string): string {
+  return sql.replace(/(^|\s)--[^\n]*/g, "$1").trim().replace(/;\s*$/, "");
+}
+
+export async function writeAggregate(name: string, out: NodeJS.WritableStream = process.stdout): Promise<void> {
+  const {dir, origin} = await canonicalTables();
+  const db = await connect(dir, origin.minUsers);
+  const tmp = mkdtempSync(join(tmpdir(), "aggregate-"));
+  try {
+    const file = join(tmp, `${name}.parquet`);
+    await db.run(`copy (${statement(metricSql(name))}) to '${file}' (format parquet, compression zstd)`);
+    await pipeline(createReadStream(file), out, {end: false});
+  } finally {
+    db.closeSync();
+    rmSync(tmp, {recursive: true, force: true});
+  }
+}

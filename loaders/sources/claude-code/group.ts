@@ -1,0 +1,72 @@
+// One project group of transcripts → canonical rows, and the count of every line.
+import type {Classifiers} from "../../classify/types.ts";
+import type {Group} from "../../ingest/discover.ts";
+import type {Event} from "./parse.ts";
+import {dropDuplicates, dropReplays, readEvents, type FileCounts} from "./read.ts";
+import {assembleSession, type Emit} from "./sessions.ts";
+
+export type GroupResult = {
+  counts: FileCounts[];
+  unansweredPrompts: number;
+  replayedEvents: number;
+  /** Lines of sessions that have no main transcript (a subagent file without its session). */
+  orphanLines: number;
+};
+
+export function processGroup(group: Group, maxLineBytes: number, classifiers: Classifiers, emit: Emit): GroupResult {
+  const {events, counts} = readEvents(group.files, maxLineBytes);
+  const {kept, replayed} = dropReplays(dropDuplicates(events, counts));
+  const subagentFiles = new Set(group.files.flatMap((f, i) => (f.subagent ? [i] : [])));
+
+  const main = new Map<string, Event[]>();
+  const subagents = new Map<string, Event[]>();
+  const isSession = new Set<string>();
+  for (const e of kept) {
+    if (e.sessionId === null) continue;
+    const into = subagentFiles.has(e.file) ? subagents : main;
+    (into.get(e.sessionId) ?? into.set(e.sessionId, []).get(e.sessionId)!).push(e);
+    if (into === main && e.conversational && !e.sidechain) isSession.add(e.sessionId);
+  }
+
+  let unanswered = 0;
+  let orphans = 0;
+  const ids = [...new Set([...main.keys(), ...subagents.keys()])].sort();
+  for (const id of ids) {
+    if (!isSession.has(id)) {
+      orphans += (main.get(id)?.length ?? 0) + (subagents.get(id)?.length ?? 0);
+      continue;
+    }
+    const ordered = inFileOrder(main.get(id)!);
+    const sub = subagents.get(id) ?? [];
+    // A session is written whole or not at all: if assembling it fails (a shape no rule
+    // foresaw), its lines are counted as skipped and the other sessions go on.
+    const staged: [Parameters<Emit>[0], Parameters<Emit>[1]][] = [];
+    try {
+      unanswered += assembleSession(id, ordered, sub, {userId: group.userId, synthetic: group.synthetic, classifiers, subagentFiles}, (t, r) => staged.push([t, r])).unanswered;
+    } catch {
+      for (const e of [...ordered, ...sub]) {
+        counts[e.file].parsed--;
+        counts[e.file].skipped.internal_error = (counts[e.file].skipped.internal_error ?? 0) + 1;
+      }
+      continue;
+    }
+    for (const [t, r] of staged) emit(t, r);
+  }
+  return {counts, unansweredPrompts: unanswered, replayedEvents: replayed, orphanLines: orphans};
+}
+
+/**
+ * A session's lines in the order they were written: file by file (a session that spans
+ * files, in the order the files began), line by line. Timestamps can run a little
+ * backwards between neighbouring lines, so they never reorder lines within a file.
+ */
+function inFileOrder(events: Event[]): Event[] {
+  const began = new Map<number, number>();
+  for (const e of events) {
+    if (Number.isNaN(e.ts)) continue;
+    const b = began.get(e.file);
+    if (b === undefined || e.ts < b) began.set(e.file, e.ts);
+  }
+  const rank = (file: number) => began.get(file) ?? Infinity;
+  return events.sort((a, b) => (a.file === b.file ? a.line - b.line : rank(a.file) - rank(b.file) || a.file - b.file));
+}

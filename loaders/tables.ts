@@ -1,0 +1,118 @@
+// The canonical tables (../shared/TABLES.md): their columns, and the SQL that turns the
+// ingest's row parts into Parquet. Sources write rows; this module alone decides types,
+// order and the derived columns (tenure), so every source yields the same tables.
+
+type Column = readonly [name: string, type: "VARCHAR" | "BOOLEAN" | "INTEGER" | "DOUBLE" | "TIMESTAMP", meaning: string];
+
+export const TABLES = {
+  sessions: [
+    ["session_id", "VARCHAR", "the `sessionId` its lines carry"],
+    ["user_id", "VARCHAR", "the fleet folder's name, or `local`, or the OTel user"],
+    ["source", "VARCHAR", "`claude-code`, `otel`, ..."],
+    ["synthetic", "BOOLEAN", "generated: the fleet root holds the generator's marker file"],
+    ["started_at", "TIMESTAMP", "first event of the main transcript (UTC)"],
+    ["ended_at", "TIMESTAMP", "last event of the main transcript (UTC)"],
+    ["interactive", "BOOLEAN", "`entrypoint` absent or `cli`"],
+    ["entrypoint", "VARCHAR", "as logged (`cli`, `sdk-cli`, ...), NULL in 1.0.x"],
+    ["version", "VARCHAR", "the Claude Code version of the session's first line"],
+    ["model", "VARCHAR", "the model of most assistant messages"],
+    ["tenure", "INTEGER", "how many sessions this user began before this one (0 for the first)"],
+    ["auto_approve", "VARCHAR", "`full`, `edits`, `none`, or NULL where no mode is logged"],
+    ["n_turns", "INTEGER", "turns"],
+    ["n_tool_calls", "INTEGER", "tool calls, subagents' and unprompted work's included"],
+    ["n_interrupts", "INTEGER", "turns that ended `interrupted`"],
+    ["n_clarifications", "INTEGER", "agent-initiated stops: its `stops` rows of kind `agent`"],
+    ["n_rejections", "INTEGER", "tool calls the person rejected"],
+    ["n_interventions", "INTEGER", "interventions, each counted once (F10)"]
+  ],
+  turns: [
+    ["session_id", "VARCHAR", ""],
+    ["user_id", "VARCHAR", ""],
+    ["turn_index", "INTEGER", "0, 1, 2 ... within the session"],
+    ["started_at", "TIMESTAMP", "the human prompt"],
+    ["ended_at", "TIMESTAMP", "the agent's stop"],
+    ["duration_s", "DOUBLE", "working time: wall time minus waits on the person inside the turn"],
+    ["wall_s", "DOUBLE", "ended_at − started_at in seconds"],
+    ["wait_s", "DOUBLE", "time the turn waited on the person (AskUserQuestion, ExitPlanMode)"],
+    ["logged_duration_s", "DOUBLE", "the `turn_duration` record that matches the turn, NULL if none"],
+    ["end_reason", "VARCHAR", "`completed`, `interrupted`, `clarification` or `error`"],
+    ["permission_mode", "VARCHAR", "as logged, NULL if none"],
+    ["auto_approve", "VARCHAR", "`full`, `edits`, `none`, NULL"],
+    ["model", "VARCHAR", "the model of most of the turn's assistant messages"],
+    ["n_tool_calls", "INTEGER", "tool calls in the turn, subagents' included"],
+    ["n_ask_user", "INTEGER", "`AskUserQuestion` calls"],
+    ["n_rejections", "INTEGER", "tool calls the person rejected in the turn"],
+    ["n_interventions", "INTEGER", "the turn's interventions (F10): its interrupt, rejections it went on from, a corrective prompt"],
+    ["complexity", "VARCHAR", "`minimal`, `low`, `medium`, `high` (a classifier's label)"],
+    ["corrective", "BOOLEAN", "its prompt corrects or redirects the agent (a classifier's label)"]
+  ],
+  tool_calls: [
+    ["session_id", "VARCHAR", ""],
+    ["user_id", "VARCHAR", ""],
+    ["turn_index", "INTEGER", "the main session's turn it belongs to; NULL for work with no human prompt"],
+    ["tool_use_id", "VARCHAR", "unique within the session"],
+    ["tool_name", "VARCHAR", "as logged"],
+    ["called_at", "TIMESTAMP", ""],
+    ["in_subagent", "BOOLEAN", "made by a subagent (sidechain)"],
+    ["rejected", "BOOLEAN", "the person refused it"],
+    ["is_error", "BOOLEAN", "its result was an error (rejections included)"],
+    ["approved_by", "VARCHAR", "`rule`, `person`, or NULL where the log does not say"],
+    ["auto_approve", "VARCHAR", "the level of its turn (of the session's last mode for unprompted work)"],
+    ["hooked", "BOOLEAN", "a hook ran on it"],
+    ["human_in_loop", "BOOLEAN", "the person approved it or its level asks them to (F6, F7)"],
+    ["safeguard", "BOOLEAN", "a person in the loop, a hook, or a level that asks (F7)"],
+    ["risk", "DOUBLE", "1–10 (a classifier's score)"],
+    ["autonomy", "DOUBLE", "1–10 (a classifier's score)"],
+    ["reversible", "BOOLEAN", "a classifier's judgement"],
+    ["domain", "VARCHAR", "a classifier's label, from the study's domain list"]
+  ],
+  stops: [
+    ["session_id", "VARCHAR", ""],
+    ["user_id", "VARCHAR", ""],
+    ["turn_index", "INTEGER", ""],
+    ["at", "TIMESTAMP", ""],
+    ["kind", "VARCHAR", "`agent` or `human`"],
+    ["how", "VARCHAR", "`ask_user`, `plan`, `question` (agent); `interrupt`, `rejection` (human)"],
+    ["reason", "VARCHAR", "the study's Table 1 category (a classifier's label)"]
+  ]
+} as const satisfies Record<string, readonly Column[]>;
+
+export type TableName = keyof typeof TABLES;
+export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
+
+/** A row as sources write it: timestamps as epoch milliseconds, `tenure` left out. */
+export type Row = Record<string, string | number | boolean | null>;
+
+/** Columns a source does not write: derived here over the whole table. */
+const DERIVED: Partial<Record<TableName, Record<string, string>>> = {
+  sessions: {tenure: "(row_number() over (partition by user_id order by started_at, session_id) - 1)::INTEGER"}
+};
+
+/** Sort keys that make every output the same bytes whatever order rows arrived in. */
+const ORDER: Record<TableName, string[]> = {
+  sessions: ["user_id", "started_at", "session_id"],
+  turns: ["user_id", "session_id", "turn_index"],
+  tool_calls: ["user_id", "session_id", "called_at", "tool_use_id"],
+  stops: ["user_id", "session_id", "turn_index", "at", "kind", "how"]
+};
+
+function q(name: string) {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** SQL that reads a table's row parts (NDJSON) and writes its Parquet file. */
+export function copySql(table: TableName, parts: string[], out: string): string {
+  const derived = DERIVED[table] ?? {};
+  const written = TABLES[table].filter(([name]) => !(name in derived));
+  const columns = written.map(([name, type]) => `${q(name)}: '${type === "TIMESTAMP" ? "BIGINT" : type}'`).join(", ");
+  const select = TABLES[table]
+    .map(([name, type]) =>
+      name in derived ? `${derived[name]} as ${q(name)}` : type === "TIMESTAMP" ? `make_timestamp(${q(name)} * 1000) as ${q(name)}` : q(name)
+    )
+    .join(", ");
+  const list = parts.length ? `[${parts.map((p) => `'${p.replace(/'/g, "''")}'`).join(", ")}]` : null;
+  const source = list
+    ? `read_json(${list}, format = 'newline_delimited', columns = {${columns}})`
+    : `(select ${written.map(([name, type]) => `null::${type === "TIMESTAMP" ? "BIGINT" : type} as ${q(name)}`).join(", ")} where false)`;
+  return `copy (select ${select} from ${source} order by ${ORDER[table].map(q).join(", ")}) to '${out.replace(/'/g, "''")}' (format parquet, compression zstd)`;
+}

@@ -1,0 +1,89 @@
+// The site's one DuckDB: every page queries its aggregates through this module.
+// It runs offline: the worker and both wasm files come out of dist/_node (STACK.md),
+// and Parquet is decoded by parquet-wasm because duckdb-wasm's own reader would try to
+// download its extension.
+import * as duckdb from "@duckdb/duckdb-wasm";
+import initParquet, {readParquet} from "parquet-wasm/esm/parquet_wasm.js";
+
+// Pages pass `FileAttachment(...).arrayBuffer()`: a bare attachment would make Framework
+// add CDN imports for Parquet (STACK.md).
+type Bytes = ArrayBuffer | Promise<ArrayBuffer>;
+export type Row = Record<string, unknown>;
+
+let started: Promise<duckdb.AsyncDuckDBConnection> | undefined;
+
+function start(): Promise<duckdb.AsyncDuckDBConnection> {
+  return (started ??= (async () => {
+    const worker = new Worker(import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js"), {type: "module"});
+    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+    await Promise.all([
+      db.instantiate(import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm")),
+      initParquet({module_or_path: import.meta.resolve("parquet-wasm/esm/parquet_wasm_bg.wasm")})
+    ]);
+    return db.connect();
+  })());
+}
+
+const loaded = new Map<string, Promise<void>>();
+
+/** Loads Parquet bytes as table `name` (once per page, whoever asks first). */
+export function load(name: string, parquet: Bytes): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/i.test(name)) throw new Error(`invalid table name: ${name}`);
+  let done = loaded.get(name);
+  if (!done) {
+    done = (async () => {
+      const [conn, bytes] = await Promise.all([start(), parquet]);
+      const ipc = readParquet(new Uint8Array(bytes)).intoIPCStream();
+      await conn.insertArrowFromIPCStream(ipc, {name, create: true});
+    })();
+    loaded.set(name, done);
+  }
+  return done;
+}
+
+/** Loads every table in `tables` and returns the tagged template that queries them. */
+export async function database(tables: Record<string, Bytes>) {
+  await Promise.all(Object.entries(tables).map(([name, bytes]) => load(name, bytes)));
+  return sql;
+}
+
+/** Runs `text` with `?` placeholders bound to `params`; rows come back as plain objects. */
+export async function query(text: string, params: unknown[] = []): Promise<Row[]> {
+  const conn = await start();
+  let table;
+  if (params.length === 0) table = await conn.query(text);
+  else {
+    const statement = await conn.prepare(text);
+    try {
+      table = await statement.query(...params);
+    } finally {
+      await statement.close();
+    }
+  }
+  return toRows(table);
+}
+
+/**
+ * The `sql` of ```sql blocks: interpolated values become bound parameters, never text,
+ * so a filter's value cannot change the query's shape.
+ */
+export function sql(strings: TemplateStringsArray, ...values: unknown[]): Promise<Row[]> {
+  return query(strings.join("?"), values);
+}
+
+// Arrow gives 64-bit integers as BigInt and dates as epoch numbers; Plot and Inputs want
+// numbers and Dates.
+function toRows(table: {schema: {fields: {name: string; type: {typeId: number}}[]}; toArray(): {toJSON(): Row}[]}): Row[] {
+  const dates = table.schema.fields.filter((f) => isDate(f.type.typeId)).map((f) => f.name);
+  const rows = table.toArray().map((r) => r.toJSON());
+  for (const row of rows) {
+    for (const key in row) if (typeof row[key] === "bigint") row[key] = Number(row[key]);
+    for (const key of dates) if (row[key] != null) row[key] = new Date(row[key] as number);
+  }
+  return Object.assign(rows, {columns: table.schema.fields.map((f) => f.name)});
+}
+
+// Arrow type ids: Date = 8, Timestamp = 10.
+function isDate(typeId: number) {
+  return typeId === 8 || typeId === 10;
+}

@@ -1,0 +1,8 @@
+// Marks that a page's queries have answered and its charts are drawn: browser tests and
+// benchmarks wait on `data-rendered`, which counts every redraw.
+let renders = 0;
+
+export function rendered(...charts: unknown[]): number {
+  document.documentElement.dataset.rendered = String(++renders);
+  return charts.length;
+}

@@ -1,0 +1,36 @@
+// F1's chart: rolling 7-day quantiles of turn duration over time, one line a quantile.
+import * as Plot from "@observablehq/plot";
+
+export type QuantileRow = {day: Date; quantile: string; minutes: number; turns: number; users: number};
+
+export const QUANTILES = ["p50", "p90", "p99", "p99.9"];
+const DAY = 864e5;
+
+/** Breaks each line where days are missing (windows with no turns, or cells not shown). */
+function withGaps(rows: QuantileRow[]): (QuantileRow | {day: Date; quantile: string; minutes: number})[] {
+  const out: (QuantileRow | {day: Date; quantile: string; minutes: number})[] = [];
+  for (const q of QUANTILES) {
+    const series = rows.filter((d) => d.quantile === q).sort((a, b) => +a.day - +b.day);
+    series.forEach((d, i) => {
+      if (i > 0 && +d.day - +series[i - 1].day > DAY) out.push({day: new Date(+series[i - 1].day + DAY), quantile: q, minutes: NaN});
+      out.push(d);
+    });
+  }
+  return out;
+}
+
+export function turnDurationPlot(rows: QuantileRow[], {width, height = 360}: {width: number; height?: number}) {
+  return Plot.plot({
+    width,
+    height,
+    marginLeft: 50,
+    x: {type: "utc", label: "Day (7-day window ending that day)"},
+    y: {type: "log", label: "Turn duration (minutes, log scale)", grid: true},
+    color: {legend: true, label: "Quantile", domain: QUANTILES, range: ["#6cc5b0", "#4269d0", "#a463f2", "#ff725c"]},
+    marks: [
+      Plot.lineY(withGaps(rows), {x: "day", y: "minutes", stroke: "quantile", strokeWidth: 1.5}),
+      Plot.dot(rows, {x: "day", y: "minutes", fill: "quantile", r: 2}),
+      Plot.tip(rows, Plot.pointer({x: "day", y: "minutes", title: (d: QuantileRow) => `${d.quantile}: ${d.minutes.toFixed(1)} min\n${d.day.toISOString().slice(0, 10)}\n${d.turns.toLocaleString("en-US")} turns, ${d.users} users in the window`}))
+    ]
+  });
+}

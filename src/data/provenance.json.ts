@@ -1,0 +1,24 @@
+// Which data the site was built from: counts and dates only, no identifier.
+import {canonicalTables} from "../../loaders/site/tables.ts";
+import {connect} from "../../loaders/site/aggregate.ts";
+
+const {dir, origin} = await canonicalTables();
+const db = await connect(dir, origin.minUsers);
+const [row] = (
+  await db.runAndReadAll(`
+    select
+      count(distinct user_id)::INTEGER as users,
+      count(*)::INTEGER as sessions,
+      (select count(*) from turns)::INTEGER as turns,
+      (select count(*) from tool_calls)::INTEGER as tool_calls,
+      strftime(min(started_at), '%Y-%m-%d') as first_day,
+      strftime(max(started_at), '%Y-%m-%d') as last_day,
+      bool_or(synthetic) as synthetic,
+      list(distinct source order by source) as sources
+    from sessions`)
+).getRowObjectsJson();
+const {lines, parsed, duplicates, skipped, unanswered_prompts} = origin.report;
+process.stdout.write(
+  JSON.stringify({label: origin.label, kind: origin.kind, minUsers: origin.minUsers, ...row, ingest: {lines, parsed, duplicates, skipped, unanswered_prompts}}, null, 2)
+);
+db.closeSync();
