@@ -3,6 +3,8 @@
 export default {
   title: "Agent autonomy in practice",
   root: "src",
+  // Tests build into a folder of their own.
+  output: process.env.AUTONOMY_OUTPUT ?? "dist",
   style: "style.css",
   globalStylesheets: [],
   head: '<link rel="icon" href="favicon.svg" type="image/svg+xml"><meta name="color-scheme" content="light dark">',

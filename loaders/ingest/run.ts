@@ -76,13 +76,12 @@ async function inline(groups: Group[], partsDir: string, opts: IngestOptions, do
 async function pooled(groups: Group[], partsDir: string, opts: IngestOptions, n: number, done: (i: number, r: GroupResult) => void) {
   // Largest groups first, so no worker is left with a big one at the end.
   const queue = groups.map((_, i) => i).sort((a, b) => size(groups[b]) - size(groups[a]));
-  const url = new URL("./worker.ts", import.meta.url);
+  const url = new URL("./worker.js", import.meta.url);
   await Promise.all(
     Array.from({length: n}, (_, w) =>
       new Promise<void>((resolveWorker, reject) => {
         const worker = new Worker(url, {
-          workerData: {partsDir, name: `w${w}`, maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE, classifiers: opts.classifiers},
-          execArgv: [...process.execArgv, "--import", "tsx"]
+          workerData: {partsDir, name: `w${w}`, maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE, classifiers: opts.classifiers}
         });
         const next = () => {
           const index = queue.shift();
@@ -128,8 +127,9 @@ export async function ingest(opts: IngestOptions): Promise<IngestReport> {
       progress.lines += r.counts.reduce((s, c) => s + c.lines, 0);
       opts.progress?.(progress);
     };
+    // Unless asked for a number of workers, small inputs are read on this thread.
     const n = Math.min(opts.workers ?? availableParallelism(), groups.length);
-    if (n <= 1 || bytesTotal < INLINE_BYTES) await inline(groups, partsDir, opts, done);
+    if (n <= 1 || (opts.workers === undefined && bytesTotal < INLINE_BYTES)) await inline(groups, partsDir, opts, done);
     else await pooled(groups, partsDir, opts, n, done);
 
     if (results.every((r) => r.counts.every((c) => c.unreadable))) throw new InputError(`no transcript could be read in ${opts.inputs.join(", ")}`);

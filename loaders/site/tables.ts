@@ -9,7 +9,8 @@ import {discover} from "../ingest/discover.ts";
 import {ingest, type IngestReport} from "../ingest/run.ts";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
-const CACHE = join(ROOT, ".cache", "tables");
+// Tests point AUTONOMY_CACHE elsewhere so that they never share tables with a build.
+const CACHE = join(process.env.AUTONOMY_CACHE ?? join(ROOT, ".cache"), "tables");
 
 /** The interim default, until the synthetic fleet exists: the public fixtures. */
 export const DEFAULT_INPUTS = ["test/fixtures/sniffly/mock-data", "test/fixtures/claude-code-viewer/projects"].map((p) => join(ROOT, p));

@@ -12,7 +12,7 @@ const [row] = (
       (select count(*) from turns)::INTEGER as turns,
       (select count(*) from tool_calls)::INTEGER as tool_calls,
       strftime(min(started_at), '%Y-%m-%d') as first_day,
-      strftime(max(started_at), '%Y-%m-%d') as last_day,
+      strftime(max(ended_at), '%Y-%m-%d') as last_day,
       bool_or(synthetic) as synthetic,
       list(distinct source order by source) as sources
     from sessions`)

@@ -36,7 +36,7 @@ export function processGroup(group: Group, maxLineBytes: number, classifiers: Cl
       orphans += (main.get(id)?.length ?? 0) + (subagents.get(id)?.length ?? 0);
       continue;
     }
-    const ordered = inFileOrder(main.get(id)!);
+    const ordered = inWrittenOrder(main.get(id)!);
     const sub = subagents.get(id) ?? [];
     // A session is written whole or not at all: if assembling it fails (a shape no rule
     // foresaw), its lines are counted as skipped and the other sessions go on.
@@ -56,17 +56,18 @@ export function processGroup(group: Group, maxLineBytes: number, classifiers: Cl
 }
 
 /**
- * A session's lines in the order they were written: file by file (a session that spans
- * files, in the order the files began), line by line. Timestamps can run a little
- * backwards between neighbouring lines, so they never reorder lines within a file.
+ * A session's lines in the order they were written. Within a file, file order: timestamps
+ * can run a little backwards between neighbouring lines, so they never reorder a file.
+ * Across files (a session whose lines were copied or resumed into another file), the
+ * files' sequences are merged by time, each line taking the latest time of its file so far.
  */
-function inFileOrder(events: Event[]): Event[] {
-  const began = new Map<number, number>();
-  for (const e of events) {
-    if (Number.isNaN(e.ts)) continue;
-    const b = began.get(e.file);
-    if (b === undefined || e.ts < b) began.set(e.file, e.ts);
+function inWrittenOrder(events: Event[]): Event[] {
+  const latest = new Map<number, number>();
+  const key = new Map<Event, number>();
+  for (const e of [...events].sort((a, b) => a.file - b.file || a.line - b.line)) {
+    const t = Math.max(latest.get(e.file) ?? -Infinity, Number.isNaN(e.ts) ? -Infinity : e.ts);
+    latest.set(e.file, t);
+    key.set(e, t);
   }
-  const rank = (file: number) => began.get(file) ?? Infinity;
-  return events.sort((a, b) => (a.file === b.file ? a.line - b.line : rank(a.file) - rank(b.file) || a.file - b.file));
+  return events.sort((a, b) => key.get(a)! - key.get(b)! || a.file - b.file || a.line - b.line);
 }

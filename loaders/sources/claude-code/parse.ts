@@ -128,12 +128,14 @@ function light(input: unknown): unknown {
   return out;
 }
 
-// `use` is the line's `toolUseResult`, which describes the line's only result.
-function outcomeOf(block: Json, use: unknown): Result {
+// `line` is the result's line when it holds only this result: its `toolUseResult` and
+// `toolDenialKind` describe it.
+function outcomeOf(block: Json, line: Json | null): Result {
   const id = str(block.tool_use_id) ?? "";
   const isError = block.is_error === true;
   const text = firstText(block.content);
-  const denial = str(block.toolDenialKind) ?? (isObject(use) ? str(use.toolDenialKind) : null);
+  const use = line?.toolUseResult;
+  const denial = str(block.toolDenialKind) ?? (line ? str(line.toolDenialKind) : null);
   let outcome: Outcome = isError ? "error" : "ok";
   let said = "";
   if (denial !== null && NOT_PERSON.has(denial)) outcome = "error";
@@ -160,8 +162,8 @@ function userEvent(line: Json, content: unknown, sidechain: boolean): Body {
   if (Array.isArray(content)) {
     const blocks = content.filter((b): b is Json => isObject(b) && b.type === "tool_result");
     if (blocks.length) {
-      const use = blocks.length === 1 ? line.toolUseResult : undefined;
-      return {t: "results", results: blocks.map((b) => outcomeOf(b, use)), interrupt: content.some(isInterrupt)};
+      const only = blocks.length === 1 ? line : null;
+      return {t: "results", results: blocks.map((b) => outcomeOf(b, only)), interrupt: content.some(isInterrupt)};
     }
   }
   const text = firstText(content);

@@ -1,0 +1,30 @@
+// Runs the command a user runs, as a child process, and reads back what it wrote.
+import {spawnSync} from "node:child_process";
+import {mkdtempSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join, resolve} from "node:path";
+import {DuckDBInstance} from "@duckdb/node-api";
+
+export const ROOT = resolve(import.meta.dirname, "..");
+export const FIXTURES = join(ROOT, "test", "fixtures");
+
+export function cli(args: string[], env: NodeJS.ProcessEnv = {}): {code: number; stdout: string; stderr: string} {
+  const r = spawnSync(process.execPath, [join(ROOT, "bin", "agent-autonomy.js"), ...args], {encoding: "utf8", env: {...process.env, ...env}, cwd: ROOT});
+  return {code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr};
+}
+
+export function tmp(): string {
+  return mkdtempSync(join(tmpdir(), "aa-out-"));
+}
+
+/** Runs SQL over an ingest's output folder, its tables as views. */
+export async function sqlOn(dir: string, sql: string): Promise<Record<string, unknown>[]> {
+  const db = await (await DuckDBInstance.create(":memory:")).connect();
+  try {
+    for (const t of ["sessions", "turns", "tool_calls", "stops"]) await db.run(`create view ${t} as select * from read_parquet('${join(dir, `${t}.parquet`)}')`);
+    const rows = (await db.runAndReadAll(sql)).getRowObjectsJS();
+    return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])));
+  } finally {
+    db.closeSync();
+  }
+}

@@ -1,0 +1,113 @@
+// The built site in headless Chromium (Debian's, never a downloaded one): every page loads
+// with no error and no request beyond 127.0.0.1, answers its queries, and draws its charts.
+import {spawnSync} from "node:child_process";
+import {readdirSync, rmSync} from "node:fs";
+import {join} from "node:path";
+import type {Server} from "node:http";
+import {chromium, type Browser, type Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {serve} from "../../scripts/serve.ts";
+import {ROOT, tmp} from "../cli.ts";
+
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+let server: Server;
+let origin: string;
+let browser: Browser;
+let pages: string[];
+
+beforeAll(async () => {
+  const output = join(tmp(), "dist");
+  rmSync(join(ROOT, "src", ".observablehq", "cache", "data"), {recursive: true, force: true});
+  const build = spawnSync(join(ROOT, "node_modules", ".bin", "observable"), ["build"], {
+    cwd: ROOT,
+    env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", AUTONOMY_OUTPUT: output, AUTONOMY_CACHE: tmp()},
+    encoding: "utf8"
+  });
+  expect(build.status, build.stderr).toBe(0);
+  pages = readdirSync(output).filter((f) => f.endsWith(".html")).map((f) => (f === "index.html" ? "/" : `/${f.slice(0, -5)}`));
+  ({server, url: origin} = await serve(output));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"]
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Opens a page and records everything that went wrong on it. */
+async function open(path: string, options: {colorScheme?: "light" | "dark"; width?: number} = {}): Promise<{page: Page; problems: string[]}> {
+  const page = await browser.newPage({colorScheme: options.colorScheme ?? "light", viewport: {width: options.width ?? 1280, height: 900}});
+  const problems: string[] = [];
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on("requestfailed", (r) => problems.push(`failed request: ${r.url()} ${r.failure()?.errorText}`));
+  page.on("response", (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  page.on("request", (r) => {
+    const url = r.url();
+    if (!url.startsWith(`${origin}/`) && !url.startsWith("blob:") && !url.startsWith("data:")) problems.push(`request to another host: ${url}`);
+  });
+  await page.goto(`${origin}${path}`);
+  await page.waitForSelector("html[data-rendered]", {timeout: 30_000});
+  return {page, problems};
+}
+
+describe("the built site", () => {
+  test("has the home page and the finding pages", () => {
+    expect(pages).toContain("/");
+    expect(pages).toContain("/f1-turn-duration");
+  });
+
+  test("every page loads clean, answers its queries, and says which data it shows", async () => {
+    for (const path of pages) {
+      const {page, problems} = await open(path);
+      expect(problems, path).toEqual([]);
+      expect(await page.locator(".provenance").count(), path).toBe(1);
+      expect(await page.locator("link[rel=icon]").count(), path).toBe(1);
+      await page.close();
+    }
+  });
+
+  test("the F1 chart is drawn from the aggregate by DuckDB in the browser", async () => {
+    const {page, problems} = await open("/f1-turn-duration");
+    const lines = page.locator("figure svg g[aria-label='line'] path");
+    expect(await lines.count()).toBe(4);
+    expect(await page.locator("figure svg g[aria-label='dot'] circle").count()).toBeGreaterThan(0);
+    expect(await page.locator("figure svg [aria-label='y-axis label']").textContent()).toContain("minutes");
+    expect(await page.locator(".comparison .ours .value").first().textContent()).toMatch(/min|s/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test("a filter change redraws the chart without reloading the page", async () => {
+    const {page, problems} = await open("/f1-turn-duration");
+    const before = Number(await page.locator("html").getAttribute("data-rendered"));
+    await page.getByLabel("(all)", {exact: true}).check();
+    await page.waitForFunction((n) => Number(document.documentElement.dataset.rendered) > n, before);
+    expect(await page.locator("figure svg g[aria-label='line'] path").count()).toBe(4);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test("reads well on a phone and in the dark", async () => {
+    for (const path of pages) {
+      const {page, problems} = await open(path, {width: 375, colorScheme: "dark"});
+      const {scroll, width, background} = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        width: window.innerWidth,
+        background: getComputedStyle(document.body).backgroundColor
+      }));
+      expect(scroll, `${path} overflows at phone width`).toBeLessThanOrEqual(width);
+      const [r, g, b] = background.match(/\d+/g)!.map(Number);
+      expect(r + g + b, `${path} background in dark mode: ${background}`).toBeLessThan(150);
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+  });
+});

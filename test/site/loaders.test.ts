@@ -1,0 +1,50 @@
+// The Framework data loaders, run as Framework runs them (a child process writing the
+// file to stdout) on a corpus whose numbers are worked out by hand below.
+import {writeFileSync} from "node:fs";
+import {join} from "node:path";
+import {DuckDBInstance} from "@duckdb/node-api";
+import {describe, expect, test} from "vitest";
+import {tmp} from "../cli.ts";
+import {handEnv, runLoader} from "./corpus.ts";
+
+describe("F1 data loader", () => {
+  const env = handEnv();
+  const parquet = runLoader("f1-turn-duration.parquet.ts", env);
+
+  test("writes Parquet that DuckDB reads back with the quantiles worked out by hand", async () => {
+    expect(parquet.subarray(0, 4).toString()).toBe("PAR1");
+    const file = join(tmp(), "f1.parquet");
+    writeFileSync(file, parquet);
+    const db = await (await DuckDBInstance.create(":memory:")).connect();
+    const rows = (
+      await db.runAndReadAll(`select strftime(day, '%d') as day, turns, users, p50_s, p90_s, round(p99_s, 6) as p99_s, round(p999_s, 6) as p999_s
+        from '${file}' where model = '(all)' and sessions = 'interactive' and source = '(all)' order by day`)
+    ).getRowObjectsJS();
+    db.closeSync();
+    // quantile_cont over n sorted values: position (n − 1)·q, linearly interpolated.
+    // Day 3 (Nov 3): {10, 20, 30, 40} → p50 25, p90 at 2.7 → 37, p99 at 2.97 → 39.7.
+    // Days 6–9: the window also holds day 3's 100 s turn ... until it leaves on day 10.
+    // Day 13: only the 50 s turn.
+    expect(rows.map((r) => [r.day, Number(r.turns), r.p50_s, r.p90_s, r.p99_s, r.p999_s])).toEqual([
+      ["03", 4, 25, 37, 39.7, 39.97],
+      ["04", 4, 25, 37, 39.7, 39.97],
+      ["05", 4, 25, 37, 39.7, 39.97],
+      ["06", 5, 30, 76, 97.6, 99.76],
+      ["07", 5, 30, 76, 97.6, 99.76],
+      ["08", 5, 30, 76, 97.6, 99.76],
+      ["09", 5, 30, 76, 97.6, 99.76],
+      ["10", 1, 100, 100, 100, 100],
+      ["11", 1, 100, 100, 100, 100],
+      ["12", 1, 100, 100, 100, 100],
+      ["13", 1, 50, 50, 50, 50]
+    ]);
+  });
+
+  test("the SQL loader prints the metric's file, and the provenance names no identifier", () => {
+    const sql = runLoader("sql/[metric].sql.ts", env, ["--metric=f1-turn-duration"]).toString();
+    expect(sql).toMatch(/^-- F1: how long Claude Code works before it stops\./);
+    const info = JSON.parse(runLoader("provenance.json.ts", env).toString());
+    expect(info).toMatchObject({kind: "logs", users: 1, sessions: 1, turns: 6, first_day: "2025-11-03", last_day: "2025-11-13", synthetic: false, minUsers: 1});
+    expect(JSON.stringify(info)).not.toContain("c0ffee00");
+  });
+});

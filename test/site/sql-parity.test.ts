@@ -1,0 +1,60 @@
+// Every ```sql block of every page runs on DuckDB-wasm (the browser's engine) and on
+// native DuckDB over the same aggregate Parquet, and both return the same rows.
+import {readFileSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import {DuckDBInstance} from "@duckdb/node-api";
+import {describe, expect, test} from "vitest";
+import {ROOT, tmp} from "../cli.ts";
+import {pageQueries} from "../pages.ts";
+import {wasmDuckDB} from "../wasm.ts";
+import {handEnv, runLoader} from "./corpus.ts";
+
+// The values a reader's filters give each interpolated expression.
+const VALUES: Record<string, unknown[]> = {
+  model: ["(all)", "claude-opus-4-5-20251101"],
+  sessions: ["interactive", "(all)"]
+};
+
+function tablesOf(page: string): Record<string, string> {
+  const text = readFileSync(join(ROOT, "src", page), "utf8");
+  return Object.fromEntries([...text.matchAll(/(\w+): FileAttachment\("data\/([\w-]+\.parquet)"\)/g)].map((m) => [m[1], m[2]]));
+}
+
+function combinations(params: string[]): unknown[][] {
+  return params.reduce<unknown[][]>((acc, p) => acc.flatMap((c) => (VALUES[p] ?? [undefined]).map((v) => [...c, v])), [[]]);
+}
+
+const normalise = (rows: Record<string, unknown>[]) =>
+  rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Date ? v.getTime() : typeof v === "number" ? Number(v.toPrecision(12)) : v])));
+
+describe("page SQL: DuckDB-wasm and native DuckDB agree", () => {
+  const env = handEnv();
+  const queries = pageQueries();
+
+  test("every page query has values for its parameters", () => {
+    expect(queries.length).toBeGreaterThan(0);
+    for (const q of queries) for (const p of q.params) expect(VALUES, `${q.page} ${q.id}: ${p}`).toHaveProperty(p);
+  });
+
+  test.each(queries.map((q) => [`${q.page} ${q.id}`, q] as const))("%s", async (_, q) => {
+    const dir = tmp();
+    const wasm = await wasmDuckDB();
+    const native = await (await DuckDBInstance.create(":memory:")).connect();
+    for (const [name, file] of Object.entries(tablesOf(q.page))) {
+      const bytes = runLoader(`${file}.ts`, env);
+      writeFileSync(join(dir, file), bytes);
+      wasm.load(name, new Uint8Array(bytes));
+      await native.run(`create table ${name} as select * from read_parquet('${join(dir, file)}')`);
+    }
+    for (const values of combinations(q.params)) {
+      const a = wasm.query(q.sql, values);
+      const prepared = await native.prepare(q.sql);
+      values.forEach((v, i) => prepared.bindVarchar(i + 1, String(v)));
+      const b = (await prepared.runAndReadAll()).getRowObjectsJS().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])));
+      expect(normalise(a), JSON.stringify(values)).toEqual(normalise(b));
+      expect(a.length).toBeGreaterThan(0);
+    }
+    wasm.close();
+    native.closeSync();
+  });
+});
