@@ -30,9 +30,9 @@ windowed as (
 )
 select
   day,
-  case when grouping(model) = 1 then '(all)' else model end as model,
-  case when grouping(sessions) = 1 then '(all)' else sessions end as sessions,
-  case when grouping(source) = 1 then '(all)' else source end as source,
+  cell(model, grouping(model)) as model,
+  cell(sessions, grouping(sessions)) as sessions,
+  cell(source, grouping(source)) as source,
   count(*)::INTEGER as turns,
   count(distinct user_id)::INTEGER as users,
   quantile_cont(duration_s, 0.5) as p50_s,

@@ -20,6 +20,7 @@ export async function connect(dir: string, minUsers: number): Promise<DuckDBConn
     await db.run(`create view ${table} as select * from read_parquet('${join(dir, `${table}.parquet`).replace(/'/g, "''")}')`);
   }
   await db.run(`set variable min_users = ${minUsers}`);
+  await db.run(metricSql("macros"));
   return db;
 }
 

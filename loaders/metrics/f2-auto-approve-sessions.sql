@@ -1,0 +1,11 @@
+-- F2's smoother input: one point a session with a known level, x the session number and
+-- y 1 for full auto-approve. The LOWESS curve (bandwidth 0.15 on log10 of the session
+-- number, as the study draws it) is fit on these points by the data loader; the points
+-- themselves are never published.
+select
+  user_id,
+  case when interactive then 'interactive' else 'headless' end as sessions,
+  tenure + 1 as x,
+  (auto_approve = 'full')::INTEGER as y
+from sessions
+where auto_approve is not null;

@@ -1,0 +1,43 @@
+-- F5: why work stops. Each agent-initiated stop and each human interrupt carries a reason
+-- from the study's Table 1 categories, given by a classifier (loaders/classify/stop-reason.ts)
+-- that reads what the agent asked, or what the person said next. Shares are of all stops
+-- of the same kind in the cell, with a 95% Wilson interval.
+with stop as (
+  select
+    st.user_id,
+    st.kind,
+    st.reason,
+    coalesce(t.complexity, 'unknown') as complexity,
+    case when s.interactive then 'interactive' else 'headless' end as sessions,
+    s.source
+  from stops as st
+  join sessions as s using (user_id, session_id)
+  left join turns as t using (user_id, session_id, turn_index)
+),
+cells as (
+  select
+    kind,
+    reason,
+    cell(complexity, grouping(complexity)) as complexity,
+    cell(sessions, grouping(sessions)) as sessions,
+    cell(source, grouping(source)) as source,
+    count(*)::INTEGER as stops,
+    count(distinct user_id)::INTEGER as users
+  from stop
+  group by grouping sets (
+    (kind, reason, complexity, sessions, source), (kind, reason, complexity, sessions), (kind, reason, complexity, source), (kind, reason, complexity),
+    (kind, reason, sessions, source), (kind, reason, sessions), (kind, reason, source), (kind, reason)
+  )
+),
+shares as (
+  select *, sum(stops) over (partition by kind, complexity, sessions, source)::INTEGER as of_kind
+  from cells
+)
+select
+  *,
+  stops / of_kind as share,
+  wilson_low(stops, of_kind) as low,
+  wilson_high(stops, of_kind) as high
+from shares
+where users >= getvariable('min_users')
+order by kind, complexity, sessions, source, stops desc, reason;

@@ -1,0 +1,39 @@
+-- F6: how much of agents' work has a person involved, by the complexity of the task.
+-- A tool call has a person in the loop (FINDINGS.md) when the person approved it, or when
+-- the permission level of its turn asks them to (`none` for any tool that is not
+-- read-only; `edits` for tools that are neither read-only nor file edits). On the API
+-- side (OpenTelemetry spans), it is read from what the agent calls: a tool that asks,
+-- hands off to or waits for a person. Calls whose involvement cannot be told (no mode
+-- logged) are counted in `unknown` and left out of the share.
+with call as (
+  select
+    c.user_id,
+    coalesce(t.complexity, 'unknown') as complexity,
+    c.human_in_loop,
+    s.source,
+    case when s.interactive then 'interactive' else 'headless' end as sessions
+  from tool_calls as c
+  join sessions as s using (user_id, session_id)
+  left join turns as t using (user_id, session_id, turn_index)
+),
+cells as (
+  select
+    complexity,
+    cell(source, grouping(source)) as source,
+    cell(sessions, grouping(sessions)) as sessions,
+    count(*) filter (where human_in_loop is not null)::INTEGER as known,
+    count(*) filter (where human_in_loop)::INTEGER as involved,
+    count(*) filter (where human_in_loop is null)::INTEGER as unknown,
+    count(distinct user_id)::INTEGER as users
+  from call
+  group by grouping sets ((complexity, source, sessions), (complexity, source), (complexity, sessions), (complexity))
+)
+select
+  *,
+  list_position(['minimal', 'low', 'medium', 'high'], complexity) as level,
+  involved / nullif(known, 0) as share,
+  wilson_low(involved, known) as low,
+  wilson_high(involved, known) as high
+from cells
+where users >= getvariable('min_users') and known > 0
+order by source, sessions, level;

@@ -1,0 +1,120 @@
+// The LOWESS smoother the study draws F2 and F3 with (bandwidth 0.15, on a log x axis),
+// with a 95% band from a bootstrap that resamples users, not points: one user's sessions
+// are not independent of each other. The fit is vega-statistics' `regressionLoess`.
+//
+// The input is a metric's point SQL (loaders/metrics/<name>.sql: user_id, the cell
+// columns, x, y); points are never published, only the curve on a grid of x. The curve
+// stops where fewer than `min_users` users reach further along x, so no stretch of it
+// rests on fewer people than a published cell may.
+import {createReadStream, mkdtempSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {pipeline} from "node:stream/promises";
+import {randomLCG, regressionLoess} from "vega-statistics";
+import {connect, metricSql, statement} from "./aggregate.ts";
+import {canonicalTables} from "./tables.ts";
+
+export type SmoothOptions = {
+  /** The column whose values (and '(all)') make the cells. */
+  cell: string;
+  bandwidth?: number;
+  /** Points a fit uses at most: a seeded sample of them when there are more. */
+  maxPoints?: number;
+  resamples?: number;
+  gridSize?: number;
+};
+
+type Point = {user: string; x: number; y: number};
+
+function sample<T>(items: T[], n: number, random: () => number): T[] {
+  if (items.length <= n) return items;
+  const out = items.slice(0, n);
+  for (let i = n; i < items.length; i++) {
+    const j = Math.floor(random() * (i + 1));
+    if (j < n) out[j] = items[i];
+  }
+  return out;
+}
+
+/** The fit on log10(x), read at each grid x by linear interpolation between fitted x's. */
+function fit(points: Point[], grid: number[], bandwidth: number): number[] {
+  const curve = regressionLoess(points, (d: Point) => Math.log10(d.x), (d: Point) => d.y, bandwidth) as [number, number][];
+  return grid.map((x) => {
+    const lx = Math.log10(x);
+    let i = curve.findIndex(([cx]) => cx >= lx);
+    if (i === -1) return curve.at(-1)![1];
+    if (i === 0) return curve[0][1];
+    const [x0, y0] = curve[i - 1];
+    const [x1, y1] = curve[i];
+    return y0 + ((lx - x0) / (x1 - x0)) * (y1 - y0);
+  });
+}
+
+function quantile(sorted: number[], q: number): number {
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  return sorted[lo] + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]) - sorted[lo]);
+}
+
+export function smoothCell(points: Point[], minUsers: number, opts: Required<Omit<SmoothOptions, "cell">>, seed: number) {
+  const byUser = new Map<string, Point[]>();
+  for (const p of points) (byUser.get(p.user) ?? byUser.set(p.user, []).get(p.user)!).push(p);
+  if (byUser.size < minUsers) return [];
+  // The furthest x that at least `minUsers` users reach.
+  const reach = [...byUser.values()].map((ps) => Math.max(...ps.map((p) => p.x))).sort((a, b) => b - a);
+  const top = reach[minUsers - 1];
+  const grid = [...new Set(Array.from({length: opts.gridSize}, (_, i) => Math.round(Math.pow(top, i / (opts.gridSize - 1)))))];
+  const random = randomLCG(seed);
+  const center = fit(sample(points, opts.maxPoints, random), grid, opts.bandwidth);
+  const users = [...byUser.keys()];
+  const draws: number[][] = grid.map(() => []);
+  for (let r = 0; r < opts.resamples; r++) {
+    const resample: Point[] = [];
+    for (let i = 0; i < users.length; i++) resample.push(...byUser.get(users[Math.floor(random() * users.length)])!);
+    fit(sample(resample, opts.maxPoints, random), grid, opts.bandwidth).forEach((y, i) => draws[i].push(y));
+  }
+  return grid.map((x, i) => {
+    const sorted = draws[i].sort((a, b) => a - b);
+    const clamp = (v: number) => Math.min(1, Math.max(0, v));
+    return {x, fit: clamp(center[i]), low: sorted.length ? clamp(quantile(sorted, 0.025)) : null, high: sorted.length ? clamp(quantile(sorted, 0.975)) : null};
+  });
+}
+
+/** Fits the smoother for every cell of a point SQL and writes the curves as Parquet to stdout. */
+export async function writeSmoothed(name: string, options: SmoothOptions, out: NodeJS.WritableStream = process.stdout): Promise<void> {
+  const opts = {bandwidth: 0.15, maxPoints: 20_000, resamples: 40, gridSize: 60, ...options};
+  const {dir, origin} = await canonicalTables();
+  const db = await connect(dir, origin.minUsers);
+  const tmp = mkdtempSync(join(tmpdir(), "smooth-"));
+  try {
+    const rows = (await db.runAndReadAll(`select user_id, ${opts.cell} as cell, x::DOUBLE as x, y::DOUBLE as y from (${statement(metricSql(name))})`)).getRowObjectsJS();
+    const cells = new Map<string, Point[]>([["(all)", []]]);
+    for (const r of rows) {
+      const p = {user: String(r.user_id), x: Number(r.x), y: Number(r.y)};
+      cells.get("(all)")!.push(p);
+      const key = String(r.cell);
+      (cells.get(key) ?? cells.set(key, []).get(key)!).push(p);
+    }
+    await db.run(`create table curve (cell VARCHAR, x DOUBLE, fit DOUBLE, low DOUBLE, high DOUBLE)`);
+    const keys = [...cells.keys()].sort();
+    for (const [i, key] of keys.entries()) {
+      const curve = smoothCell(cells.get(key)!, origin.minUsers, opts, 1 + i);
+      const appender = await db.createAppender("curve");
+      for (const c of curve) {
+        appender.appendVarchar(key);
+        appender.appendDouble(c.x);
+        appender.appendDouble(c.fit);
+        if (c.low === null) appender.appendNull(); else appender.appendDouble(c.low);
+        if (c.high === null) appender.appendNull(); else appender.appendDouble(c.high);
+        appender.endRow();
+      }
+      appender.closeSync();
+    }
+    const file = join(tmp, `${name}.parquet`);
+    await db.run(`copy (select cell as ${opts.cell}, x, fit, low, high from curve order by cell, x) to '${file}' (format parquet, compression zstd)`);
+    await pipeline(createReadStream(file), out, {end: false});
+  } finally {
+    db.closeSync();
+    rmSync(tmp, {recursive: true, force: true});
+  }
+}

@@ -1,0 +1,3 @@
+import {writeSmoothed} from "../../loaders/site/smooth.ts";
+
+await writeSmoothed("f2-auto-approve-sessions", {cell: "sessions"});

@@ -1,0 +1,3 @@
+import {writeAggregate} from "../../loaders/site/aggregate.ts";
+
+await writeAggregate("f8-domains");

@@ -1,0 +1,206 @@
+// Each finding's metric SQL on a table small enough to work out by hand.
+import {describe, expect, test} from "vitest";
+import {smoothCell} from "../../loaders/site/smooth.ts";
+import {metric, tables, wilson} from "./tables.ts";
+
+const session = (user: string, id: string, day: number, extra: Record<string, unknown> = {}) => ({
+  session_id: id, user_id: user, source: "claude-code", synthetic: true, interactive: true,
+  started_at: new Date(Date.UTC(2025, 9, 1 + day, 10)).toISOString(), ended_at: new Date(Date.UTC(2025, 9, 1 + day, 11)).toISOString(),
+  n_turns: 1, ...extra
+});
+const turn = (user: string, id: string, index: number, extra: Record<string, unknown> = {}) => ({
+  session_id: id, user_id: user, turn_index: index, started_at: "2025-10-01T10:00:00Z", end_reason: "completed", duration_s: 60, complexity: "low", corrective: false, ...extra
+});
+
+describe("F2 auto-approve by tenure", () => {
+  test("shares by tenure bucket leave unknown levels out of the denominator", async () => {
+    // Alice: 12 sessions, the first 10 (bucket 0–9) with levels full, full, none ×8; her
+    // 11th and 12th (bucket 10–49) full and unknown. Bob: 2 sessions, none and unknown.
+    const sessions = [
+      ...Array.from({length: 12}, (_, i) => session("alice", `a${i}`, i, {auto_approve: i < 2 || i === 10 ? "full" : i === 11 ? null : "none"})),
+      session("bob", "b0", 0, {auto_approve: "none"}),
+      session("bob", "b1", 1, {auto_approve: null})
+    ];
+    const rows = await metric("f2-auto-approve", await tables({sessions}), 1, "where grain = 'bucket' and sessions = '(all)'");
+    expect(rows.map((r) => [r.bucket, r.known, r.full_auto, r.unknown, r.users])).toEqual([
+      ["0–9", 11, 2, 1, 2],
+      ["10–49", 1, 1, 1, 1]
+    ]);
+    expect(rows[0].share).toBeCloseTo(2 / 11, 12);
+    expect([rows[0].low, rows[0].high]).toEqual(wilson(2, 11).map((v) => expect.closeTo(v, 12)));
+  });
+
+  test("bins are half-octaves of the session number", async () => {
+    const sessions = Array.from({length: 8}, (_, i) => session("u", `s${i}`, i, {auto_approve: "full"}));
+    const rows = await metric("f2-auto-approve", await tables({sessions}), 1, "where grain = 'bin' and sessions = '(all)'");
+    // session numbers 1..8: floor(2·log2 n) = 0, 2, 3, 4, 4, 5, 5, 6
+    expect(rows.map((r) => [r.position, r.from_session, r.to_session])).toEqual([[0, 1, 1], [2, 2, 2], [3, 3, 3], [4, 4, 5], [5, 6, 7], [6, 8, 8]]);
+  });
+
+  test("cells drawn from fewer users than the threshold are not published", async () => {
+    const dir = await tables({sessions: [session("alice", "a", 0, {auto_approve: "full"}), session("bob", "b", 0, {auto_approve: "none"}), session("bob", "b2", 1, {auto_approve: "none"})]});
+    const rows = await metric("f2-auto-approve", dir, 2, "where grain = 'bucket' and sessions = '(all)'");
+    expect(rows.map((r) => [r.bucket, r.known, r.users])).toEqual([["0–9", 3, 2]]);
+    expect(await metric("f2-auto-approve", dir, 3)).toEqual([]);
+  });
+});
+
+describe("F3 interrupts by tenure", () => {
+  test("the share of turns interrupted, by the tenure of their session", async () => {
+    const sessions = [session("u", "s0", 0), session("u", "s1", 1)];
+    const turns = [
+      turn("u", "s0", 0, {end_reason: "interrupted"}), turn("u", "s0", 1), turn("u", "s0", 2), turn("u", "s0", 3),
+      turn("u", "s1", 0, {end_reason: "clarification"}), turn("u", "s1", 1, {end_reason: "interrupted"})
+    ];
+    const rows = await metric("f3-interrupts", await tables({sessions, turns}), 1, "where grain = 'bin' and sessions = 'interactive'");
+    expect(rows.map((r) => [r.from_session, r.turns, r.interrupted, r.share])).toEqual([[1, 4, 1, 0.25], [2, 2, 1, 0.5]]);
+    expect([rows[0].low, rows[0].high]).toEqual(wilson(1, 4).map((v) => expect.closeTo(v, 12)));
+  });
+});
+
+describe("F4 agent stops against human interrupts by complexity", () => {
+  test("agent stops are a mean per turn; interrupts a share of turns", async () => {
+    const sessions = [session("u", "s", 0)];
+    const turns = [turn("u", "s", 0, {complexity: "high"}), turn("u", "s", 1, {complexity: "high", end_reason: "interrupted"}), turn("u", "s", 2, {complexity: "high"}), turn("u", "s", 3, {complexity: "minimal"})];
+    const stops = [
+      {session_id: "s", user_id: "u", turn_index: 0, kind: "agent", how: "ask_user"},
+      {session_id: "s", user_id: "u", turn_index: 0, kind: "agent", how: "plan"},
+      {session_id: "s", user_id: "u", turn_index: 2, kind: "agent", how: "question"},
+      {session_id: "s", user_id: "u", turn_index: 1, kind: "human", how: "interrupt"}
+    ];
+    const rows = await metric("f4-stops", await tables({sessions, turns, stops}), 1, "where sessions = '(all)' and source = '(all)' and tenure = '(all)'");
+    expect(rows.map((r) => [r.complexity, r.turns, r.agent_stops, r.interrupts])).toEqual([["minimal", 1, 0, 0], ["high", 3, 3, 1]]);
+    const high = rows[1];
+    // per-turn agent stops 2, 0, 1: mean 1, sample sd 1
+    expect(high.agent_rate).toBe(1);
+    expect(high.agent_high).toBeCloseTo(1 + 1.96 / Math.sqrt(3), 12);
+    expect(high.human_rate).toBeCloseTo(1 / 3, 12);
+  });
+});
+
+describe("F5 reasons", () => {
+  test("shares are of all stops of the same kind", async () => {
+    const sessions = [session("u", "s", 0)];
+    const stops = [
+      ...["offer_choice", "offer_choice", "approval", "gather_diagnostics"].map((reason, i) => ({session_id: "s", user_id: "u", turn_index: i, kind: "agent", how: "ask_user", reason})),
+      {session_id: "s", user_id: "u", turn_index: 5, kind: "human", how: "interrupt", reason: "slow_or_excessive"}
+    ];
+    const rows = await metric("f5-reasons", await tables({sessions, stops}), 1, "where complexity = '(all)' and sessions = '(all)' and source = '(all)'");
+    expect(rows.map((r) => [r.kind, r.reason, r.stops, r.of_kind, r.share])).toEqual([
+      ["agent", "offer_choice", 2, 4, 0.5],
+      ["agent", "approval", 1, 4, 0.25],
+      ["agent", "gather_diagnostics", 1, 4, 0.25],
+      ["human", "slow_or_excessive", 1, 1, 1]
+    ]);
+  });
+});
+
+describe("F6 human involvement by complexity", () => {
+  test("calls whose involvement cannot be told are counted apart", async () => {
+    const sessions = [session("u", "s", 0)];
+    const turns = [turn("u", "s", 0, {complexity: "minimal"}), turn("u", "s", 1, {complexity: "high"})];
+    const call = (i: number, turn_index: number, human_in_loop: boolean | null) => ({session_id: "s", user_id: "u", turn_index, tool_use_id: `t${i}`, tool_name: "Bash", human_in_loop});
+    const tool_calls = [call(1, 0, true), call(2, 0, true), call(3, 0, false), call(4, 1, false), call(5, 1, null)];
+    const rows = await metric("f6-involvement", await tables({sessions, turns, tool_calls}), 1, "where source = '(all)' and sessions = '(all)'");
+    expect(rows.map((r) => [r.complexity, r.known, r.involved, r.unknown])).toEqual([["minimal", 3, 2, 0], ["high", 1, 0, 1]]);
+  });
+});
+
+describe("F7 risk and autonomy", () => {
+  const sessions = [session("u", "s", 0), session("v", "t", 0)];
+  const call = (user: string, sid: string, i: number, tool: string, risk: number, autonomy: number, reversible: boolean, safeguard: boolean | null) =>
+    ({session_id: sid, user_id: user, tool_use_id: `c${i}`, tool_name: tool, domain: "software_engineering", risk, autonomy, reversible, safeguard, human_in_loop: safeguard});
+  const tool_calls = [
+    call("u", "s", 1, "Bash", 2, 4, true, true), call("u", "s", 2, "Bash", 8, 8, false, false), call("v", "t", 3, "Bash", 5, 6, true, null),
+    call("u", "s", 4, "mcp__acme_db__drop_table", 7, 7, false, true)
+  ];
+
+  test("clusters average their calls; an MCP tool is named without its server", async () => {
+    const rows = await metric("f7-risk-autonomy", await tables({sessions, tool_calls}), 1, "where source = '(all)'");
+    expect(rows.map((r) => [r.tool, r.calls, r.users, r.risk, r.autonomy])).toEqual([["drop_table", 1, 1, 7, 7], ["Bash", 3, 2, 5, 6]]);
+    expect(await metric("f7-risk-autonomy", await tables({sessions, tool_calls}), 2, "where source = '(all)'")).toHaveLength(1);
+  });
+
+  test("shares of safeguard, human in the loop and irreversible calls, each over the calls where it is known", async () => {
+    const [all] = await metric("f7-safeguards", await tables({sessions, tool_calls}), 1, "where source = '(all)'");
+    expect(all).toMatchObject({calls: 4, known_safeguard: 3, safeguarded: 2, irreversible: 2, known_reversible: 4, corner: 2});
+    expect(all.safeguard_share).toBeCloseTo(2 / 3, 12);
+  });
+});
+
+describe("F8 domains", () => {
+  test("the share of calls in each domain", async () => {
+    const sessions = [session("u", "s", 0)];
+    const tool_calls = ["software_engineering", "software_engineering", "software_engineering", "finance"].map((domain, i) => ({session_id: "s", user_id: "u", tool_use_id: `c${i}`, tool_name: "Bash", domain, called_at: "2025-10-05T10:00:00Z"}));
+    const rows = await metric("f8-domains", await tables({sessions, tool_calls}), 1, "where source = '(all)' and period = '(all)'");
+    expect(rows.map((r) => [r.domain, r.calls, r.share])).toEqual([["software_engineering", 3, 0.75], ["finance", 1, 0.25]]);
+  });
+});
+
+describe("F9 the tail", () => {
+  test("quantiles of interactive working time, whole period and last 28 days", async () => {
+    const sessions = [session("u", "s", 0), session("u", "h", 0, {interactive: false})];
+    const day = (d: number) => new Date(Date.UTC(2025, 9, 1 + d)).toISOString();
+    const turns = [
+      turn("u", "s", 0, {started_at: day(0), duration_s: 60}),
+      turn("u", "s", 1, {started_at: day(50), duration_s: 120}),
+      turn("u", "s", 2, {started_at: day(60), duration_s: 600}),
+      turn("u", "h", 0, {started_at: day(60), duration_s: 9999})
+    ];
+    const rows = await metric("f9-overhang", await tables({sessions, turns}), 1, "where model = '(all)'");
+    expect(rows.map((r) => [r.period, r.turns, r.p50_min, r.max_min])).toEqual([["last 28 days", 2, 6, 10], ["whole period", 3, 2, 10]]);
+  });
+});
+
+describe("F10 outcomes over time", () => {
+  test("success needs a completed turn whose next prompt does not correct it", async () => {
+    const sessions = [session("u", "s", 0, {n_interventions: 3, n_turns: 4}), session("u", "t", 40, {n_interventions: 1, n_turns: 1})];
+    const turns = [
+      turn("u", "s", 0, {started_at: "2025-10-01T10:00:00Z", complexity: "high"}),
+      turn("u", "s", 1, {started_at: "2025-10-01T10:10:00Z", complexity: "high", corrective: true}),
+      turn("u", "s", 2, {started_at: "2025-10-01T10:20:00Z", complexity: "high", end_reason: "interrupted"}),
+      turn("u", "s", 3, {started_at: "2025-10-01T10:30:00Z", complexity: "high"})
+    ];
+    const rows = await metric("f10-outcomes", await tables({sessions, turns}));
+    const success = rows.find((r) => r.measure === "success" && r.complexity === "high" && r.month === "2025-10")!;
+    // turn 0 is followed by a corrective prompt, turn 2 was interrupted: 2 of 4 succeeded.
+    expect([success.n, success.value]).toEqual([4, 0.5]);
+    const interventions = rows.filter((r) => r.measure === "interventions per session").map((r) => [r.month, r.n, r.value]);
+    expect(interventions).toEqual([["2025-10", 1, 3], ["2025-11", 1, 1]]);
+  });
+});
+
+describe("the LOWESS smoother", () => {
+  const points = (users: number, seed = 1) => {
+    let s = seed;
+    const random = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+    const out = [];
+    for (let u = 0; u < users; u++) {
+      const n = 1 + Math.floor(random() * 400);
+      for (let x = 1; x <= n; x++) out.push({user: `u${u}`, x, y: random() < 0.2 + 0.07 * Math.log10(x) ? 1 : 0});
+    }
+    return out;
+  };
+  const opts = {bandwidth: 0.15, maxPoints: 5000, resamples: 20, gridSize: 30};
+
+  test("follows a rising share, with a band around it, on a grid that stops where users run out", () => {
+    const data = points(60);
+    const curve = smoothCell(data, 5, opts, 1);
+    expect(curve[0].x).toBe(1);
+    const reach = [...new Set(data.map((p) => p.user))].map((u) => Math.max(...data.filter((p) => p.user === u).map((p) => p.x))).sort((a, b) => b - a);
+    expect(curve.at(-1)!.x).toBe(reach[4]);
+    expect(curve[0].fit).toBeGreaterThan(0.1);
+    expect(curve[0].fit).toBeLessThan(0.3);
+    expect(curve.at(-1)!.fit).toBeGreaterThan(curve[0].fit + 0.05);
+    for (const c of curve) {
+      expect(c.low!).toBeLessThanOrEqual(c.high!);
+      expect(c.high! - c.low!).toBeLessThan(0.3);
+    }
+  });
+
+  test("the same points and seed give the same curve; too few users give none", () => {
+    const data = points(20);
+    expect(smoothCell(data, 5, opts, 7)).toEqual(smoothCell(data, 5, opts, 7));
+    expect(smoothCell(points(3), 5, opts, 1)).toEqual([]);
+  });
+});
