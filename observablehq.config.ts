@@ -9,7 +9,25 @@ export default {
   globalStylesheets: [],
   head: '<link rel="icon" href="favicon.svg" type="image/svg+xml"><meta name="color-scheme" content="light dark">',
   pages: [
-    {name: "Turn duration (F1)", path: "/f1-turn-duration"}
+    {
+      name: "Findings",
+      open: true,
+      pages: [
+        {name: "F1 Turn duration", path: "/f1-turn-duration"},
+        {name: "F2 Auto-approve", path: "/f2-auto-approve"},
+        {name: "F3 Interrupts", path: "/f3-interrupts"},
+        {name: "F4 Who stops the work", path: "/f4-stops"},
+        {name: "F5 Why work stops", path: "/f5-reasons"},
+        {name: "F6 Human involvement", path: "/f6-involvement"},
+        {name: "F7 Risk and autonomy", path: "/f7-risk-autonomy"},
+        {name: "F8 Domains", path: "/f8-domains"},
+        {name: "F9 Deployment overhang", path: "/f9-overhang"},
+        {name: "F10 Outcomes", path: "/f10-outcomes"}
+      ]
+    },
+    {name: "Methodology", path: "/methodology"},
+    {name: "The data", path: "/data-tables"},
+    {name: "Run it on your logs", path: "/your-logs"}
   ],
   footer: "An open, reproducible report. Code and method: see the repository's README.",
   search: false,

@@ -11,3 +11,8 @@ export function el(tag: string, attributes: Record<string, string> = {}, ...chil
   }
   return node;
 }
+
+/** What a chart shows when no cell of the reader's selection may be published. */
+export function noCells(what = "cell"): HTMLElement {
+  return el("p", {class: "no-cells"}, el("em", {}, `No ${what} of this selection has enough users to be shown.`));
+}

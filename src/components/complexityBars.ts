@@ -1,0 +1,24 @@
+// F6: the share of tool calls with a person involved, by task complexity and source, with
+// Wilson intervals and the study's published shares for the extremes.
+import * as Plot from "@observablehq/plot";
+
+export type InvolvementRow = {complexity: string; source: string; share: number; low: number; high: number; known: number; users: number};
+
+export function complexityBars(rows: InvolvementRow[], published: {complexity: string; share: number}[], {width, height = 320}: {width: number; height?: number}) {
+  const sources = [...new Set(rows.map((d) => d.source))].sort();
+  return Plot.plot({
+    width,
+    height,
+    marginLeft: 50,
+    fx: {domain: ["minimal", "low", "medium", "high"], label: "Task complexity (a classifier's label)", padding: 0.15},
+    x: {domain: sources, axis: null, padding: 0.2},
+    y: {label: "Tool calls with a person involved", percent: true, grid: true, domain: [0, 1]},
+    color: {legend: true, label: "Source", domain: sources},
+    marks: [
+      Plot.barY(rows, {fx: "complexity", x: "source", y: "share", fill: "source"}),
+      Plot.ruleX(rows, {fx: "complexity", x: "source", y1: "low", y2: "high", stroke: "currentColor"}),
+      Plot.ruleY(published, {fx: "complexity", y: "share", stroke: "var(--theme-published)", strokeWidth: 2, strokeDasharray: "4,3"}),
+      Plot.tip(rows, Plot.pointerX({fx: "complexity", x: "source", y: "share", title: (d: InvolvementRow) => `${d.source}, ${d.complexity}: ${(100 * d.share).toFixed(1)}% (${(100 * d.low).toFixed(1)}–${(100 * d.high).toFixed(1)}%)\n${d.known.toLocaleString("en-US")} calls, ${d.users} users`}))
+    ]
+  });
+}

@@ -1,0 +1,28 @@
+// F2 and F3: a share against the session number on a log axis. The LOWESS curve with its
+// bootstrap band, the binned shares with their Wilson intervals, and the study's published
+// values as marked points.
+import * as Plot from "@observablehq/plot";
+
+export type Bin = {from_session: number; to_session: number; share: number; low: number; high: number; n: number; users: number};
+export type CurvePoint = {x: number; fit: number; low: number | null; high: number | null};
+export type Marker = {x: number; y: number; label: string};
+
+export function tenureChart(bins: Bin[], curve: CurvePoint[], published: Marker[], {width, height = 380, y}: {width: number; height?: number; y: string}) {
+  const mid = (d: Bin) => Math.sqrt(d.from_session * d.to_session);
+  return Plot.plot({
+    width,
+    height,
+    marginLeft: 50,
+    x: {type: "log", label: "Session number (the user's nth session, log scale)", grid: true},
+    y: {label: y, percent: true, grid: true, domain: [0, Math.max(0.1, ...bins.map((d) => d.high), ...published.map((d) => d.y)) * 1.1]},
+    marks: [
+      Plot.areaY(curve.filter((d) => d.low !== null), {x: "x", y1: "low", y2: "high", fill: "var(--theme-ours)", fillOpacity: 0.15}),
+      Plot.lineY(curve, {x: "x", y: "fit", stroke: "var(--theme-ours)", strokeWidth: 2}),
+      Plot.ruleX(bins, {x: mid, y1: "low", y2: "high", stroke: "var(--theme-ours)", strokeOpacity: 0.6}),
+      Plot.dot(bins, {x: mid, y: "share", fill: "var(--theme-ours)", r: 3}),
+      Plot.dot(published, {x: "x", y: "y", symbol: "diamond", r: 6, fill: "var(--theme-published)"}),
+      Plot.text(published, {x: "x", y: "y", text: "label", dy: -12, fill: "var(--theme-published)", fontSize: 11}),
+      Plot.tip(bins, Plot.pointer({x: mid, y: "share", title: (d: Bin) => `sessions ${d.from_session}–${d.to_session}\n${(100 * d.share).toFixed(1)}% (${(100 * d.low).toFixed(1)}–${(100 * d.high).toFixed(1)}%)\n${d.n.toLocaleString("en-US")} in the bin, ${d.users} users`}))
+    ]
+  });
+}

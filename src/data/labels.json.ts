@@ -1,0 +1,5 @@
+// The names of the classifiers' labels, from the one place each is defined.
+import {DOMAINS} from "../../loaders/classify/domain.ts";
+import {AGENT_REASONS, HUMAN_REASONS} from "../../loaders/classify/stop-reason.ts";
+
+process.stdout.write(JSON.stringify({agent: AGENT_REASONS, human: HUMAN_REASONS, domain: DOMAINS}));
