@@ -3,12 +3,12 @@
 // appears in no output: not in any table row, not in the report, not in anything printed,
 // not in the built site. User and session identifiers are kept in the tables (tenure needs
 // them) and never reach the site.
-import {spawnSync} from "node:child_process";
-import {readdirSync, readFileSync, rmSync, statSync} from "node:fs";
+import {readdirSync, readFileSync, statSync} from "node:fs";
 import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {beforeAll, describe, expect, test} from "vitest";
-import {cli, ROOT, sqlOn, tmp} from "./cli.ts";
+import {build} from "../scripts/build.ts";
+import {cli, sqlOn, tmp} from "./cli.ts";
 import {Transcript, writeTree} from "./transcript.ts";
 
 const CANARY = "CANARY7f3a";
@@ -110,16 +110,10 @@ describe("no identifier reaches the site", () => {
   let dist: string;
   beforeAll(() => {
     dist = join(tmp(), "dist");
-    rmSync(join(ROOT, "src", ".observablehq", "cache", "data"), {recursive: true, force: true});
-    const build = spawnSync(join(ROOT, "node_modules", ".bin", "observable"), ["build"], {
-      cwd: ROOT,
-      encoding: "utf8",
-      // A threshold of one user, so that every cell is published and the test can see it.
-      env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", AUTONOMY_OUTPUT: dist, AUTONOMY_CACHE: tmp(), AUTONOMY_LOGS: fleet(), AUTONOMY_MIN_USERS: "1"}
-    });
-    expect(build.status, build.stderr).toBe(0);
-    expect(build.stdout + build.stderr).not.toContain(CANARY);
-    rmSync(join(ROOT, "src", ".observablehq", "cache", "data"), {recursive: true, force: true});
+    // A threshold of one user, so that every cell is published and the test can see it.
+    const built = build({...process.env, AUTONOMY_OUTPUT: dist, AUTONOMY_CACHE: tmp(), AUTONOMY_LOGS: fleet(), AUTONOMY_MIN_USERS: "1"});
+    expect(built.status, built.output).toBe(0);
+    expect(built.output).not.toContain(CANARY);
   });
 
   test("the built site holds aggregates of the fleet, and no canary, user or session id", async () => {

@@ -1,13 +1,13 @@
 // The built site in headless Chromium (Debian's, never a downloaded one): every page loads
 // with no error and no request beyond 127.0.0.1, answers its queries, and draws its charts.
-import {spawnSync} from "node:child_process";
-import {readdirSync, rmSync} from "node:fs";
+import {readdirSync} from "node:fs";
 import {join} from "node:path";
 import type {Server} from "node:http";
 import {chromium, type Browser, type Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {build} from "../../scripts/build.ts";
 import {serve} from "../../scripts/serve.ts";
-import {ROOT, tmp} from "../cli.ts";
+import {tmp} from "../cli.ts";
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 let server: Server;
@@ -17,13 +17,8 @@ let pages: string[];
 
 beforeAll(async () => {
   const output = join(tmp(), "dist");
-  rmSync(join(ROOT, "src", ".observablehq", "cache", "data"), {recursive: true, force: true});
-  const build = spawnSync(join(ROOT, "node_modules", ".bin", "observable"), ["build"], {
-    cwd: ROOT,
-    env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", AUTONOMY_OUTPUT: output, AUTONOMY_CACHE: tmp()},
-    encoding: "utf8"
-  });
-  expect(build.status, build.stderr).toBe(0);
+  const built = build({...process.env, AUTONOMY_OUTPUT: output, AUTONOMY_CACHE: tmp()});
+  expect(built.status, built.output).toBe(0);
   pages = readdirSync(output).filter((f) => f.endsWith(".html")).map((f) => (f === "index.html" ? "/" : `/${f.slice(0, -5)}`));
   ({server, url: origin} = await serve(output));
   browser = await chromium.launch({
@@ -42,6 +37,7 @@ async function open(path: string, options: {colorScheme?: "light" | "dark"; widt
   const page = await browser.newPage({colorScheme: options.colorScheme ?? "light", viewport: {width: options.width ?? 1280, height: 900}});
   const problems: string[] = [];
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  // A Content-Security-Policy violation is reported as a console error.
   page.on("console", (m) => {
     if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
   });
@@ -54,7 +50,10 @@ async function open(path: string, options: {colorScheme?: "light" | "dark"; widt
     if (!url.startsWith(`${origin}/`) && !url.startsWith("blob:") && !url.startsWith("data:")) problems.push(`request to another host: ${url}`);
   });
   await page.goto(`${origin}${path}`);
-  await page.waitForSelector("html[data-rendered]", {timeout: 30_000});
+  // A page that never answers says why: the problems seen so far are the message.
+  await page.waitForSelector("html[data-rendered]", {timeout: 30_000}).catch((e) => {
+    throw new Error(`${path} never rendered: ${problems.join("; ") || e.message}`);
+  });
   return {page, problems};
 }
 
@@ -64,10 +63,11 @@ describe("the built site", () => {
     expect(pages).toContain("/f1-turn-duration");
   });
 
-  test("every page loads clean, answers its queries, and says which data it shows", async () => {
+  test("every page loads clean under its Content-Security-Policy, answers its queries, and says which data it shows", async () => {
     for (const path of pages) {
       const {page, problems} = await open(path);
       expect(problems, path).toEqual([]);
+      expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content"), path).toContain("default-src 'self'");
       expect(await page.locator(".provenance").count(), path).toBe(1);
       expect(await page.locator("link[rel=icon]").count(), path).toBe(1);
       await page.close();
