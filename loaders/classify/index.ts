@@ -4,12 +4,13 @@ import {pathToFileURL} from "node:url";
 import {resolve} from "node:path";
 import {complexity} from "./complexity.ts";
 import {corrective} from "./corrective.ts";
+import {involvesPerson} from "./involves-person.ts";
 import {asksQuestion} from "./question.ts";
 import {agentStopReason, humanStopReason} from "./stop-reason.ts";
 import {toolCall} from "./tool-call.ts";
 import type {Classifiers} from "./types.ts";
 
-export const defaultClassifiers: Classifiers = {complexity, corrective, asksQuestion, agentStopReason, humanStopReason, toolCall};
+export const defaultClassifiers: Classifiers = {complexity, corrective, asksQuestion, agentStopReason, humanStopReason, toolCall, involvesPerson};
 
 export async function loadClassifiers(module?: string): Promise<Classifiers> {
   if (!module) return defaultClassifiers;
