@@ -144,7 +144,7 @@ function exfiltrates(command: string): boolean {
 }
 
 // rm, judged by its targets.
-const RM = /(?:^|[;&|(\n]|\bsudo|\bxargs|\bthen|\bdo)\s*rm\s+([^;&|\n]{0,500})/g;
+const RM = /(?:^|[;&|(\n]|\bsudo|\bxargs|\bthen|\bdo)[ \t]*rm\s+([^;&|\n]{0,500})/g;
 const RM_DISASTER = /^(?:\/|\/\*|~\/?|~\/\*|\$HOME\/?|\$\{HOME\}\/?|\.\/?|\.\/\*|\*|\.\.\/?)$/;
 const REGENERABLE = /^(?:node_modules|dist|build|out|target|coverage|\.next|\.nuxt|\.svelte-kit|\.cache|\.turbo|\.parcel-cache|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|\.venv|venv|\.tox|\.gradle|tmp|\.tmp|[\w.-]+\.(?:pyc|log|tmp))$/;
 

@@ -22,7 +22,7 @@
 import {action} from "./risk.ts";
 import {domainOf} from "./domain.ts";
 import {involvesPerson} from "./involves-person.ts";
-import {head, lastOnly, nameWords, stringField} from "./text.ts";
+import {head, lastOnly, nameWords, stringField, tail} from "./text.ts";
 import type {CallInput, CallScore} from "./types.ts";
 
 const MAX_PROMPT = 2000;
@@ -52,7 +52,7 @@ function named(prompt: string, tool: string, input: unknown): boolean {
     if (start.length > 2 && hasWord(p, start)) return true;
   }
   const path = stringField(input, "file_path", "notebook_path", "path");
-  const file = path?.split(/[\\/]/).at(-1)?.toLowerCase() ?? "";
+  const file = path === undefined ? "" : tail(path, 300).split(/[\\/]/).at(-1)!.toLowerCase();
   if (file.length > 3 && hasWord(p, file)) return true;
   const server = tool.startsWith("mcp__") ? tool.slice(5).split("__", 1)[0].toLowerCase() : "";
   return hasWord(p, tool.toLowerCase()) || hasWord(p, nameWords(tool)) || (server.length > 2 && hasWord(p, server));
