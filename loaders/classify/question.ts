@@ -25,7 +25,7 @@ import {tail, withoutCode} from "./text.ts";
 
 const MAX_MESSAGE = 2000;
 
-const FENCE_LINE = /^[ \t]*(?:```|~~~).*$/m;
+const FENCE_LINES = /^[ \t]*(?:```|~~~).*$/gm;
 const LIST_ITEM = /^\s*(?:[-*+•]|\d+[.)]|[a-zA-Z][.)]|\|)\s*/;
 const ENDS_WITH_QUESTION = /\?[^\p{L}\p{N}.!?]*$/u;
 
@@ -62,10 +62,8 @@ function sentences(paragraph: string): string[] {
 /** The prose of a message's end: code and quotations removed (rule 1). */
 function prose(text: string): string {
   let t = tail(text, MAX_MESSAGE);
-  if (text.length > MAX_MESSAGE && (t.match(/^[ \t]*(?:```|~~~)/gm)?.length ?? 0) % 2 === 1) {
-    const fence = FENCE_LINE.exec(t)!;
-    t = t.slice(fence.index + fence[0].length);
-  }
+  const fences = [...t.matchAll(FENCE_LINES)];
+  if (text.length > MAX_MESSAGE && fences.length % 2 === 1) t = t.slice(fences[0].index + fences[0][0].length);
   return withoutCode(t)
     .split("\n")
     .filter((line) => !line.trimStart().startsWith(">"))
@@ -73,7 +71,11 @@ function prose(text: string): string {
     .trim();
 }
 
-/** The closing part (rule 2): the sentences that can ask, last first. */
+/**
+ * The closing part (rule 2): `last`, the sentences whose ending `?` asks (the last one, or
+ * a list's lead-in and last item), and `other`, the sentence before the last, which asks
+ * only by an invitation.
+ */
 export function closingPart(text: string): {last: string[]; other: string[]} {
   const lines = prose(text).split("\n");
   let end = lines.length;
