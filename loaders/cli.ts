@@ -26,7 +26,8 @@ ingest
       --max-line-mb <n>    skip lines longer than this as too_large (default 64)
       --classifiers <file> a module whose default export replaces classifiers
                            (complexity, corrective, asksQuestion, agentStopReason,
-                           humanStopReason, toolCall); see loaders/classify/types.ts
+                           humanStopReason, toolCall, involvesPerson); see
+                           loaders/classify/types.ts
       --report-paths       name files by path in the report (default: a digest,
                            because paths hold project names)
   -q, --quiet              no progress and no summary

@@ -41,11 +41,14 @@ export const READ_ONLY_TOOLS: ReadonlySet<string> = new Set([
   "Read", "Grep", "Glob", "LS", "TodoWrite", "TodoRead", "WebSearch", "WebFetch", "NotebookRead",
   "BashOutput", "TaskOutput", "ListMcpResourcesTool", "ReadMcpResourceTool", "ToolSearch",
   "AskUserQuestion", "ExitPlanMode", "EnterPlanMode", "Task", "Agent", "TaskCreate", "TaskGet",
-  "TaskList", "TaskUpdate", "TaskStop", "KillShell", "Skill", "LSP"
+  "TaskList", "TaskUpdate", "TaskStop", "KillShell", "KillBash", "Skill", "LSP"
 ]);
 
 /** Tools that `acceptEdits` lets run without asking. */
 export const FILE_EDIT_TOOLS: ReadonlySet<string> = new Set(["Edit", "MultiEdit", "Write", "NotebookEdit"]);
+
+/** Claude Code's shell tool. */
+export const SHELL_TOOL = "Bash";
 
 /** Tools with which the agent stops to ask the person (F4, F5). */
 export const ASK_TOOL = "AskUserQuestion";

@@ -1,13 +1,54 @@
-// Does a prompt correct or redirect the agent (F10's interventions)? It does when it opens
-// by rejecting what the agent did ("no", "wrong", "stop", "undo"), says the result is
-// still wrong ("still failing", "that didn't work"), or turns the agent to another way
-// ("instead", "not what I asked"). Only the first 200 characters are read: a correction
-// comes first.
+// Does a prompt correct or redirect the agent? (F10's interventions, `turns.corrective`;
+// asked of every prompt after a session's first.)
+//
+// What is read: the first 300 characters of the prompt. A person who corrects says so
+// first ("no, ...", "that broke ..."); what follows is the new instruction.
+//
+// Rules: a prompt is corrective when
+// 1. it opens by rejecting or stopping what the agent did (OPENING): "no", "nope", "wrong",
+//    "stop", "wait", "hold on", "undo", "revert", "don't", "actually", "that's not ...".
+//    Each opening word counts only where it rejects, not where it starts an ordinary
+//    sentence: "no" followed by punctuation or a word that rejects ("no, use pnpm", "no
+//    that's wrong"), not "no worries", "no problem" or "no errors now"; "stop" alone or "stop doing/using ...", not "stop
+//    the dev server"; "wait" alone or "wait, why ...", not "wait for CI"; "don't ...", not
+//    "don't forget ..." or "don't worry"; "actually ...", not "actually, also ..." (an
+//    addition is not a correction);
+// 2. or it says anywhere in what is read that the result is wrong or was not what was asked
+//    (ANYWHERE): "that's not what I asked", "you broke / deleted / forgot ...", "I said",
+//    "still failing", "that didn't work", "same error", "try again", "use X instead",
+//    "roll back", "put it back", "why did you ...".
+import {head} from "./text.ts";
 
-const OPENINGS = /^\s*(no\b|nope\b|wrong\b|stop\b|wait\b|undo\b|revert\b|don'?t\b|do not\b|actually\b|hold on\b|not that\b|that'?s (not|wrong)\b)/i;
-const ANYWHERE = /\b(that'?s not (what|right|it)|not what i (asked|wanted|meant)|you (broke|deleted|removed|changed) |still (fail\w*|broken|not working|wrong|doesn'?t)|(that|this|it) (didn'?t|doesn'?t|does not|did not) work|try again|instead of (that|this)|use \S+ instead|roll ?back|put it back|go back to|why did you)\b/i;
+const MAX_PROMPT = 300;
+
+const OPENING = new RegExp(
+  [
+    String.raw`^\W*(?:no|nope|nah)(?:\s*[,.!;:\u2014-]|\s*$|\s+(?:no|that|this|it|not|don'?t|do not|stop|wait|you|we|i|use|please|actually|the other|revert|undo)\b)`,
+    String.raw`^\W*(?:wrong|incorrect|undo|revert|ugh|hmm,? no)\b`,
+    String.raw`^\W*stop(?:\s*[,.!;:\u2014-]|\s*$|\s+(?:doing|using|adding|changing|touching|making|trying|editing|writing|deleting|it|that|this|please|right)\b)`,
+    String.raw`^\W*(?:wait|hold on|hang on)(?:\s*[,.!;:\u2014-]|\s*$|\s+(?:what|why|no|that|this|you|isn'?t|don'?t|before)\b)`,
+    String.raw`^\W*(?:don'?t|do not|never)\b(?! (?:forget|worry)\b)`,
+    String.raw`^\W*actually\b(?!,? (?:also|and also|one more|can you also|could you also)\b)`,
+    String.raw`^\W*(?:not (?:that|this|like that|what)|that'?s (?:not|wrong|incorrect)|that is (?:not|wrong|incorrect))\b`
+  ].join("|"),
+  "i"
+);
+
+const ANYWHERE = new RegExp(
+  [
+    String.raw`\bnot what i (?:asked|wanted|meant|said)\b|\bthat'?s not (?:right|it|correct|what)\b|\bthat'?s the wrong\b`,
+    String.raw`\b(?:this|that|it)(?:'s| is) (?:wrong|incorrect|not right|broken)\b`,
+    String.raw`\byou (?:broke|deleted|removed|changed|forgot|missed|misunderstood|ignored|didn'?t|did not|shouldn'?t have|should not have|were supposed to)\b`,
+    String.raw`\bi (?:said|told you|already told you|asked (?:you )?(?:to|for|not))\b`,
+    String.raw`\bstill (?:fail\w*|broken|not|wrong|doesn'?t|don'?t|isn'?t|getting|seeing|the same|happening|erroring|crash\w*|blank|empty)\b`,
+    String.raw`\b(?:didn'?t|doesn'?t|does not|did not|isn'?t|is not|wasn'?t) (?:work|working|fix|fixed|help|change)\b`,
+    String.raw`\bsame (?:error|issue|problem|result|failure)\b|\btry again\b|\broll ?back\b|\bput (?:it|that|them) back\b|\bgo back to\b|\bwhy did you\b`,
+    String.raw`\b(?:use|try) \S+ instead\b|\binstead of (?:that|this|doing)\b`
+  ].join("|"),
+  "i"
+);
 
 export function corrective(prompt: string): boolean {
-  const head = prompt.slice(0, 200);
-  return OPENINGS.test(head) || ANYWHERE.test(head);
+  const text = head(prompt, MAX_PROMPT);
+  return OPENING.test(text) || ANYWHERE.test(text);
 }

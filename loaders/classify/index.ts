@@ -1,20 +1,34 @@
-// The default classifiers, and the hook for an analyst's own (`--classifiers <module>`:
-// a module whose default export replaces any of them).
-import {pathToFileURL} from "node:url";
+// The default classifiers, and the hook for an analyst's own (`--classifiers <module>`: a
+// module whose default export is an object holding any of them; those it holds replace
+// the defaults, the others stay).
+import {existsSync} from "node:fs";
 import {resolve} from "node:path";
+import {pathToFileURL} from "node:url";
+import {tsImport} from "tsx/esm/api";
 import {complexity} from "./complexity.ts";
 import {corrective} from "./corrective.ts";
+import {involvesPerson} from "./involves-person.ts";
 import {asksQuestion} from "./question.ts";
 import {agentStopReason, humanStopReason} from "./stop-reason.ts";
 import {toolCall} from "./tool-call.ts";
 import type {Classifiers} from "./types.ts";
 
-export const defaultClassifiers: Classifiers = {complexity, corrective, asksQuestion, agentStopReason, humanStopReason, toolCall};
+export const defaultClassifiers: Classifiers = {complexity, corrective, asksQuestion, agentStopReason, humanStopReason, toolCall, involvesPerson};
+
+const NAMES = Object.keys(defaultClassifiers);
 
 export async function loadClassifiers(module?: string): Promise<Classifiers> {
   if (!module) return defaultClassifiers;
-  const overrides = (await import(pathToFileURL(resolve(module)).href)).default as Partial<Classifiers>;
-  const unknown = Object.keys(overrides).filter((k) => !(k in defaultClassifiers));
-  if (unknown.length) throw new Error(`${module}: unknown classifiers ${unknown.join(", ")} (known: ${Object.keys(defaultClassifiers).join(", ")})`);
-  return {...defaultClassifiers, ...overrides};
+  const path = resolve(module);
+  if (!existsSync(path)) throw new Error(`--classifiers: no such file: ${module}`);
+  // tsImport loads a .ts module wherever it lives, also outside a `"type": "module"`
+  // package, where tsx compiles it to CommonJS and its default export arrives wrapped.
+  let overrides: unknown = (await tsImport(pathToFileURL(path).href, import.meta.url)).default;
+  if (overrides !== null && typeof overrides === "object" && "default" in overrides) overrides = overrides.default;
+  if (overrides === null || typeof overrides !== "object") throw new Error(`${module}: the default export must be an object holding classifiers (${NAMES.join(", ")})`);
+  const unknown = Object.keys(overrides).filter((k) => !NAMES.includes(k));
+  if (unknown.length) throw new Error(`${module}: unknown classifier${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} (known: ${NAMES.join(", ")})`);
+  const notFunctions = Object.entries(overrides).filter(([, f]) => typeof f !== "function").map(([k]) => k);
+  if (notFunctions.length) throw new Error(`${module}: not a function: ${notFunctions.join(", ")}`);
+  return {...defaultClassifiers, ...(overrides as Partial<Classifiers>)};
 }

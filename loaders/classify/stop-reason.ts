@@ -1,8 +1,48 @@
-// Why work stopped (F5): the categories of the study's Table 1, read from the words of
-// the stop. An agent stop is read from what the agent asked (the AskUserQuestion question,
-// the plan, or its closing question); a human interrupt from what the person said next
-// (the reason they gave with a rejection, else their next prompt). First match wins; a
-// stop no rule matches is `other`.
+// Why work stopped (F5): the categories of the study's Table 1. AGENT_REASONS and
+// HUMAN_REASONS are the one place the pages take these labels from.
+//
+// Agent-initiated stops are read from what the agent asked: the questions of an
+// `AskUserQuestion` call (their first 600 characters), or the closing part of its last
+// message (as question.ts finds it) when it stopped on a question in words. A plan put to
+// the person (`ExitPlanMode`) asks for approval by what it is, whatever its words.
+// Rules, in order; the first that matches gives the reason, none gives `other`:
+// 1. credentials_access: it asks for a key, token, password, secret, login or access
+//    ("What's your Stripe API key?", "Are you logged in to the gh CLI?").
+// 2. gather_diagnostics: it asks the person to run, try or look at something and report,
+//    or for an error, log, output or screenshot ("Could you run `npm test` and paste the
+//    output?", "Does it work now?"). Before the others, because such questions often
+//    offer choices too, and what stops the agent is the missing observation.
+// 3. offer_choice, explicit: it names approaches or options ("Which approach do you
+//    prefer?", "Option A or option B?", "or would you rather ...").
+// 4. approval, explicit: it asks leave to act ("Shall I proceed?", "OK to push to main?",
+//    "Please confirm before I delete the branch.").
+// 5. clarify_request, explicit: it asks what the person meant ("Which page do you mean?",
+//    "Could you clarify the expected format?").
+// 6. offer_choice, implicit: a question that sets two things side by side with "or"
+//    ("Should I use Postgres or SQLite?").
+// 7. approval, implicit: "should I ...", "want me to ...", "would you like me to ...".
+// 8. clarify_request, implicit: it asks which part or what exactly ("Which file?", "What
+//    exactly should happen on timeout?").
+//
+// Human interrupts are read from what the person said next: their next prompt after the
+// interrupted turn (the first 400 characters; a person who stopped the agent says why
+// first). With nothing said, the reason is `other`.
+// Rules, in order; the first that matches gives the reason, none gives `other`:
+// 1. do_it_myself: "I'll do it myself", "I'll handle the deploy", "let me fix it",
+//    "manually".
+// 2. enough_help: "that's enough, thanks", "good enough", "got it", "I can take it from
+//    here", "looks good". Before the next rule, because "that's enough" with thanks is
+//    satisfaction, not impatience.
+// 3. slow_or_excessive: "this is taking too long", "you're stuck in a loop", "overkill",
+//    "too complicated", "just do X", "stop running the whole suite".
+// 4. change_requirements: "actually, let's ...", "instead ...", "scratch that", "never
+//    mind", "change of plan", "also add ..." (a requirement added mid-task).
+// 5. missing_context: a correction or a fact the agent lacked: "no, ...", "wrong file",
+//    "the bug is in ...", "it's called ...", "should be ...", "don't touch ...", "use the
+//    existing helper", or any code, path or error message in what they said.
+import {closingPart} from "./question.ts";
+import {firstMatch, head} from "./text.ts";
+import type {AgentStopInput, HumanStopInput} from "./types.ts";
 
 export const AGENT_REASONS = {
   offer_choice: "Offer a choice between approaches",
@@ -25,32 +65,80 @@ export const HUMAN_REASONS = {
 export type AgentReason = keyof typeof AGENT_REASONS;
 export type HumanReason = keyof typeof HUMAN_REASONS;
 
-const AGENT_RULES: [AgentReason, RegExp][] = [
-  ["credentials_access", /\b(api[ _-]?key|token|credential\w*|password|secret|access to|permission to|log ?in|sign ?in|ssh key|\.env|account)\b/i],
-  ["gather_diagnostics", /\b(error message|stack ?trace|traceback|logs?|output of|test results?|console|screenshot|reproduce|what do you see|run (this|the|it)|paste)\b/i],
-  ["offer_choice", /\b(option [a-d1-4]|options?:|which (approach|option|one|way|library|framework)|prefer|or would you|either|alternatively|approach (a|1)|trade-?offs?)\b/i],
-  ["approval", /\b(proceed|go ahead|shall i|should i|ok to|okay to|confirm|approve|before i (make|apply|delete|push|run|change))\b/i],
-  ["clarify_request", /\b(clarify|what do you mean|did you mean|could you (explain|specify|describe)|more (detail|context|information)|which (file|part|component|page)|what (exactly|kind|should))\b/i]
+const MAX_QUESTION = 600;
+const MAX_SAID = 400;
+
+const re = (parts: string[]) => new RegExp(parts.join("|"), "i");
+
+const AGENT_RULES: readonly (readonly [AgentReason, RegExp])[] = [
+  ["credentials_access", re([
+    String.raw`\bapi[ _-]?keys?\b|\b(?:access|auth|bearer|personal access|api|github|npm|pypi|slack|bot) tokens?\b|\bcredentials?\b|\bpasswords?\b|\bsecrets?\b`,
+    String.raw`\b(?:ssh|private|signing) keys?\b|\b(?:2fa|mfa|otp|one-time|verification) (?:code|token)s?\b|\.env\b`,
+    String.raw`\b(?:logg?(?:ed)?|sign(?:ed)?) ?in(?:to)? (?:to|with|as|on)\b|\b(?:re-?)?authenticate\b|\bauthenticated\b`,
+    String.raw`\b(?:access|permissions?) (?:to|on|for)\b|\bgrant (?:me |access)\b|\bwhich account\b`
+  ])],
+  ["gather_diagnostics", re([
+    String.raw`\b(?:can|could|would) you (?:please )?(?:run|try|test|check|share|paste|send|post|copy|open|reload|refresh|reproduce|restart|look at|tell me what)\b`,
+    String.raw`\b(?:paste|share|send|provide)(?: me)? (?:the |your |a )?(?:full |complete |exact |actual )?(?:error|output|logs?|stack ?trace|traceback|screenshot|console|response|result)`,
+    String.raw`\berror messages?\b|\bstack ?traces?\b|\btracebacks?\b|\bscreenshots?\b|\bconsole (?:output|errors?|logs?)\b|\bnetwork tab\b|\btest results?\b`,
+    String.raw`\b(?:what|which) (?:error|output|message|version|browser|os|status code|response)s? (?:do|did|does|are|is)\b`,
+    String.raw`\b(?:do|did) you (?:see|get|still)\b|\bdoes (?:it|that|this) (?:work|fix|help|load|build|pass|still)\b|\bis (?:it|that|this) (?:working|fixed|still)\b|\bare you (?:still )?(?:seeing|getting)\b`
+  ])],
+  ["offer_choice", re([
+    String.raw`\b(?:which|what) (?:approach|option|one|way|library|framework|tool|strategy|pattern|direction|design|style|format|naming|provider|database)\b`,
+    String.raw`\bprefer\w*\b|\brather\b|\boptions\b|\boption [a-d1-4]\b|\balternatively\b|\beither\b|\btrade-?offs?\b|\bapproach (?:[a-d1-4])\b`
+  ])],
+  ["approval", re([
+    String.raw`\bproceed\b|\bgo ahead\b|\b(?:ok|okay|safe|alright) to\b|\bgreen light\b|\bsign[- ]?off\b|\bapprov\w*\b|\bconfirm\w*\b`,
+    String.raw`\bbefore i (?:apply|push|delete|remove|deploy|run|make|commit|merge|change|continue|start|overwrite|drop|publish|send)\b`
+  ])],
+  ["clarify_request", re([
+    String.raw`\bclarif\w*\b|\b(?:what|did|do) (?:you|you'd) mean\b|\bwhat did you mean\b|\bnot sure (?:what|which|whether|if)\b|\bunclear\b|\bambiguous\b`,
+    String.raw`\b(?:could|can) you (?:explain|specify|describe|elaborate|expand)\b|\bmore (?:details?|context|information|specifics)\b`
+  ])],
+  ["offer_choice", /\bor\b[^.?!\n]{0,120}\?/i],
+  ["approval", re([String.raw`\b(?:should|shall|can|may) i\b|\bwant me to\b|\b(?:would|do) you (?:like|want) me to\b`])],
+  ["clarify_request", re([
+    String.raw`\b(?:which|what) (?:file|files|part|component|page|function|endpoint|feature|module|screen|section|environment|version|behaviou?r|format|fields?)\b`,
+    String.raw`\bwhat (?:exactly|kind|sort|should|would you like|do you want|are you looking)\b`
+  ])]
 ];
 
-const HUMAN_RULES: [HumanReason, RegExp][] = [
-  ["slow_or_excessive", /\b(too (long|slow|much|many)|taking (so |too )?long|stuck|hang\w*|loop\w*|over-?engineer\w*|overkill|enough|stop (doing|running|that)|just (do|stop)|simpler|you('| a)re going too far)\b/i],
-  ["do_it_myself", /\b(i'?ll (do|handle|take care of|fix|run|write|finish) (it|that|this|the rest)|let me (do|handle|try|fix|run)|myself|i('| wi)ll take it from here)\b/i],
-  ["enough_help", /\b(that'?s (enough|all i need(ed)?|good enough)|got it|i can (continue|take it)|thanks,? (that|this) (works|helps)|good for now|no need to continue)\b/i],
-  ["change_requirements", /\b(change of plan|actually,? (let'?s|i want|we need|make it)|instead,? (let'?s|do|use|make)|new requirement|forget (that|it|about)|different (approach|idea)|scratch that|rather)\b/i],
-  ["missing_context", /\b(no[,.]|wrong|not (that|this|what)|use |the (file|function|bug|issue|problem) is|it'?s (in|at|called)|should be|you (need|have) to|don'?t (use|touch|change)|remember|note that|context)\b/i]
+const HUMAN_RULES: readonly (readonly [HumanReason, RegExp])[] = [
+  ["do_it_myself", re([
+    String.raw`\bi(?:'ll| will|'m going to| am going to) (?:just )?(?:do|handle|take care of|fix|run|write|finish|deal with|take over|commit|push|test|try|change|edit)\b`,
+    String.raw`\blet me (?:do|handle|fix|run|try|change|edit|write|take care of)\b|\bmyself\b|\bmanually\b|\bby hand\b`
+  ])],
+  ["enough_help", re([
+    String.raw`\bthat'?s (?:all|enough|good enough|fine|perfect|great)(?: for now)?\b|\bgood enough\b|\b(?:that|this) (?:works|is fine|is enough|helps|is what i need(?:ed)?)\b`,
+    String.raw`\bgot (?:it|what i need(?:ed)?)\b|\bi can (?:continue|take it|handle the rest|take over)\b|\btake it from here\b|\bgood for now\b`,
+    String.raw`\bno need to (?:continue|go on|keep going|do more|finish)\b|\b(?:looks|sounds) (?:good|great|fine)\b|\bperfect\b`
+  ])],
+  ["slow_or_excessive", re([
+    String.raw`\btoo (?:long|slow|much|many|far|complicated|complex)\b|\btaking (?:so |too |a )?(?:long|forever|ages|a while)\b|\bforever\b`,
+    String.raw`\bstuck\b|\bhang(?:ing|s)?\b|\b(?:in a|infinite) loop\b|\blooping\b|\bgoing (?:in|around in) circles\b`,
+    String.raw`\bover-?(?:engineer|complicat|think)\w*|\boverkill\b|\bsimpler\b|\bkeep it simple\b|\bunnecessary\b|\bdon'?t need (?:all|so much|that much)\b`,
+    String.raw`\bjust (?:do|stop|use|run|make|give|answer|edit|change)\b|\bstop (?:doing|running|adding|creating|writing|changing|trying|searching|reading|exploring|looking)\b`
+  ])],
+  ["change_requirements", re([
+    String.raw`\bchange of plans?\b|\b(?:new|different|changed) (?:requirement|approach|plan|idea|direction)s?\b|\bscratch that\b|\bforget (?:that|it|about)\b|\bnever ?mind\b|\bnvm\b`,
+    String.raw`\binstead\b|\brather\b|\bactually,? (?:let'?s|i want|i'?d like|we need|we should|make|use|do|can you|could you)\b`,
+    String.raw`\b(?:also|additionally) (?:add|make|include|handle|support|need|want)\b|\blet'?s (?:go with|switch|try|use) \b`
+  ])],
+  ["missing_context", re([
+    String.raw`^\W*(?:no|nope|wrong)\b|\bwrong\b|\bnot (?:that|this|what|quite|right)\b|\bthe (?:correct|right|real|actual) \b`,
+    String.raw`\bthe (?:file|function|bug|issue|problem|error|cause|config|test|class|method|table|column) is\b|\bit'?s (?:in|at|called|under|defined|located)\b|\bshould be\b`,
+    String.raw`\byou (?:need|have|should|must)\b|\bdon'?t (?:use|touch|change|modify|edit|delete|remove|add)\b|\b(?:remember|note|keep in mind|make sure)\b|\b(?:use|using) the (?:existing|other|new|correct)\b`,
+    String.raw`\x60|\b[\w-]+\.(?:ts|tsx|js|jsx|py|go|rs|java|rb|php|json|ya?ml|toml|sql|sh|md|css|html)\b|\/[\w.-]+\/|\b(?:error|exception|traceback)\b`
+  ])]
 ];
 
-function first<T extends string>(rules: [T, RegExp][], text: string, fallback: T): T {
-  for (const [label, re] of rules) if (re.test(text)) return label;
-  return fallback;
+export function agentStopReason({how, text}: AgentStopInput): AgentReason {
+  if (how === "plan") return "approval";
+  const asked = how === "question" ? Object.values(closingPart(text)).flat().join(" ") : head(text, MAX_QUESTION);
+  return firstMatch(AGENT_RULES, asked) ?? "other";
 }
 
-// A plan (ExitPlanMode) asks for approval by what it is, whatever its words.
-export function agentStopReason({how, text}: {how: string; text: string}): AgentReason {
-  return how === "plan" ? "approval" : first(AGENT_RULES, text, "other");
-}
-
-export function humanStopReason({said}: {how: string; said: string}): HumanReason {
-  return first(HUMAN_RULES, said.slice(0, 400), "other");
+export function humanStopReason({said}: HumanStopInput): HumanReason {
+  return firstMatch(HUMAN_RULES, head(said, MAX_SAID)) ?? "other";
 }

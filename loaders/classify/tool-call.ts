@@ -1,104 +1,75 @@
-// Risk (1–10), autonomy (1–10) and reversibility of a tool call (F7), and its domain (F8).
-// The study's model scored each call in its context; these rules read the call's tool,
-// its input (the command, the path, the MCP arguments) and the turn around it.
+// The scores of one tool call (F7, F8): risk and reversibility (risk.ts), domain
+// (domain.ts), and autonomy, here.
 //
-// Risk: the highest score any rule gives, at least the tool's base:
-//   read-only tools 1; file edits 2, 4 on sensitive paths (secrets, CI, infrastructure,
-//   migrations); shell 2, with the command's own rules (RISK below); other tools by the
-//   verb in their name (VERBS below).
-// Reversible: false when the call deletes, overwrites history, publishes, sends, pays or
-//   deploys (IRREVERSIBLE); true otherwise.
-// Autonomy: how far the agent acted on its own judgement rather than at the person's
-//   word: 3, +3 when the turn's level is `full` (+1 for `edits`, +1 if unknown), +2 inside
-//   a subagent, +1 from the 10th call of the turn and +2 from the 30th, −2 when the prompt
-//   names what the call does (its command, file or tool).
-import {READ_ONLY_TOOLS, FILE_EDIT_TOOLS} from "../definitions.ts";
+// Autonomy (1–10): how far the agent acted on its own judgement rather than at the person's
+// word. The study's scale runs from following explicit instructions (1) to acting
+// independently (10). What is read: the turn's auto-approve level, whether a subagent made
+// the call, how many calls the agent made before it in the turn, the turn's prompt (its
+// first 2,000 characters, lower case, computed once per turn), and the call's command,
+// path and tool name.
+// Rules, added up from 3 and kept within 1–10:
+// - +3 when the turn's level is `full` (nothing asks the person), +1 for `edits`, +1 when
+//   the level is unknown (the API, 1.0.x logs), 0 for `none` (the person approves each
+//   call that is not read-only);
+// - +2 for a call made by a subagent: the main agent delegated, the person never saw the
+//   subagent's instructions;
+// - +1 from the turn's 10th call, +2 from its 30th: the longer the agent works alone after
+//   a prompt, the further it is from the person's word;
+// - −2 when the prompt names what the call does: the command's first two words ("npm
+//   test"), the file's name, the tool's name or its MCP server ("stripe"), as whole words;
+// - a call that asks or waits for a person (involves-person.ts) is the agent deferring:
+//   autonomy 1, whatever else.
+import {action} from "./risk.ts";
 import {domainOf} from "./domain.ts";
+import {involvesPerson} from "./involves-person.ts";
+import {head, lastOnly, nameWords, stringField, tail} from "./text.ts";
 import type {CallInput, CallScore} from "./types.ts";
 
-const RISK: [number, RegExp][] = [
-  [9, /\b(curl|wget|nc|http)\b[^|]*\$\{?\w*(api_?key|token|secret|password|credential)\w*\}?[^|]*\b(-d|--data|-F|--form|post)\b|\b(-d|--data|-F|--form)\b[^|]*\$\{?\w*(api_?key|token|secret|password)\w*/i],
-  [8, /\b(terraform destroy|kubectl delete|drop database|rm -rf \/(\s|$)|mkfs|dd if=)/i],
-  [7, /\b(drop table|truncate table|delete from \w+\s*(;|$)|(curl|wget)\b[^|]*\|\s*(ba|z)?sh)\b/i],
-  [6, /\b(rm -r?f|git push (-f|--force)|git reset --hard|git clean -f|terraform apply|kubectl apply|helm (upgrade|install)|deploy\w*\b.*\bprod\w*|prod\w*\b.*\bdeploy\w*)/i],
-  [5, /\b(sudo|chmod -R|chmod 777|chown -R|npm publish|docker push|twine upload|cargo publish|gh release create|systemctl|crontab)\b/i],
-  [4, /\b(git push|git rebase|git merge|alembic upgrade|migrate|psql|mysql|mongo\w*|aws|gcloud|az) /i],
-  [3, /\b(rm|mv|git commit|git checkout|pip install|npm (install|i)|yarn add|apt(-get)? install|docker (run|build))\b/i],
-  [1, /^\s*(ls|cat|pwd|echo|head|tail|wc|grep|rg|find|which|git (status|diff|log|show|branch)|tree|du|df)\b/]
-];
+const MAX_PROMPT = 2000;
 
-const SENSITIVE_PATH = /(\.env\b|secret|credential|\.ssh\/|\/etc\/|\.github\/workflows|dockerfile|terraform|\.tf$|k8s|kubernetes|helm|migrations?\/|\.pem$|\.key$)/i;
+const lowerPrompt = lastOnly((prompt: string) => head(prompt, MAX_PROMPT).toLowerCase());
 
-const VERBS: [number, RegExp][] = [
-  [6, /(pay|transfer|charge|refund|purchase|trade|withdraw|wire)/i],
-  [5, /(delete|remove|drop|destroy|cancel|revoke|unlock|actuat|dispense|deploy|exec|shell|run_command)/i],
-  [4, /(send|email|message|publish|post|notify|sms|tweet|prescri|record)/i],
-  [3, /(create|update|write|add|edit|set|insert|upload|book|schedule|assign)/i],
-  [1, /(get|list|search|read|fetch|lookup|query|find|view|describe|check)/i]
-];
+const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c === 95;
 
-const IRREVERSIBLE = /\b(rm -r?f|rm\s|git push (-f|--force)|git reset --hard|git clean -f|drop (table|database)|truncate|delete from|terraform destroy|kubectl delete|npm publish|docker push|twine upload|cargo publish|mkfs|dd if=)|(^|[_\W])(send|email|pay|transfer|charge|refund|purchase|trade|withdraw|wire|publish|delete|destroy|deploy|dispense|tweet|sms)/i;
-
-/** The words of a call that the rules read: its command, path, query or arguments. */
-export function callText(tool: string, input: unknown): string {
-  if (input === null || typeof input !== "object") return "";
-  const i = input as Record<string, unknown>;
-  for (const key of ["command", "file_path", "notebook_path", "path", "url", "query", "pattern"]) {
-    if (typeof i[key] === "string") return i[key] as string;
+/** `text` holds `word` with no letter, digit or underscore on either side. */
+function hasWord(text: string, word: string): boolean {
+  if (word.length === 0) return false;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = at === 0 ? 32 : text.charCodeAt(at - 1);
+    const after = at + word.length >= text.length ? 32 : text.charCodeAt(at + word.length);
+    if (!isWordChar(before) && !isWordChar(after)) return true;
   }
-  if (READ_ONLY_TOOLS.has(tool) || FILE_EDIT_TOOLS.has(tool)) return "";
-  return JSON.stringify(input).slice(0, 2000);
+  return false;
 }
 
-function clamp(x: number) {
-  return Math.max(1, Math.min(10, x));
-}
-
-export function risk(tool: string, text: string): number {
-  if (READ_ONLY_TOOLS.has(tool)) return 1;
-  if (FILE_EDIT_TOOLS.has(tool)) return SENSITIVE_PATH.test(text) ? 4 : 2;
-  if (tool === "Bash") {
-    for (const [score, re] of RISK) if (re.test(text)) return score;
-    return 2;
+/** The prompt names the call: its command, its file, its tool or its MCP server. */
+function named(prompt: string, tool: string, input: unknown): boolean {
+  const p = lowerPrompt(prompt);
+  if (p === "") return false;
+  const command = stringField(input, "command", "cmd");
+  if (command !== undefined) {
+    const start = head(command, 200).trim().split(/\s+/, 2).join(" ").toLowerCase();
+    if (start.length > 2 && hasWord(p, start)) return true;
   }
-  const name = tool.replace(/^mcp__[^_]+(?:_[^_]+)*?__/, "");
-  let score = 2;
-  for (const [s, re] of VERBS) if (re.test(name)) { score = s; break; }
-  if (/(patient|medical|health|prescri)/i.test(`${name} ${text}`)) score += 1;
-  return clamp(score);
+  const path = stringField(input, "file_path", "notebook_path", "path");
+  const file = path === undefined ? "" : tail(path, 300).split(/[\\/]/).at(-1)!.toLowerCase();
+  if (file.length > 3 && hasWord(p, file)) return true;
+  const server = tool.startsWith("mcp__") ? tool.slice(5).split("__", 1)[0].toLowerCase() : "";
+  return hasWord(p, tool.toLowerCase()) || hasWord(p, nameWords(tool)) || (server.length > 2 && hasWord(p, server));
 }
 
-export function reversible(tool: string, text: string): boolean {
-  if (READ_ONLY_TOOLS.has(tool) || FILE_EDIT_TOOLS.has(tool)) return true;
-  return !IRREVERSIBLE.test(tool === "Bash" ? text : tool);
-}
-
-export function autonomy({tool, prompt, level, inSubagent, position}: CallInput, text: string): number {
+export function autonomy(call: CallInput): number {
+  if (involvesPerson(call)) return 1;
   let score = 3;
-  score += level === "full" ? 3 : level === "edits" || level === null ? 1 : 0;
-  if (inSubagent) score += 2;
-  if (position >= 30) score += 2;
-  else if (position >= 10) score += 1;
-  if (named(prompt, tool, text)) score -= 2;
-  return clamp(score);
-}
-
-// The prompt names the call when it holds the command's first two words, the file's
-// name, or the tool's own name.
-function named(prompt: string, tool: string, text: string): boolean {
-  if (prompt === "") return false;
-  const p = prompt.toLowerCase();
-  const command = text.trim().split(/\s+/).slice(0, 2).join(" ").toLowerCase();
-  const file = text.split("/").at(-1)?.toLowerCase() ?? "";
-  return (tool === "Bash" && command.length > 2 && p.includes(command)) || (file.length > 3 && p.includes(file)) || p.includes(tool.toLowerCase());
+  score += call.level === "full" ? 3 : call.level === "none" ? 0 : 1;
+  if (call.inSubagent) score += 2;
+  if (call.position >= 30) score += 2;
+  else if (call.position >= 10) score += 1;
+  if (named(call.prompt, call.tool, call.input)) score -= 2;
+  return Math.max(1, Math.min(10, score));
 }
 
 export function toolCall(call: CallInput): CallScore {
-  const text = callText(call.tool, call.input);
-  return {
-    risk: risk(call.tool, text),
-    autonomy: autonomy(call, text),
-    reversible: reversible(call.tool, text),
-    domain: domainOf(call.prompt, text, call.tool)
-  };
+  const {risk, reversible} = action(call.tool, call.input);
+  return {risk, autonomy: autonomy(call), reversible, domain: domainOf(call.tool, call.input, call.prompt)};
 }
