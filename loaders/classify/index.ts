@@ -10,11 +10,14 @@ import {toolCall} from "./tool-call.ts";
 import type {Classifiers} from "./types.ts";
 
 export const defaultClassifiers: Classifiers = {complexity, corrective, asksQuestion, agentStopReason, humanStopReason, toolCall};
+/** Classifiers with no default rule yet: a module may supply them. */
+const OPTIONAL: readonly (keyof Classifiers)[] = ["involvesPerson"];
 
 export async function loadClassifiers(module?: string): Promise<Classifiers> {
   if (!module) return defaultClassifiers;
   const overrides = (await import(pathToFileURL(resolve(module)).href)).default as Partial<Classifiers>;
-  const unknown = Object.keys(overrides).filter((k) => !(k in defaultClassifiers));
-  if (unknown.length) throw new Error(`${module}: unknown classifiers ${unknown.join(", ")} (known: ${Object.keys(defaultClassifiers).join(", ")})`);
+  const known = [...Object.keys(defaultClassifiers), ...OPTIONAL];
+  const unknown = Object.keys(overrides).filter((k) => !known.includes(k));
+  if (unknown.length) throw new Error(`${module}: unknown classifiers ${unknown.join(", ")} (known: ${known.join(", ")})`);
   return {...defaultClassifiers, ...overrides};
 }

@@ -38,4 +38,10 @@ export type Classifiers = {
   agentStopReason(stop: AgentStopInput): string;
   humanStopReason(stop: HumanStopInput): string;
   toolCall(call: CallInput): CallScore;
+  /**
+   * Does the call ask, hand off to or wait for a person (OTEL.md "API-side involvement")?
+   * It gives `human_in_loop` for the tool calls of GenAI agent spans, which log no
+   * approvals; where no classifier answers, that is NULL.
+   */
+  involvesPerson?(call: CallInput): boolean;
 };
