@@ -12,7 +12,8 @@ export const FLEET_MARKER = "agent-autonomy-fleet.json";
 
 export type Layout = "fleet" | "person" | "projects" | "project" | "files";
 
-export type Group = {userId: string; synthetic: boolean; project: string; files: TranscriptFile[]};
+export type TranscriptGroup = {source: "claude-code"; userId: string; synthetic: boolean; project: string; files: TranscriptFile[]};
+export type Group = TranscriptGroup;
 
 export type Discovery = {groups: Group[]; layouts: Layout[]; unreadable: number};
 
@@ -66,7 +67,7 @@ const subdirs = (dir: string, unreadable: {n: number}) => entries(dir, unreadabl
 
 function projectsOf(projects: string, userId: string, synthetic: boolean, unreadable: {n: number}): Group[] {
   return subdirs(projects, unreadable)
-    .map((project) => ({userId, synthetic, project, files: projectFiles(project, unreadable)}))
+    .map((project) => ({source: "claude-code" as const, userId, synthetic, project, files: projectFiles(project, unreadable)}))
     .filter((g) => g.files.length > 0);
 }
 
@@ -83,7 +84,7 @@ function discoverOne(input: string, unreadable: {n: number}): {layout: Layout; g
   const info = statSync(real);
   if (info.isFile()) {
     const name = basename(real);
-    return {layout: "files", groups: [{userId: "local", synthetic: false, project: dirname(real), files: [{path: real, subagent: isAgentFile(name) || real.includes(`${sep}subagents${sep}`)}]}]};
+    return {layout: "files", groups: [{source: "claude-code", userId: "local", synthetic: false, project: dirname(real), files: [{path: real, subagent: isAgentFile(name) || real.includes(`${sep}subagents${sep}`)}]}]};
   }
   const before = unreadable.n;
   const children = entries(real, unreadable);
@@ -97,7 +98,7 @@ function discoverOne(input: string, unreadable: {n: number}): {layout: Layout; g
     const synthetic = existsSync(join(real, FLEET_MARKER));
     return {layout: "fleet", groups: users.flatMap((u) => projectsOf(join(u, "projects"), basename(u), synthetic, unreadable))};
   }
-  if (hasTranscripts(real, unreadable)) return {layout: "project", groups: [{userId: "local", synthetic: false, project: real, files: projectFiles(real, unreadable)}]};
+  if (hasTranscripts(real, unreadable)) return {layout: "project", groups: [{source: "claude-code", userId: "local", synthetic: false, project: real, files: projectFiles(real, unreadable)}]};
   return {layout: "projects", groups: projectsOf(real, "local", false, unreadable)};
 }
 

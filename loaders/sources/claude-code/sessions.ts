@@ -6,10 +6,8 @@ import {
   type EndReason, type Level
 } from "../../definitions.ts";
 import type {Classifiers} from "../../classify/types.ts";
-import type {Row} from "../../tables.ts";
+import type {Emit, Row} from "../../tables.ts";
 import type {Event, Result, ToolUse} from "./parse.ts";
-
-export type Emit = (table: "sessions" | "turns" | "tool_calls" | "stops", row: Row) => void;
 
 export type SessionOptions = {
   userId: string;
@@ -255,7 +253,7 @@ export function assembleSession(
   for (const e of main) if (e.t === "assistant" && !e.sidechain && e.model && e.model !== "<synthetic>") messages.set(e.msgId ?? `${e.file}:${e.line}`, e.model);
   const entrypoint = main.find((e) => e.entrypoint !== null)?.entrypoint ?? null;
   emit("sessions", {
-    session_id: sessionId, user_id: userId, source: "claude-code", synthetic: opts.synthetic,
+    session_id: sessionId, user_id: userId, synthetic: opts.synthetic,
     started_at: times.length ? Math.min(...times) : null, ended_at: times.length ? Math.max(...times) : null,
     interactive: isInteractive(entrypoint), entrypoint, version: main.find((e) => e.version !== null)?.version ?? null,
     model: majority([...messages.values()]), auto_approve: sessionLevel(sessionLevels),
