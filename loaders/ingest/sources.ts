@@ -2,6 +2,7 @@
 // and every row it writes carries the source's name.
 import type {Classifiers} from "../classify/types.ts";
 import {processGroup} from "../sources/claude-code/group.ts";
+import {readOtel} from "../sources/otel/group.ts";
 import type {Emit} from "../tables.ts";
 import type {GroupResult} from "./counts.ts";
 import type {Group} from "./discover.ts";
@@ -15,5 +16,5 @@ export type ReadContext = {
 
 export function readGroup(group: Group, ctx: ReadContext, write: Emit): GroupResult {
   const emit: Emit = (table, row) => write(table, {...row, source: group.source});
-  return processGroup(group, ctx.maxLineBytes, ctx.classifiers, emit);
+  return group.source === "otel" ? readOtel(group, ctx, emit) : processGroup(group, ctx.maxLineBytes, ctx.classifiers, emit);
 }
