@@ -1,24 +1,15 @@
 // OpenTelemetry input through the command a user runs: the corpus of corpus.ts, whose
 // every count is known by construction, read into real Parquet tables.
-import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
-import {cli, sqlOn, tmp} from "../cli.ts";
+import {ingestQuietly, sqlOn} from "../cli.ts";
 import {writeTree} from "../transcript.ts";
 import {A, B, C, T3, T4, corpus} from "./corpus.ts";
-
-function ingest(...args: string[]) {
-  const out = join(tmp(), "tables");
-  const run = cli(["ingest", ...args, "--out", out, "--quiet"]);
-  expect(run.stderr).toBe("");
-  expect(run.code).toBe(0);
-  return {out, report: JSON.parse(readFileSync(join(out, "ingest-report.json"), "utf8"))};
-}
 
 describe("a folder of telemetry only", () => {
   const {files, compressedLines} = corpus();
   const root = writeTree(files);
-  const {out, report} = ingest(root);
+  const {out, report} = ingestQuietly(root);
 
   test("every line is counted: parsed, a duplicate (a retry), or skipped by reason", () => {
     // Lines per file: logs 9, rotated 12, damaged 9, metrics 3, spans 8 and 4, and the two compressed files.
@@ -100,9 +91,9 @@ describe("a folder of telemetry only", () => {
   });
 
   test("a single OTLP file, rotated names and a compressed file named alone are read by their content", () => {
-    const logs = ingest(join(root, "logs", "claude-code.jsonl")).report;
+    const logs = ingestQuietly(join(root, "logs", "claude-code.jsonl")).report;
     expect(logs).toMatchObject({inputs: ["files"], files: 1, lines: 9, parsed: 8, duplicates: 1});
-    const gz = ingest(join(root, "logs", "old.jsonl.gz")).report;
+    const gz = ingestQuietly(join(root, "logs", "old.jsonl.gz")).report;
     expect(gz).toMatchObject({files: 1, parsed: 0, tables: {sessions: 0}});
     expect(Object.keys(gz.skipped)).toEqual(["compressed"]);
     expect(gz.files_with_skips).toHaveLength(1);

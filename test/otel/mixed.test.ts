@@ -5,7 +5,7 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
-import {cli, sqlOn, tmp} from "../cli.ts";
+import {cli, ingestQuietly, sqlOn, tmp} from "../cli.ts";
 import {CcSession, file, V2_1_200} from "../otlp.ts";
 import {Transcript, writeTree} from "../transcript.ts";
 
@@ -24,21 +24,13 @@ function telemetry(): string {
   return file([...x.lines(2), ...y.lines(2)]);
 }
 
-function ingest(...args: string[]) {
-  const out = join(tmp(), "tables");
-  const run = cli(["ingest", ...args, "--out", out, "--quiet"]);
-  expect(run.stderr).toBe("");
-  expect(run.code).toBe(0);
-  return {out, report: JSON.parse(readFileSync(join(out, "ingest-report.json"), "utf8"))};
-}
-
 const tables = (out: string) =>
   sqlOn(out, "select session_id, source, n_tool_calls, (select count(*) from tool_calls t where t.session_id = s.session_id)::INTEGER as calls, (select list(distinct source) from tool_calls t where t.session_id = s.session_id) as call_sources from sessions s order by session_id");
 
 describe("transcripts and telemetry together", () => {
   test("a person's tree with telemetry beside it: one set of tables, the transcript wins its session", async () => {
     const root = writeTree({[`projects/-home-me-app/${X}.jsonl`]: transcript(), "telemetry/otel-logs.jsonl": telemetry()});
-    const {out, report} = ingest(root);
+    const {out, report} = ingestQuietly(root);
     expect(report).toMatchObject({inputs: ["person"], files: 2, sessions_dropped: {otel_in_transcripts: 1}, tables: {sessions: 2, turns: 2, tool_calls: 2}});
     expect(await tables(out)).toEqual([
       {session_id: X, source: "claude-code", n_tool_calls: 1, calls: 1, call_sources: ["claude-code"]},
@@ -49,28 +41,28 @@ describe("transcripts and telemetry together", () => {
 
   test("a project folder holding a transcript and an OTLP .jsonl: the OTLP file is no transcript", async () => {
     const root = writeTree({[`${X}.jsonl`]: transcript(), "otel.jsonl": telemetry()});
-    const {out, report} = ingest(root);
+    const {out, report} = ingestQuietly(root);
     expect(report).toMatchObject({inputs: ["project"], files: 2, lines: 4 + 7, parsed: 11, skipped: {}, sessions_dropped: {otel_in_transcripts: 1}});
     expect((await tables(out)).map((r) => [r.session_id, r.source])).toEqual([[X, "claude-code"], [Y, "otel"]]);
   });
 
   test("a projects folder with telemetry at its top; the same files named one by one", async () => {
     const root = writeTree({[`-home-me-app/${X}.jsonl`]: transcript(), "otel-2026-01-07T10-00-00.000.json": telemetry()});
-    const asFolder = ingest(root);
+    const asFolder = ingestQuietly(root);
     expect(asFolder.report.inputs).toEqual(["projects"]);
-    const asFiles = ingest(join(root, "-home-me-app", `${X}.jsonl`), join(root, "otel-2026-01-07T10-00-00.000.json"));
+    const asFiles = ingestQuietly(join(root, "-home-me-app", `${X}.jsonl`), join(root, "otel-2026-01-07T10-00-00.000.json"));
     expect(asFiles.report.inputs).toEqual(["files", "files"]);
     for (const {out} of [asFolder, asFiles]) expect((await tables(out)).map((r) => [r.session_id, r.source])).toEqual([[X, "claude-code"], [Y, "otel"]]);
   });
 
   test("without the transcript, the telemetry's session stands", async () => {
-    const {out, report} = ingest(writeTree({"otel.json.1": telemetry()}));
+    const {out, report} = ingestQuietly(writeTree({"otel.json.1": telemetry()}));
     expect(report).toMatchObject({inputs: ["otel"], sessions_dropped: {}});
     expect((await tables(out)).map((r) => [r.session_id, r.source, r.calls])).toEqual([[X, "otel", 2], [Y, "otel", 1]]);
   });
 
   test("the generator's marker at a folder's root marks its telemetry synthetic", async () => {
-    const {out} = ingest(writeTree({"agent-autonomy-fleet.json": "{}", "otel/logs.jsonl": telemetry()}));
+    const {out} = ingestQuietly(writeTree({"agent-autonomy-fleet.json": "{}", "otel/logs.jsonl": telemetry()}));
     expect(await sqlOn(out, "select session_id, synthetic from sessions order by session_id")).toEqual([{session_id: X, synthetic: true}, {session_id: Y, synthetic: true}]);
   });
 
