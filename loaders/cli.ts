@@ -11,14 +11,18 @@ Usage:
   agent-autonomy help
 
 ingest
-  Reads Claude Code transcripts and writes the canonical tables to <dir>:
-  sessions.parquet, turns.parquet, tool_calls.parquet, stops.parquet and
-  ingest-report.json (every line counted: parsed, duplicate, or skipped with a reason).
+  Reads Claude Code transcripts and OpenTelemetry files and writes the canonical
+  tables to <dir>: sessions.parquet, turns.parquet, tool_calls.parquet, stops.parquet
+  and ingest-report.json (every line counted: parsed, duplicate, or skipped with a
+  reason).
 
   <path> may be a fleet (<root>/<user>/projects/<project>/<session>.jsonl), one
   person's tree (a folder holding projects/, or the projects folder), one project
   folder, or single .jsonl files. With no path: $CLAUDE_CONFIG_DIR/projects, else
-  ~/.claude/projects.
+  ~/.claude/projects. OTLP JSON files (the OpenTelemetry Collector's file exporter:
+  Claude Code's events, GenAI agent spans) are found by their content in any of
+  these, or named alone; a session read from both its transcript and its telemetry
+  is taken from the transcript.
 
   -o, --out <dir>          where to write the tables (required; created if missing,
                            and it may hold only a previous ingest's files)

@@ -77,18 +77,30 @@ export function approvedBy(level: Level | null, tool: string, rejected: boolean)
 }
 
 /**
- * Human in the loop (F6, F7): the person approved the call, or the level asks them for it.
+ * Human in the loop (F6, F7): the person approved the call, or the level asks them for it;
+ * not when a rule let it run (then nobody was asked). NULL where neither is known.
  * Safeguard: a person in the loop, a hook ran on it, or the level is `none` or `edits`.
  */
 export function humanInLoop(level: Level | null, tool: string, approved: string | null): boolean | null {
   if (approved === "person") return true;
+  if (approved === "rule") return false;
   return asksPerson(level, tool);
 }
 
-export function safeguard(level: Level | null, approved: string | null, hooked: boolean): boolean | null {
-  if (approved === "person" || hooked) return true;
+export function safeguard(level: Level | null, inLoop: boolean | null, hooked: boolean | null): boolean | null {
+  if (inLoop === true || hooked === true) return true;
   if (level === null) return null;
   return level !== "full";
+}
+
+/** The most frequent value (a session's or turn's model); ties go to the first in sort order, so reruns agree. */
+export function majority(items: Iterable<string>): string | null {
+  const counts = new Map<string, number>();
+  for (const x of items) counts.set(x, (counts.get(x) ?? 0) + 1);
+  let best: string | null = null;
+  let n = 0;
+  for (const [k, c] of counts) if (c > n || (c === n && best !== null && k < best)) [best, n] = [k, c];
+  return best;
 }
 
 /** Tenure buckets where a table needs them (FINDINGS.md). */

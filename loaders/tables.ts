@@ -1,21 +1,23 @@
 // The canonical tables (../shared/TABLES.md): their columns, and the SQL that turns the
 // ingest's row parts into Parquet. Sources write rows; this module alone decides types,
-// order and the derived columns (tenure), so every source yields the same tables.
+// order, the derived columns (tenure) and which record of a session wins when two sources
+// hold it, so every source yields the same tables.
 
 type Column = readonly [name: string, type: "VARCHAR" | "BOOLEAN" | "INTEGER" | "DOUBLE" | "TIMESTAMP", meaning: string];
 
 export const TABLES = {
   sessions: [
     ["session_id", "VARCHAR", "the `sessionId` its lines carry"],
-    ["user_id", "VARCHAR", "the fleet folder's name, or `local`, or the OTel user"],
-    ["source", "VARCHAR", "`claude-code`, `otel`, ..."],
+    ["user_id", "VARCHAR", "the fleet folder's name, or `local`, or the OTel user (NULL when it logs none)"],
+    ["source", "VARCHAR", "`claude-code` (transcripts), `otel` (OpenTelemetry), ..."],
     ["synthetic", "BOOLEAN", "generated: the fleet root holds the generator's marker file"],
     ["started_at", "TIMESTAMP", "first event of the main transcript (UTC)"],
     ["ended_at", "TIMESTAMP", "last event of the main transcript (UTC)"],
-    ["interactive", "BOOLEAN", "`entrypoint` absent or `cli`"],
+    ["interactive", "BOOLEAN", "`entrypoint` absent or `cli` (OTel: NULL unless `app.entrypoint` is logged)"],
     ["entrypoint", "VARCHAR", "as logged (`cli`, `sdk-cli`, ...), NULL in 1.0.x"],
     ["version", "VARCHAR", "the Claude Code version of the session's first line"],
-    ["model", "VARCHAR", "the model of most assistant messages"],
+    ["model", "VARCHAR", "the model of most assistant messages (OTel: of most API requests or model spans)"],
+    ["provider", "VARCHAR", "the GenAI spans' `gen_ai.provider.name` (`gen_ai.system` before semconv 1.37); NULL elsewhere"],
     ["tenure", "INTEGER", "how many sessions this user began before this one (0 for the first)"],
     ["auto_approve", "VARCHAR", "`full`, `edits`, `none`, or NULL where no mode is logged"],
     ["n_turns", "INTEGER", "turns"],
@@ -28,6 +30,7 @@ export const TABLES = {
   turns: [
     ["session_id", "VARCHAR", ""],
     ["user_id", "VARCHAR", ""],
+    ["source", "VARCHAR", "its session's source"],
     ["turn_index", "INTEGER", "0, 1, 2 ... within the session"],
     ["started_at", "TIMESTAMP", "the human prompt"],
     ["ended_at", "TIMESTAMP", "the agent's stop"],
@@ -49,6 +52,7 @@ export const TABLES = {
   tool_calls: [
     ["session_id", "VARCHAR", ""],
     ["user_id", "VARCHAR", ""],
+    ["source", "VARCHAR", "its session's source"],
     ["turn_index", "INTEGER", "the main session's turn it belongs to; NULL for work with no human prompt"],
     ["tool_use_id", "VARCHAR", "unique within the session"],
     ["tool_name", "VARCHAR", "as logged"],
@@ -69,6 +73,7 @@ export const TABLES = {
   stops: [
     ["session_id", "VARCHAR", ""],
     ["user_id", "VARCHAR", ""],
+    ["source", "VARCHAR", "its session's source"],
     ["turn_index", "INTEGER", ""],
     ["at", "TIMESTAMP", ""],
     ["kind", "VARCHAR", "`agent` or `human`"],
@@ -83,9 +88,12 @@ export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 /** A row as sources write it: timestamps as epoch milliseconds, `tenure` left out. */
 export type Row = Record<string, string | number | boolean | null>;
 
-/** Columns a source does not write: derived here over the whole table. */
+/** Where a source writes its rows. */
+export type Emit = (table: TableName, row: Row) => void;
+
+/** Columns a source does not write: derived here over the whole table (no tenure for an unknown user). */
 const DERIVED: Partial<Record<TableName, Record<string, string>>> = {
-  sessions: {tenure: "(row_number() over (partition by user_id order by started_at, session_id) - 1)::INTEGER"}
+  sessions: {tenure: "case when user_id is not null then (row_number() over (partition by user_id order by started_at, session_id) - 1)::INTEGER end"}
 };
 
 /** Sort keys that make every output the same bytes whatever order rows arrived in. */
@@ -100,8 +108,26 @@ function q(name: string) {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
+const list = (paths: string[]) => `[${paths.map((p) => `'${p.replace(/'/g, "''")}'`).join(", ")}]`;
+
+/**
+ * The session ids read from transcripts. A transcript says more about a session than its
+ * telemetry (prompts, modes, interrupts, clarifications), so when the same session id
+ * comes from a transcript and from another source, the transcript's rows are kept and the
+ * other source's rows of it are dropped (OTEL.md: a session is never counted twice).
+ */
+function transcriptSessions(sessionParts: string[]): string {
+  return `(select session_id from read_json(${list(sessionParts)}, format = 'newline_delimited', columns = {session_id: 'VARCHAR', source: 'VARCHAR'}) where source = 'claude-code' and session_id is not null)`;
+}
+
+/** SQL counting the sessions of other sources that a transcript shadows. */
+export function shadowedSql(sessionParts: string[]): string {
+  if (sessionParts.length === 0) return "select 0::INTEGER as n";
+  return `select count(distinct session_id)::INTEGER as n from read_json(${list(sessionParts)}, format = 'newline_delimited', columns = {session_id: 'VARCHAR', source: 'VARCHAR'}) where source <> 'claude-code' and session_id in ${transcriptSessions(sessionParts)}`;
+}
+
 /** SQL that reads a table's row parts (NDJSON) and writes its Parquet file. */
-export function copySql(table: TableName, parts: string[], out: string): string {
+export function copySql(table: TableName, parts: string[], out: string, sessionParts: string[]): string {
   const derived = DERIVED[table] ?? {};
   const written = TABLES[table].filter(([name]) => !(name in derived));
   const columns = written.map(([name, type]) => `${q(name)}: '${type === "TIMESTAMP" ? "BIGINT" : type}'`).join(", ");
@@ -110,9 +136,9 @@ export function copySql(table: TableName, parts: string[], out: string): string 
       name in derived ? `${derived[name]} as ${q(name)}` : type === "TIMESTAMP" ? `make_timestamp(${q(name)} * 1000) as ${q(name)}` : q(name)
     )
     .join(", ");
-  const list = parts.length ? `[${parts.map((p) => `'${p.replace(/'/g, "''")}'`).join(", ")}]` : null;
-  const source = list
-    ? `read_json(${list}, format = 'newline_delimited', columns = {${columns}})`
+  const source = parts.length
+    ? `read_json(${list(parts)}, format = 'newline_delimited', columns = {${columns}})`
     : `(select ${written.map(([name, type]) => `null::${type === "TIMESTAMP" ? "BIGINT" : type} as ${q(name)}`).join(", ")} where false)`;
-  return `copy (select ${select} from ${source} order by ${ORDER[table].map(q).join(", ")}) to '${out.replace(/'/g, "''")}' (format parquet, compression zstd)`;
+  const shadow = sessionParts.length ? ` where source = 'claude-code' or session_id not in ${transcriptSessions(sessionParts)}` : "";
+  return `copy (select ${select} from ${source}${shadow} order by ${ORDER[table].map(q).join(", ")}) to '${out.replace(/'/g, "''")}' (format parquet, compression zstd)`;
 }

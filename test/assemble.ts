@@ -1,8 +1,12 @@
-// Runs the transcript reader over files written in a test, without DuckDB: the rows each
-// table would get, and every line's count.
+// Runs the readers over files written in a test, without DuckDB: the rows each table
+// would get, and every line's count.
+import {mkdtempSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {defaultClassifiers} from "../loaders/classify/index.ts";
+import type {GroupResult} from "../loaders/ingest/counts.ts";
 import {discover} from "../loaders/ingest/discover.ts";
-import {processGroup, type GroupResult} from "../loaders/sources/claude-code/group.ts";
+import {readGroup} from "../loaders/ingest/sources.ts";
 import type {Row, TableName} from "../loaders/tables.ts";
 import {writeTree} from "./transcript.ts";
 
@@ -11,8 +15,9 @@ export type Assembled = Record<TableName, Row[]> & {results: GroupResult[]; root
 export function assemble(files: Record<string, string | Buffer>): Assembled {
   const root = writeTree(files);
   const out: Assembled = {sessions: [], turns: [], tool_calls: [], stops: [], results: [], root};
+  const ctx = {maxLineBytes: 1 << 20, classifiers: defaultClassifiers, scratch: mkdtempSync(join(tmpdir(), "aa-scratch-"))};
   for (const group of discover([root]).groups) {
-    out.results.push(processGroup(group, 1 << 20, defaultClassifiers, (table, row) => out[table].push(row)));
+    out.results.push(readGroup(group, ctx, (table, row) => out[table].push(row)));
   }
   return out;
 }

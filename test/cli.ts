@@ -1,9 +1,11 @@
 // Runs the command a user runs, as a child process, and reads back what it wrote.
 import {spawnSync} from "node:child_process";
-import {mkdtempSync} from "node:fs";
+import {mkdtempSync, readFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
+import {expect} from "vitest";
+import type {IngestReport} from "../loaders/ingest/run.ts";
 
 export const ROOT = resolve(import.meta.dirname, "..");
 export const FIXTURES = join(ROOT, "test", "fixtures");
@@ -15,6 +17,15 @@ export function cli(args: string[], env: NodeJS.ProcessEnv = {}): {code: number;
 
 export function tmp(): string {
   return mkdtempSync(join(tmpdir(), "aa-out-"));
+}
+
+/** Runs a quiet ingest of `args` that must succeed silently; returns its output folder and report. */
+export function ingestQuietly(...args: string[]): {out: string; report: IngestReport} {
+  const out = join(tmp(), "tables");
+  const run = cli(["ingest", ...args, "--out", out, "--quiet"]);
+  expect(run.stderr).toBe("");
+  expect(run.code).toBe(0);
+  return {out, report: JSON.parse(readFileSync(join(out, "ingest-report.json"), "utf8"))};
 }
 
 /** Runs SQL over an ingest's output folder, its tables as views. */

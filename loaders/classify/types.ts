@@ -49,6 +49,10 @@ export type Classifiers = {
   agentStopReason(stop: AgentStopInput): string;
   humanStopReason(stop: HumanStopInput): string;
   toolCall(call: CallInput): CallScore;
-  /** The call asks, hands off to, escalates to or waits for a person (F6 on the API side). */
+  /**
+   * The call asks, hands off to, escalates to or waits for a person (OTEL.md "API-side
+   * involvement"): `human_in_loop` for the tool calls of GenAI agent spans, which log no
+   * approvals.
+   */
   involvesPerson(call: CallInput): boolean;
 };

@@ -8,10 +8,11 @@ import {join, relative, resolve} from "node:path";
 import {Worker} from "node:worker_threads";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {loadClassifiers} from "../classify/index.ts";
-import {processGroup, type GroupResult} from "../sources/claude-code/group.ts";
-import {TABLE_NAMES, copySql, type TableName} from "../tables.ts";
+import {TABLE_NAMES, copySql, shadowedSql, type TableName} from "../tables.ts";
+import type {GroupResult} from "./counts.ts";
 import {discover, InputError, type Group, type Layout} from "./discover.ts";
 import {PartWriter} from "./parts.ts";
+import {readGroup} from "./sources.ts";
 
 export const OUTPUT_FILES = [...TABLE_NAMES.map((t) => `${t}.parquet`), "ingest-report.json"];
 /** The ingest's own working folder inside the output folder. */
@@ -44,6 +45,8 @@ export type IngestReport = {
   unanswered_prompts: number;
   replayed_events: number;
   orphan_lines: number;
+  /** Sessions read but not written because a better record of the same session was read, by reason. */
+  sessions_dropped: Record<string, number>;
   tables: Record<TableName, number>;
   files_with_skips: FileReport[];
 };
@@ -63,17 +66,17 @@ function sorted(counts: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-async function inline(groups: Group[], partsDir: string, opts: IngestOptions, done: (i: number, r: GroupResult) => void) {
-  const classifiers = await loadClassifiers(opts.classifiers);
-  const parts = new PartWriter(partsDir, "main");
+async function inline(groups: Group[], work: string, opts: IngestOptions, done: (i: number, r: GroupResult) => void) {
+  const ctx = {maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE, classifiers: await loadClassifiers(opts.classifiers), scratch: join(work, "scratch")};
+  const parts = new PartWriter(join(work, "parts"), "main");
   try {
-    groups.forEach((g, i) => done(i, processGroup(g, opts.maxLineBytes ?? DEFAULT_MAX_LINE, classifiers, parts.write)));
+    groups.forEach((g, i) => done(i, readGroup(g, ctx, parts.write)));
   } finally {
     parts.close();
   }
 }
 
-async function pooled(groups: Group[], partsDir: string, opts: IngestOptions, n: number, done: (i: number, r: GroupResult) => void) {
+async function pooled(groups: Group[], work: string, opts: IngestOptions, n: number, done: (i: number, r: GroupResult) => void) {
   // Largest groups first, so no worker is left with a big one at the end.
   const queue = groups.map((_, i) => i).sort((a, b) => size(groups[b]) - size(groups[a]));
   const url = new URL("./worker.js", import.meta.url);
@@ -81,7 +84,7 @@ async function pooled(groups: Group[], partsDir: string, opts: IngestOptions, n:
     Array.from({length: n}, (_, w) =>
       new Promise<void>((resolveWorker, reject) => {
         const worker = new Worker(url, {
-          workerData: {partsDir, name: `w${w}`, maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE, classifiers: opts.classifiers}
+          workerData: {work, name: `w${w}`, maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE, classifiers: opts.classifiers}
         });
         const next = () => {
           const index = queue.shift();
@@ -110,12 +113,13 @@ export async function ingest(opts: IngestOptions): Promise<IngestReport> {
   const out = resolve(opts.out);
   checkOut(out);
   const {groups, layouts, unreadable} = discover(opts.inputs);
-  const files = groups.flatMap((g) => g.files);
+  const files = groups.flatMap((g): {path: string}[] => g.files);
   if (files.length === 0) throw new InputError(`no transcripts found in ${opts.inputs.join(", ")}`);
 
   const work = join(out, WORK, `run-${process.pid}`);
   const partsDir = join(work, "parts");
   mkdirSync(partsDir, {recursive: true});
+  mkdirSync(join(work, "scratch"));
   try {
     const bytesTotal = groups.reduce((s, g) => s + size(g), 0);
     const results: GroupResult[] = new Array(groups.length);
@@ -129,12 +133,12 @@ export async function ingest(opts: IngestOptions): Promise<IngestReport> {
     };
     // Unless asked for a number of workers, small inputs are read on this thread.
     const n = Math.min(opts.workers ?? availableParallelism(), groups.length);
-    if (n <= 1 || (opts.workers === undefined && bytesTotal < INLINE_BYTES)) await inline(groups, partsDir, opts, done);
-    else await pooled(groups, partsDir, opts, n, done);
+    if (n <= 1 || (opts.workers === undefined && bytesTotal < INLINE_BYTES)) await inline(groups, work, opts, done);
+    else await pooled(groups, work, opts, n, done);
 
     if (results.every((r) => r.counts.every((c) => c.unreadable))) throw new InputError(`no transcript could be read in ${opts.inputs.join(", ")}`);
-    const tables = await writeTables(partsDir, work);
-    const report = summarize(groups, results, layouts, unreadable, tables, opts.reportPaths ?? false);
+    const {tables, shadowed} = await writeTables(partsDir, work);
+    const report = summarize(groups, results, layouts, unreadable, tables, shadowed, opts.reportPaths ?? false);
     writeFileSync(join(work, "ingest-report.json"), JSON.stringify(report, null, 2) + "\n");
     mkdirSync(out, {recursive: true});
     for (const name of OUTPUT_FILES) renameSync(join(work, name), join(out, name));
@@ -144,29 +148,31 @@ export async function ingest(opts: IngestOptions): Promise<IngestReport> {
   }
 }
 
-async function writeTables(partsDir: string, work: string): Promise<Record<TableName, number>> {
+async function writeTables(partsDir: string, work: string): Promise<{tables: Record<TableName, number>; shadowed: number}> {
   const parts = readdirSync(partsDir);
+  const partsOf = (table: TableName) => parts.filter((p) => p.startsWith(`${table}-`)).sort().map((p) => join(partsDir, p));
   const instance = await DuckDBInstance.create(":memory:", {temp_directory: join(work, "spill")});
   const db = await instance.connect();
-  const counts = {} as Record<TableName, number>;
+  const tables = {} as Record<TableName, number>;
+  const count = async (sql: string) => (await db.runAndReadAll(sql)).getRows()[0][0] as number;
   try {
     for (const table of TABLE_NAMES) {
-      const mine = parts.filter((p) => p.startsWith(`${table}-`)).sort().map((p) => join(partsDir, p));
       const file = join(work, `${table}.parquet`);
-      await db.run(copySql(table, mine, file));
-      const rows = await db.runAndReadAll(`select count(*)::INTEGER as n from read_parquet('${file.replace(/'/g, "''")}')`);
-      counts[table] = rows.getRows()[0][0] as number;
+      await db.run(copySql(table, partsOf(table), file, partsOf("sessions")));
+      tables[table] = await count(`select count(*)::INTEGER as n from read_parquet('${file.replace(/'/g, "''")}')`);
     }
+    return {tables, shadowed: await count(shadowedSql(partsOf("sessions")))};
   } finally {
     db.closeSync();
     instance.closeSync();
   }
-  return counts;
 }
 
-function summarize(groups: Group[], results: GroupResult[], layouts: Layout[], unreadable: number, tables: Record<TableName, number>, paths: boolean): IngestReport {
+function summarize(groups: Group[], results: GroupResult[], layouts: Layout[], unreadable: number, tables: Record<TableName, number>, shadowed: number, paths: boolean): IngestReport {
   const total = {lines: 0, parsed: 0, duplicates: 0, bytes: 0, unanswered: 0, replayed: 0, orphans: 0};
   const skipped: Record<string, number> = {};
+  // OTel sessions whose transcript was read too (tables.ts keeps the transcript's rows).
+  const dropped: Record<string, number> = shadowed ? {otel_in_transcripts: shadowed} : {};
   const withSkips: FileReport[] = [];
   const root = process.cwd();
   groups.forEach((g, gi) => {
@@ -174,6 +180,7 @@ function summarize(groups: Group[], results: GroupResult[], layouts: Layout[], u
     total.unanswered += r.unansweredPrompts;
     total.replayed += r.replayedEvents;
     total.orphans += r.orphanLines;
+    for (const [reason, n] of Object.entries(r.droppedSessions)) dropped[reason] = (dropped[reason] ?? 0) + n;
     r.counts.forEach((c, fi) => {
       if (c.unreadable) unreadable++;
       total.lines += c.lines;
@@ -199,6 +206,7 @@ function summarize(groups: Group[], results: GroupResult[], layouts: Layout[], u
     unanswered_prompts: total.unanswered,
     replayed_events: total.replayed,
     orphan_lines: total.orphans,
+    sessions_dropped: sorted(dropped),
     tables,
     files_with_skips: withSkips.sort((a, b) => (a.file < b.file ? -1 : 1))
   };

@@ -24,7 +24,7 @@ export async function tables(rows: Partial<Record<TableName, Row[]>>): Promise<s
   for (const t of TABLE_NAMES) {
     const part = join(dir, `${t}.jsonl`);
     writeFileSync(part, (rows[t] ?? []).map((r) => JSON.stringify(complete(t, r)) + "\n").join(""));
-    await db.run(copySql(t, (rows[t] ?? []).length ? [part] : [], join(dir, `${t}.parquet`)));
+    await db.run(copySql(t, (rows[t] ?? []).length ? [part] : [], join(dir, `${t}.parquet`), []));
   }
   db.closeSync();
   return dir;

@@ -1,19 +1,13 @@
 // One project group of transcripts → canonical rows, and the count of every line.
 import type {Classifiers} from "../../classify/types.ts";
-import type {Group} from "../../ingest/discover.ts";
+import {addSkip, type GroupResult} from "../../ingest/counts.ts";
+import type {TranscriptGroup} from "../../ingest/discover.ts";
 import type {Event} from "./parse.ts";
-import {dropDuplicates, dropReplays, readEvents, type FileCounts} from "./read.ts";
-import {assembleSession, type Emit} from "./sessions.ts";
+import {dropDuplicates, dropReplays, readEvents} from "./read.ts";
+import type {Emit} from "../../tables.ts";
+import {assembleSession} from "./sessions.ts";
 
-export type GroupResult = {
-  counts: FileCounts[];
-  unansweredPrompts: number;
-  replayedEvents: number;
-  /** Lines of sessions that have no main transcript (a subagent file without its session). */
-  orphanLines: number;
-};
-
-export function processGroup(group: Group, maxLineBytes: number, classifiers: Classifiers, emit: Emit): GroupResult {
+export function processGroup(group: TranscriptGroup, maxLineBytes: number, classifiers: Classifiers, emit: Emit): GroupResult {
   const {events, counts} = readEvents(group.files, maxLineBytes);
   const {kept, replayed} = dropReplays(dropDuplicates(events, counts));
   const subagentFiles = new Set(group.files.flatMap((f, i) => (f.subagent ? [i] : [])));
@@ -46,13 +40,13 @@ export function processGroup(group: Group, maxLineBytes: number, classifiers: Cl
     } catch {
       for (const e of [...ordered, ...sub]) {
         counts[e.file].parsed--;
-        counts[e.file].skipped.internal_error = (counts[e.file].skipped.internal_error ?? 0) + 1;
+        addSkip(counts[e.file], "internal_error");
       }
       continue;
     }
     for (const [t, r] of staged) emit(t, r);
   }
-  return {counts, unansweredPrompts: unanswered, replayedEvents: replayed, orphanLines: orphans};
+  return {counts, unansweredPrompts: unanswered, replayedEvents: replayed, orphanLines: orphans, droppedSessions: {}};
 }
 
 /**

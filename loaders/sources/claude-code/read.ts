@@ -1,39 +1,23 @@
 // Reads one group of transcripts (a project folder: the scope in which Claude Code
 // resumes and forks sessions) into events, counts every line, and removes what a resume
 // or fork replayed, so that each event is counted once where it first appeared.
+import {addSkip, emptyCounts, type FileCounts} from "../../ingest/counts.ts";
 import {readLines} from "../../ingest/lines.ts";
 import {parseLine, type Event} from "./parse.ts";
 
 export type TranscriptFile = {path: string; subagent: boolean};
-
-export type FileCounts = {
-  lines: number;
-  parsed: number;
-  duplicates: number;
-  skipped: Record<string, number>;
-  bytes: number;
-  /** The file could not be opened or read to its end; the lines before the fault count. */
-  unreadable: boolean;
-};
-
-export function emptyCounts(): FileCounts {
-  return {lines: 0, parsed: 0, duplicates: 0, skipped: {}, bytes: 0, unreadable: false};
-}
 
 /** Parses every file; `files` must be sorted by path (ties in dedup go to the smaller path). */
 export function readEvents(files: readonly TranscriptFile[], maxLineBytes: number): {events: Event[]; counts: FileCounts[]} {
   const events: Event[] = [];
   const counts = files.map((file, index) => {
     const c = emptyCounts();
-    const skip = (reason: string) => {
-      c.skipped[reason] = (c.skipped[reason] ?? 0) + 1;
-    };
     try {
       c.bytes = readLines(file.path, maxLineBytes, {
         line(text, lineNo, last) {
           c.lines++;
           const parsed = parseLine(text, index, lineNo, file.subagent, last);
-          if (parsed.skip) skip(parsed.skip);
+          if (parsed.skip) addSkip(c, parsed.skip);
           else {
             c.parsed++;
             events.push(parsed.event);
@@ -41,7 +25,7 @@ export function readEvents(files: readonly TranscriptFile[], maxLineBytes: numbe
         },
         skip(reason) {
           c.lines++;
-          skip(reason);
+          addSkip(c, reason);
         }
       });
     } catch {

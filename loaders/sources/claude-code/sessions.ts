@@ -2,14 +2,12 @@
 // ../shared/paper/FINDINGS.md (session, prompt, turn, stop, duration, level, intervention).
 import {
   ASK_TOOL, FILE_EDIT_TOOLS, PLAN_TOOL, SUBAGENT_TOOLS,
-  approvedBy, humanInLoop, isInteractive, levelOf, safeguard, sessionLevel,
+  approvedBy, humanInLoop, isInteractive, levelOf, majority, safeguard, sessionLevel,
   type EndReason, type Level
 } from "../../definitions.ts";
 import type {Classifiers} from "../../classify/types.ts";
-import type {Row} from "../../tables.ts";
+import type {Emit, Row} from "../../tables.ts";
 import type {Event, Result, ToolUse} from "./parse.ts";
-
-export type Emit = (table: "sessions" | "turns" | "tool_calls" | "stops", row: Row) => void;
 
 export type SessionOptions = {
   userId: string;
@@ -28,20 +26,6 @@ type Stretch = {
   /** Events of subagent files whose agent began in this stretch. */
   subagent: Event[];
 };
-
-function countBy<T>(items: readonly T[]): Map<T, number> {
-  const m = new Map<T, number>();
-  for (const x of items) m.set(x, (m.get(x) ?? 0) + 1);
-  return m;
-}
-
-/** The most frequent value; ties go to the first in sort order, so reruns agree. */
-function majority(items: readonly string[]): string | null {
-  let best: string | null = null;
-  let n = 0;
-  for (const [k, c] of countBy(items)) if (c > n || (c === n && best !== null && k < best)) [best, n] = [k, c];
-  return best;
-}
 
 const isAgentEvent = (e: Event) => e.t === "assistant" || e.t === "results" || e.t === "interrupt";
 
@@ -165,12 +149,13 @@ export function assembleSession(
     calls.forEach((call, position) => {
       const isRejected = rejected(call);
       const approved = approvedBy(level, call.name, isRejected);
+      const inLoop = humanInLoop(level, call.name, approved);
       const score = cls.toolCall({tool: call.name, input: call.input, prompt: promptText, level, inSubagent: call.inSubagent, position});
       emit("tool_calls", {
         session_id: sessionId, user_id: userId, turn_index: turnIndex, tool_use_id: call.id, tool_name: call.name,
         called_at: Number.isNaN(call.ts) ? null : call.ts, in_subagent: call.inSubagent, rejected: isRejected,
         is_error: call.result?.isError ?? false, approved_by: approved, auto_approve: level, hooked: hooks(call),
-        human_in_loop: humanInLoop(level, call.name, approved), safeguard: safeguard(level, approved, hooks(call)),
+        human_in_loop: inLoop, safeguard: safeguard(level, inLoop, hooks(call)),
         risk: score.risk, autonomy: score.autonomy, reversible: score.reversible, domain: score.domain
       });
     });
@@ -268,7 +253,7 @@ export function assembleSession(
   for (const e of main) if (e.t === "assistant" && !e.sidechain && e.model && e.model !== "<synthetic>") messages.set(e.msgId ?? `${e.file}:${e.line}`, e.model);
   const entrypoint = main.find((e) => e.entrypoint !== null)?.entrypoint ?? null;
   emit("sessions", {
-    session_id: sessionId, user_id: userId, source: "claude-code", synthetic: opts.synthetic,
+    session_id: sessionId, user_id: userId, synthetic: opts.synthetic,
     started_at: times.length ? Math.min(...times) : null, ended_at: times.length ? Math.max(...times) : null,
     interactive: isInteractive(entrypoint), entrypoint, version: main.find((e) => e.version !== null)?.version ?? null,
     model: majority([...messages.values()]), auto_approve: sessionLevel(sessionLevels),
