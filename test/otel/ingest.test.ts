@@ -54,11 +54,11 @@ describe("a folder of telemetry only", () => {
     ]);
   });
 
-  test("tool calls: who let them run, rejections, errors, subagents; NULL where the telemetry does not say", async () => {
+  test("tool calls: who let them run, rejections, errors, subagents; for spans, the person in the loop is the involvesPerson classifier's judgement", async () => {
     const calls = await sqlOn(out, "select session_id as s, turn_index as i, tool_use_id as id, tool_name as tool, rejected, is_error, approved_by, in_subagent, hooked, human_in_loop from tool_calls order by s, called_at, id");
     expect(calls.map((c) => [c.s, c.i, c.tool, c.rejected, c.is_error, c.approved_by, c.in_subagent, c.human_in_loop])).toEqual([
-      [T3, 0, "search_kb", null, false, null, false, null],
-      [T4, null, "get_weather", null, false, null, false, null],
+      [T3, 0, "search_kb", null, false, null, false, false],
+      [T4, null, "get_weather", null, false, null, false, false],
       [A, 0, "Bash", false, false, "rule", null, false],
       [A, 0, "Edit", false, false, "person", null, true],
       [A, 1, "Bash", true, true, null, null, true],
@@ -69,10 +69,10 @@ describe("a folder of telemetry only", () => {
       [B, 1, "Edit", true, true, null, null, true],
       [C, 0, "Bash", true, true, null, null, true],
       [C, 0, "Bash", false, false, "rule", null, false],
-      ["conv-1", 0, "lookup_order", null, false, null, false, null],
-      ["conv-1", 0, "fetch_invoice", null, false, null, false, null],
-      ["conv-1", 0, "refund_payment", null, true, null, true, null],
-      ["conv-1", 1, "send_email", null, false, null, false, null]
+      ["conv-1", 0, "lookup_order", null, false, null, false, false],
+      ["conv-1", 0, "fetch_invoice", null, false, null, false, false],
+      ["conv-1", 0, "refund_payment", null, true, null, true, false],
+      ["conv-1", 1, "send_email", null, false, null, false, false]
     ]);
     // Ids as logged (tool_use_id, gen_ai.tool.call.id, else the spanId), and unique within a session.
     expect(calls.filter((c) => c.s === A).map((c) => c.id)).toEqual(["toolu_a1", "toolu_a2", "toolu_a3", "toolu_a4", "toolu_a5"]);

@@ -76,15 +76,15 @@ describe("GenAI spans", () => {
     expect(rows.tool_calls.map((c) => [c.tool_name, c.in_subagent])).toEqual([["a", true], ["b", false]]);
   });
 
-  test("who is in the loop of an API agent's call is the involvesPerson classifier's judgement, else NULL", () => {
+  test("who is in the loop of an API agent's call is the involvesPerson classifier's judgement", () => {
     const trace = new Trace("a".repeat(32), SEMCONV_1_41);
     const root = trace.agent("", 0, 10, {conversation: "c"});
     trace.tool(root, 1, 2, "lookup_order", {callId: "c1"});
     trace.tool(root, 3, 8, "request_human_approval", {callId: "c2"});
     const files = {"spans.jsonl": file(trace.lines())};
-    expect(read(files).rows.tool_calls.map((c) => [c.human_in_loop, c.safeguard])).toEqual([[null, null], [null, null]]);
-    const involvesPerson = ({tool}: {tool: string}) => tool.includes("human");
-    expect(read(files, {...defaultClassifiers, involvesPerson}).rows.tool_calls.map((c) => [c.human_in_loop, c.safeguard])).toEqual([[false, null], [true, true]]);
+    expect(read(files).rows.tool_calls.map((c) => [c.human_in_loop, c.safeguard])).toEqual([[false, null], [true, true]]);
+    const involvesPerson = ({tool}: {tool: string}) => tool.includes("order");
+    expect(read(files, {...defaultClassifiers, involvesPerson}).rows.tool_calls.map((c) => [c.human_in_loop, c.safeguard])).toEqual([[true, true], [false, null]]);
   });
 
   test("--classifiers may supply involvesPerson", async () => {
