@@ -5,6 +5,7 @@ import {createHash} from "node:crypto";
 import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {setTimeout as sleep} from "node:timers/promises";
+import {DuckDBInstance} from "@duckdb/node-api";
 import {discover} from "../ingest/discover.ts";
 import {ingest, type IngestReport} from "../ingest/run.ts";
 
@@ -50,10 +51,18 @@ function inputHash(inputs: string[]): string {
   return hash.digest("hex").slice(0, 16);
 }
 
-function minUsers(report: IngestReport): number {
+// The publication threshold (TABLES.md): 1 for one person's own logs, 5 where the logs are
+// several people's (a fleet, or a team's telemetry), unless AUTONOMY_MIN_USERS says.
+async function minUsers(dir: string): Promise<number> {
   const env = process.env.AUTONOMY_MIN_USERS;
   if (env) return Math.max(1, Math.floor(Number(env)));
-  return report.inputs.includes("fleet") ? 5 : 1;
+  const db = await (await DuckDBInstance.create(":memory:")).connect();
+  try {
+    const rows = await db.runAndReadAll(`select count(distinct user_id)::INTEGER from read_parquet('${join(dir, "sessions.parquet").replace(/'/g, "''")}')`);
+    return (rows.getRows()[0][0] as number) > 1 ? 5 : 1;
+  } finally {
+    db.closeSync();
+  }
 }
 
 /** Ingests the site's input (once per code and input version) and returns where the tables are. */
@@ -79,7 +88,7 @@ export async function canonicalTables(): Promise<{dir: string; origin: Origin}> 
     const origin: Origin = {
       label: logs ? "analyst's logs" : "public sample transcripts (test fixtures)",
       kind: logs ? "logs" : "default",
-      minUsers: minUsers(report),
+      minUsers: await minUsers(dir),
       report
     };
     writeFileSync(originFile, JSON.stringify(origin, null, 2));

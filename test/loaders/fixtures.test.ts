@@ -61,6 +61,24 @@ describe("sniffly: one real project, Claude Code 1.0.17", () => {
     expect(await sqlOn(out, "select kind, how from stops")).toEqual([{kind: "human", how: "interrupt"}]);
   });
 
+  test("where sniffly's definitions match ours, its own numbers agree; where they differ, we say why", async () => {
+    const baseline = JSON.parse(readFileSync(join(FIXTURES, "sniffly", "baseline_results.json"), "utf8"));
+    const u = baseline.user_interactions;
+    // Turns: sniffly's commands analysed are our turns; its per-command tool counts are ours
+    // (its list also holds the interrupt marker as a command with no tools: we do not count it).
+    expect(report.tables.turns).toBe(u.user_commands_analyzed);
+    expect(report.tables.tool_calls).toBe(u.total_tools_used);
+    const details = (u.command_details as {tools_used: number; is_interruption: boolean}[]).filter((c) => !c.is_interruption).map((c) => c.tools_used);
+    expect((await sqlOn(out, "select n_tool_calls from turns order by started_at")).map((r) => r.n_tool_calls)).toEqual(details);
+    // Interruptions: sniffly's rate is turns followed by an interrupt marker, which is ours.
+    expect(100 * (await sqlOn(out, "select count(*) filter (end_reason = 'interrupted') / count(*) as r from turns"))[0].r).toBeCloseTo(u.interruption_rate, 1);
+    expect(u.model_distribution).toEqual({"claude-sonnet-4-20250514": 13});
+    // Sessions differ: sniffly counts files (4); a file holding only a summary line is no
+    // session by our definition (FINDINGS.md), so we count 3.
+    expect(baseline.sessions).toBe(4);
+    expect(report.tables.sessions).toBe(3);
+  });
+
   test("tenure counts the sessions the user began before", async () => {
     expect((await sqlOn(out, "select tenure from sessions order by started_at")).map((r) => r.tenure)).toEqual([0, 1, 2]);
   });
