@@ -71,7 +71,8 @@ describe("sniffly: one real project, Claude Code 1.0.17", () => {
     const details = (u.command_details as {tools_used: number; is_interruption: boolean}[]).filter((c) => !c.is_interruption).map((c) => c.tools_used);
     expect((await sqlOn(out, "select n_tool_calls from turns order by started_at")).map((r) => r.n_tool_calls)).toEqual(details);
     // Interruptions: sniffly's rate is turns followed by an interrupt marker, which is ours.
-    expect(100 * (await sqlOn(out, "select count(*) filter (end_reason = 'interrupted') / count(*) as r from turns"))[0].r).toBeCloseTo(u.interruption_rate, 1);
+    const [{r}] = await sqlOn(out, "select count(*) filter (end_reason = 'interrupted') / count(*) as r from turns");
+    expect(100 * Number(r)).toBeCloseTo(u.interruption_rate, 1);
     expect(u.model_distribution).toEqual({"claude-sonnet-4-20250514": 13});
     // Sessions differ: sniffly counts files (4); a file holding only a summary line is no
     // session by our definition (FINDINGS.md), so we count 3.
