@@ -95,6 +95,35 @@ describe("the built site", () => {
     await page.close();
   });
 
+  test("every value of every filter on every page redraws without an error", async () => {
+    let changes = 0;
+    for (const path of pages) {
+      const {page, problems} = await open(path);
+      const inputs = page.locator("form select, form input[type=radio]");
+      for (let i = 0; i < (await inputs.count()); i++) {
+        const input = inputs.nth(i);
+        const values: (string | null)[] = (await input.evaluate((e) => e.tagName)) === "SELECT" ? await input.locator("option").allTextContents() : [null];
+        for (const value of values) {
+          const before = Number(await page.locator("html").getAttribute("data-rendered"));
+          if (value === null) {
+            if (await input.isChecked()) continue;
+            await input.check();
+          } else {
+            if ((await input.inputValue()) === String(values.indexOf(value))) continue;
+            await input.selectOption({label: value});
+          }
+          await page.waitForFunction((n) => Number(document.documentElement.dataset.rendered) > n, before, {timeout: 10_000}).catch(() => {
+            throw new Error(`${path}: choosing ${value ?? "a radio"} drew nothing: ${problems.join("; ")}`);
+          });
+          changes++;
+        }
+      }
+      expect(problems, path).toEqual([]);
+      await page.close();
+    }
+    expect(changes).toBeGreaterThan(20);
+  });
+
   test("reads well on a phone and in the dark", async () => {
     for (const path of pages) {
       const {page, problems} = await open(path, {width: 375, colorScheme: "dark"});
