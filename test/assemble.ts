@@ -1,13 +1,11 @@
 // Runs the readers over files written in a test, without DuckDB: the rows each table
 // would get, and every line's count.
-import {mkdtempSync} from "node:fs";
-import {tmpdir} from "node:os";
-import {join} from "node:path";
 import {defaultClassifiers} from "../loaders/classify/index.ts";
 import type {GroupResult} from "../loaders/ingest/counts.ts";
 import {discover} from "../loaders/ingest/discover.ts";
 import {readGroup} from "../loaders/ingest/sources.ts";
 import type {Row, TableName} from "../loaders/tables.ts";
+import {tmp} from "./tmp.ts";
 import {writeTree} from "./transcript.ts";
 
 export type Assembled = Record<TableName, Row[]> & {results: GroupResult[]; root: string};
@@ -15,7 +13,7 @@ export type Assembled = Record<TableName, Row[]> & {results: GroupResult[]; root
 export function assemble(files: Record<string, string | Buffer>): Assembled {
   const root = writeTree(files);
   const out: Assembled = {sessions: [], turns: [], tool_calls: [], stops: [], results: [], root};
-  const ctx = {maxLineBytes: 1 << 20, classifiers: defaultClassifiers, scratch: mkdtempSync(join(tmpdir(), "aa-scratch-"))};
+  const ctx = {maxLineBytes: 1 << 20, classifiers: defaultClassifiers, scratch: tmp("scratch-")};
   for (const group of discover([root]).groups) {
     out.results.push(readGroup(group, ctx, (table, row) => out[table].push(row)));
   }

@@ -1,11 +1,11 @@
 // Runs the command a user runs, as a child process, and reads back what it wrote.
 import {spawnSync} from "node:child_process";
-import {mkdtempSync, readFileSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {readFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {expect} from "vitest";
 import type {IngestReport} from "../loaders/ingest/run.ts";
+import {tmp} from "./tmp.ts";
 
 export const ROOT = resolve(import.meta.dirname, "..");
 export const FIXTURES = join(ROOT, "test", "fixtures");
@@ -15,9 +15,7 @@ export function cli(args: string[], env: NodeJS.ProcessEnv = {}): {code: number;
   return {code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr};
 }
 
-export function tmp(): string {
-  return mkdtempSync(join(tmpdir(), "aa-out-"));
-}
+export {tmp};
 
 /** Runs a quiet ingest of `args` that must succeed silently; returns its output folder and report. */
 export function ingestQuietly(...args: string[]): {out: string; report: IngestReport} {

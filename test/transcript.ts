@@ -1,8 +1,8 @@
 // Writes small Claude Code transcripts for tests, in the line shapes of current versions
 // (../shared/LOGFORMAT.md and the shapes quoted there), one builder call per line.
-import {mkdirSync, mkdtempSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {mkdirSync, writeFileSync} from "node:fs";
 import {dirname, join} from "node:path";
+import {tmp} from "./tmp.ts";
 
 type Json = Record<string, unknown>;
 export type Block = Json;
@@ -88,7 +88,7 @@ export class Transcript {
 
 /** Writes files (path → text) under a new temporary folder and returns the folder. */
 export function writeTree(files: Record<string, string | Buffer>): string {
-  const root = mkdtempSync(join(tmpdir(), "aa-test-"));
+  const root = tmp("tree-");
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), {recursive: true});
     writeFileSync(join(root, path), text);

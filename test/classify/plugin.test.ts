@@ -2,8 +2,7 @@
 // (`agent-autonomy ingest <path> --out <dir> --classifiers <module>`): their labels reach the
 // tables, on one thread and on worker threads, and a module naming a classifier that does
 // not exist stops the ingest with one line.
-import {existsSync, mkdtempSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {existsSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
 import {cli, sqlOn, tmp} from "../cli.ts";
@@ -31,7 +30,7 @@ function fleet(): string {
 
 /** Writes a module in a folder of its own, outside this package (no package.json around it). */
 function module(name: string, text: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), "aa-classifiers-")), name);
+  const path = join(tmp("classifiers-"), name);
   writeFileSync(path, text);
   return path;
 }

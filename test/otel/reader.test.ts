@@ -1,7 +1,6 @@
 // The OpenTelemetry reader's rules, one case each (OTEL.md; loaders/sources/otel/*), read
 // without DuckDB.
-import {mkdtempSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
 import {defaultClassifiers} from "../../loaders/classify/index.ts";
@@ -22,7 +21,7 @@ function read(files: Record<string, string | Buffer>, classifiers: Classifiers =
   const root = writeTree(files);
   const group = discover([root]).groups.find((g): g is OtelGroup => g.source === "otel")!;
   const rows: Record<TableName, Row[]> = {sessions: [], turns: [], tool_calls: [], stops: []};
-  const result = readOtel(group, {maxLineBytes: 1 << 20, classifiers, scratch: mkdtempSync(join(tmpdir(), "aa-scratch-"))}, (t, r) => rows[t].push(r), shardBytes);
+  const result = readOtel(group, {maxLineBytes: 1 << 20, classifiers, scratch: tmp("scratch-")}, (t, r) => rows[t].push(r), shardBytes);
   return {rows, result};
 }
 
@@ -90,7 +89,7 @@ describe("GenAI spans", () => {
   test("--classifiers may supply involvesPerson", async () => {
     const trace = new Trace("b".repeat(32), SEMCONV_1_41);
     trace.tool(trace.agent("", 0, 10, {conversation: "c"}), 3, 8, "escalate_to_agent", {callId: "c1"});
-    const module = join(mkdtempSync(join(tmpdir(), "aa-cls-")), "mine.mjs");
+    const module = join(tmp("cls-"), "mine.mjs");
     writeFileSync(module, "export default {involvesPerson: (call) => call.tool.startsWith('escalate')};\n");
     const out = join(tmp(), "t");
     const run = cli(["ingest", writeTree({"spans.jsonl": file(trace.lines())}), "--out", out, "-q", "--classifiers", module]);
@@ -119,7 +118,7 @@ describe("shards and files", () => {
   });
 
   test("a file is OTLP by the first line that opens a JSON object; a compressed file by its magic bytes", () => {
-    const dir = mkdtempSync(join(tmpdir(), "aa-sniff-"));
+    const dir = tmp("sniff-");
     const write = (name: string, content: string | Buffer) => (writeFileSync(join(dir, name), content), join(dir, name));
     const logs = new CcSession(S, V2_1_200).prompt(0).lines()[0];
     expect(sniff(write("cut.json", `ttributes":[]}]}]}\n\n${logs}\n`))).toBe("logs");
