@@ -16,9 +16,7 @@ with session as (
   from sessions
 ),
 grain as (
-  select 'bin' as grain, floor(log2(session_number) * 2)::INTEGER as position, * from session
-  union all
-  select 'bucket', list_position(['0–9', '10–49', '50–199', '200–749', '750+'], bucket), * from session
+  select *, unnest(tenure_grains(session_number), recursive := true) from session
 ),
 cells as (
   select

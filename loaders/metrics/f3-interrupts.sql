@@ -15,9 +15,7 @@ with turn as (
   join sessions as s using (user_id, session_id)
 ),
 grain as (
-  select 'bin' as grain, floor(log2(session_number) * 2)::INTEGER as position, * from turn
-  union all
-  select 'bucket', list_position(['0–9', '10–49', '50–199', '200–749', '750+'], bucket), * from turn
+  select *, unnest(tenure_grains(session_number), recursive := true) from turn
 ),
 cells as (
   select

@@ -24,3 +24,11 @@ create or replace macro tenure_bucket(tenure) as
 -- A filter's value in a GROUPING SETS row: the group's own value, or '(all)' where the
 -- row rolls the dimension up.
 create or replace macro cell(value, rolled) as case when rolled = 1 then '(all)' else value end;
+
+-- The two x axes F2 and F3 share, for a session number (tenure + 1): half-octave bins of
+-- the session number (1, 2, 3, 4–5, 6–7, 8–11 ... on a log axis), and the tenure buckets.
+-- Each session number lands once on each axis.
+create or replace macro tenure_grains(session_number) as [
+  {grain: 'bin', position: floor(log2(session_number) * 2)::INTEGER},
+  {grain: 'bucket', position: list_position(['0–9', '10–49', '50–199', '200–749', '750+'], tenure_bucket(session_number - 1))::INTEGER}
+];
