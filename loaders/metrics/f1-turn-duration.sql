@@ -4,7 +4,8 @@
 -- the quantiles are taken over the turns that started in the 7 days ending that day:
 -- each window's quantiles come from its own turns, never from other quantiles. Every
 -- combination of the page's filters is its own cell (GROUPING SETS); a cell drawn from
--- fewer than `min_users` users is not published.
+-- fewer than `min_users` users is not published. The p99.9 carries a distribution-free
+-- 95% interval from the order statistics around it.
 with turn as (
   select
     t.user_id,
@@ -27,22 +28,30 @@ windowed as (
   join turn
     on turn.started_at >= calendar.day - interval 6 day
    and turn.started_at < calendar.day + interval 1 day
+),
+cells as (
+  select
+    day,
+    cell(model, grouping(model)) as model,
+    cell(sessions, grouping(sessions)) as sessions,
+    cell(source, grouping(source)) as source,
+    count(*)::INTEGER as turns,
+    count(distinct user_id)::INTEGER as users,
+    quantile_cont(duration_s, 0.5) as p50_s,
+    quantile_cont(duration_s, 0.9) as p90_s,
+    quantile_cont(duration_s, 0.99) as p99_s,
+    quantile_cont(duration_s, 0.999) as p999_s,
+    max(duration_s, 3000) as top
+  from windowed
+  group by grouping sets (
+    (day, model, sessions, source), (day, model, sessions), (day, model, source), (day, model),
+    (day, sessions, source), (day, sessions), (day, source), (day)
+  )
+  having count(distinct user_id) >= getvariable('min_users')
 )
 select
-  day,
-  cell(model, grouping(model)) as model,
-  cell(sessions, grouping(sessions)) as sessions,
-  cell(source, grouping(source)) as source,
-  count(*)::INTEGER as turns,
-  count(distinct user_id)::INTEGER as users,
-  quantile_cont(duration_s, 0.5) as p50_s,
-  quantile_cont(duration_s, 0.9) as p90_s,
-  quantile_cont(duration_s, 0.99) as p99_s,
-  quantile_cont(duration_s, 0.999) as p999_s
-from windowed
-group by grouping sets (
-  (day, model, sessions, source), (day, model, sessions), (day, model, source), (day, model),
-  (day, sessions, source), (day, sessions), (day, source), (day)
-)
-having count(distinct user_id) >= getvariable('min_users')
+  * exclude (top),
+  upper_quantile_interval(top, turns, 0.999).low as p999_low_s,
+  upper_quantile_interval(top, turns, 0.999).high as p999_high_s
+from cells
 order by day, model, sessions, source;

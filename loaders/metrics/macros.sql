@@ -32,3 +32,12 @@ create or replace macro tenure_grains(session_number) as [
   {grain: 'bin', position: floor(log2(session_number) * 2)::INTEGER},
   {grain: 'bucket', position: list_position(['0–9', '10–49', '50–199', '200–749', '750+'], tenure_bucket(session_number - 1))::INTEGER}
 ];
+
+-- A distribution-free 95% interval for a high quantile q of n values, from the order
+-- statistics around rank n·(1 − q) counted from the top (the binomial's normal
+-- approximation): `top` is the list of the largest values, largest first, as max(x, k)
+-- gives it. k = 3000 covers the p99.9 of up to about 2.5 million values.
+create or replace macro upper_quantile_interval(top, n, q) as {
+  'low': top[least(len(top), ceil(n * (1 - q) + 1.96 * sqrt(n * q * (1 - q)))::INTEGER + 1)],
+  'high': top[greatest(1, floor(n * (1 - q) - 1.96 * sqrt(n * q * (1 - q)))::INTEGER)]
+};

@@ -2,6 +2,8 @@
 import * as Plot from "@observablehq/plot";
 
 export type QuantileRow = {day: Date; quantile: string; minutes: number; turns: number; users: number};
+/** The p99.9's 95% interval on a day, in minutes. */
+export type Band = {day: Date; low: number; high: number};
 
 export const QUANTILES = ["p50", "p90", "p99", "p99.9"];
 const DAY = 864e5;
@@ -19,7 +21,7 @@ function withGaps(rows: QuantileRow[]): (QuantileRow | {day: Date; quantile: str
   return out;
 }
 
-export function turnDurationPlot(rows: QuantileRow[], {width, height = 360}: {width: number; height?: number}) {
+export function turnDurationPlot(rows: QuantileRow[], band: Band[], {width, height = 360}: {width: number; height?: number}) {
   return Plot.plot({
     width,
     height,
@@ -28,6 +30,7 @@ export function turnDurationPlot(rows: QuantileRow[], {width, height = 360}: {wi
     y: {type: "log", label: "Turn duration (minutes, log scale)", grid: true},
     color: {legend: true, label: "Quantile", domain: QUANTILES, range: ["#6cc5b0", "#4269d0", "#a463f2", "#ff725c"]},
     marks: [
+      Plot.areaY(band, {x: "day", y1: "low", y2: "high", fill: "#ff725c", fillOpacity: 0.15, curve: "step-after"}),
       Plot.lineY(withGaps(rows), {x: "day", y: "minutes", stroke: "quantile", strokeWidth: 1.5}),
       Plot.dot(rows, {x: "day", y: "minutes", fill: "quantile", r: 2}),
       Plot.tip(rows, Plot.pointer({x: "day", y: "minutes", title: (d: QuantileRow) => `${d.quantile}: ${d.minutes.toFixed(1)} min\n${d.day.toISOString().slice(0, 10)}\n${d.turns.toLocaleString("en-US")} turns, ${d.users} users in the window`}))

@@ -1,5 +1,6 @@
 // Each finding's metric SQL on a table small enough to work out by hand.
 import {describe, expect, test} from "vitest";
+import {connect} from "../../loaders/site/aggregate.ts";
 import {smoothCell} from "../../loaders/site/smooth.ts";
 import {metric, tables, wilson} from "./tables.ts";
 
@@ -167,6 +168,16 @@ describe("F10 outcomes over time", () => {
     expect([success.n, success.value]).toEqual([4, 0.5]);
     const interventions = rows.filter((r) => r.measure === "interventions per session").map((r) => [r.month, r.n, r.value]);
     expect(interventions).toEqual([["2025-10", 1, 3], ["2025-11", 1, 1]]);
+  });
+});
+
+describe("the interval of a high quantile", () => {
+  test("comes from the order statistics around rank n·(1 − q)", async () => {
+    const db = await connect(await tables({}), 1);
+    // 1..10000: the p99.9 sits 10 from the top; ±1.96·√(10000·0.999·0.001) = ±6.2 ranks.
+    const [row] = (await db.runAndReadAll(`select upper_quantile_interval(max(x, 3000), count(*), 0.999) as ci from range(1, 10001) t(x)`)).getRowObjectsJS();
+    expect(row.ci).toEqual({low: 9983n, high: 9998n});
+    db.closeSync();
   });
 });
 
