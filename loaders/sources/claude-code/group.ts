@@ -11,12 +11,15 @@ export function processGroup(group: TranscriptGroup, maxLineBytes: number, class
   const {events, counts} = readEvents(group.files, maxLineBytes);
   const {kept, replayed} = dropReplays(dropDuplicates(events, counts));
   const subagentFiles = new Set(group.files.flatMap((f, i) => (f.subagent ? [i] : [])));
+  // A compaction agent (agent-acompact-*) summarises the conversation while the person
+  // waits for /compact: no turn's work. Its lines are read and counted, and set aside.
+  const compaction = new Set(group.files.flatMap((f, i) => (f.subagent && /(^|[/\\])agent-acompact[^/\\]*$/.test(f.path) ? [i] : [])));
 
   const main = new Map<string, Event[]>();
   const subagents = new Map<string, Event[]>();
   const isSession = new Set<string>();
   for (const e of kept) {
-    if (e.sessionId === null) continue;
+    if (e.sessionId === null || compaction.has(e.file) || e.agentId?.startsWith("acompact")) continue;
     const into = subagentFiles.has(e.file) ? subagents : main;
     (into.get(e.sessionId) ?? into.set(e.sessionId, []).get(e.sessionId)!).push(e);
     if (into === main && e.conversational && !e.sidechain) isSession.add(e.sessionId);

@@ -186,12 +186,17 @@ export function assembleSession(
     const refused = tail.some((e) => e.t === "results" && e.results.some((r) => r.outcome === "rejected"));
     const lastCall = mainCalls.at(-1);
     const finalText = last?.t === "assistant" ? last.text : "";
+    // A turn that ends waiting on a question or plan (unanswered, or sent back to be
+    // clarified) ends `clarification` whatever words follow; its stop is the call's. A
+    // closing question in words is a stop of its own only when no question or plan is the
+    // turn's last call (FINDINGS.md).
+    const lastAsks = lastCall !== undefined && (lastCall.name === ASK_TOOL || lastCall.name === PLAN_TOOL);
     let end: EndReason = "completed";
-    let asking = false; // ended on a question in words, not through a tool
+    let asking = false;
     if (marker || refused) end = "interrupted";
     else if (last?.t === "assistant" && last.apiError) end = "error";
-    else if (lastCall && (lastCall.name === ASK_TOOL || lastCall.name === PLAN_TOOL) && (lastCall.result === undefined || lastCall.result.outcome === "clarify") && !own.slice(own.findIndex((e) => e.t === "assistant" && e.tools.some((t) => t.id === lastCall.id)) + 1).some((e) => e.t === "assistant")) end = "clarification";
-    else if (last?.t === "assistant" && last.tools.length === 0 && cls.asksQuestion(finalText)) [end, asking] = ["clarification", true];
+    else if (lastAsks && (lastCall.result === undefined || lastCall.result.outcome === "clarify")) end = "clarification";
+    else if (last?.t === "assistant" && last.tools.length === 0 && cls.asksQuestion(finalText)) [end, asking] = ["clarification", !lastAsks];
 
     // Waits on the person inside the turn: from a question or plan to its answer.
     let wait = 0;
