@@ -66,11 +66,12 @@ async function column(db: DuckDBConnection, sql: string): Promise<number[]> {
 
 /** One measure's estimate, in the measure's own unit. */
 async function estimate(db: DuckDBConnection, m: Measure, rng: Rng): Promise<Estimate> {
-  const window = (day: unknown) => `started_at >= ${lit(day)}::timestamp - interval 6 day and started_at < ${lit(day)}::timestamp + interval 1 day`;
+  // A window of `days` (7 unless said) ending on `day`, as F1's metric reads it.
+  const window = (day: unknown, days = 7) => `started_at >= ${lit(day)}::timestamp - interval ${days - 1} day and started_at < ${lit(day)}::timestamp + interval 1 day`;
   let e: Estimate;
   switch (m.kind) {
     case "window_quantile":
-      e = bootstrapQuantile(await column(db, `select duration_s from it where duration_s is not null and ${window(m.day)}`), m.q as number, rng);
+      e = bootstrapQuantile(await column(db, `select duration_s from it where duration_s is not null and ${window(m.day, (m.days as number | undefined) ?? 7)}`), m.q as number, rng);
       break;
     case "quantile":
       e = bootstrapQuantile(await column(db, "select duration_s from it where duration_s is not null"), m.q as number, rng);

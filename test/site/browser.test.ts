@@ -8,6 +8,7 @@ import {chromium, type Browser, type Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {serve} from "../../scripts/serve.ts";
 import {ROOT, tmp} from "../cli.ts";
+import {SMALL, testCache} from "../fleet.ts";
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 let server: Server;
@@ -20,7 +21,8 @@ beforeAll(async () => {
   rmSync(join(ROOT, "src", ".observablehq", "cache", "data"), {recursive: true, force: true});
   const build = spawnSync(join(ROOT, "node_modules", ".bin", "observable"), ["build"], {
     cwd: ROOT,
-    env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", AUTONOMY_OUTPUT: output, AUTONOMY_CACHE: tmp()},
+    // The site on the small synthetic fleet (the default's shape in seconds), shared with test/generate.
+    env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", AUTONOMY_OUTPUT: output, AUTONOMY_CACHE: testCache(), ...SMALL},
     encoding: "utf8"
   });
   expect(build.status, build.stderr).toBe(0);
