@@ -9,7 +9,8 @@ export default {
   globalStylesheets: [],
   head: '<link rel="icon" href="favicon.svg" type="image/svg+xml"><meta name="color-scheme" content="light dark">',
   pages: [
-    {name: "Turn duration (F1)", path: "/f1-turn-duration"}
+    {name: "Turn duration (F1)", path: "/f1-turn-duration"},
+    {name: "The default data", path: "/fleet"}
   ],
   footer: "An open, reproducible report. Code and method: see the repository's README.",
   search: false,

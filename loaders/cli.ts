@@ -4,7 +4,7 @@ import {parseArgs} from "node:util";
 import {existsSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {calibrationReport, formatReport} from "./generate/calibrate.ts";
+import {calibrationReport, formatReport} from "./calibrate/report.ts";
 import {readCalibration} from "./generate/calibration.ts";
 import {FleetError, generate, type FleetProgress} from "./generate/fleet.ts";
 import {defaultInput, InputError} from "./ingest/discover.ts";

@@ -5,7 +5,7 @@
 // comments give the numbers behind each tolerance. `agent-autonomy calibrate` reports
 // the default fleet against every target.
 import {beforeAll, describe, expect, test} from "vitest";
-import {calibrationReport, type Recovered} from "../../loaders/generate/calibrate.ts";
+import {calibrationReport, type Recovered} from "../../loaders/calibrate/report.ts";
 import {readCalibration, type Calibration, type Measure, type Target} from "../../loaders/generate/calibration.ts";
 import {smallFleet} from "../fleet.ts";
 

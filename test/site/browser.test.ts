@@ -1,7 +1,7 @@
 // The built site in headless Chromium (Debian's, never a downloaded one): every page loads
 // with no error and no request beyond 127.0.0.1, answers its queries, and draws its charts.
 import {spawnSync} from "node:child_process";
-import {readdirSync, rmSync} from "node:fs";
+import {readdirSync, readFileSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import type {Server} from "node:http";
 import {chromium, type Browser, type Page} from "playwright-core";
@@ -64,6 +64,7 @@ describe("the built site", () => {
   test("has the home page and the finding pages", () => {
     expect(pages).toContain("/");
     expect(pages).toContain("/f1-turn-duration");
+    expect(pages).toContain("/fleet");
   });
 
   test("every page loads clean, answers its queries, and says which data it shows", async () => {
@@ -83,6 +84,18 @@ describe("the built site", () => {
     expect(await page.locator("figure svg g[aria-label='dot'] circle").count()).toBeGreaterThan(0);
     expect(await page.locator("figure svg [aria-label='y-axis label']").textContent()).toContain("minutes");
     expect(await page.locator(".comparison .ours .value").first().textContent()).toMatch(/min|s/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test("the default data page sets every target beside what the pipeline recovered from the generated fleet", async () => {
+    const {page, problems} = await open("/fleet");
+    expect(await page.locator(".provenance").textContent()).toContain("generated data: a synthetic fleet");
+    const targets = JSON.parse(readFileSync(join(ROOT, "data", "calibration.json"), "utf8")).targets as {id: string}[];
+    const rows = page.locator("table.calibration").first().locator("tbody tr");
+    expect(await rows.count()).toBe(targets.length);
+    expect(await rows.first().locator("code").textContent()).toBe(targets[0].id);
+    expect(await rows.first().locator("td.number").first().textContent()).toMatch(/^\d+(\.\d+)?$/);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -4,8 +4,8 @@
 // is the evidence the site cites for the synthetic fleet; it reads only the tables.
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {connect} from "../site/aggregate.ts";
-import {readPublished, type Calibration, type Measure, type Published, type Target} from "./calibration.ts";
-import {Rng} from "./rng.ts";
+import {readPublished, type Calibration, type Measure, type Published, type Target} from "../generate/calibration.ts";
+import {Rng} from "../generate/rng.ts";
 import {bootstrapQuantile, combine, mean, wilson, type Estimate} from "./stats.ts";
 
 export type Recovered = {
@@ -21,6 +21,8 @@ export type Recovered = {
   lo: number;
   hi: number;
   n: number;
+  /** How many users the estimate draws on (the site publishes none from fewer than K). */
+  users: number;
   /** The recovered value falls in the pass band (null when the target has none). */
   ok: boolean | null;
 };
@@ -55,68 +57,79 @@ async function rows(db: DuckDBConnection, sql: string): Promise<Record<string, u
   return (await db.runAndReadAll(sql)).getRowObjectsJS().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])));
 }
 
-async function count(db: DuckDBConnection, hits: string, from: string): Promise<[number, number]> {
-  const [r] = await rows(db, `select count(*) filter (where ${hits}) as x, count(*) as n from ${from}`);
-  return [r.x as number, r.n as number];
+type Counted = {x: number; n: number; users: number};
+
+async function count(db: DuckDBConnection, hits: string, from: string): Promise<Counted> {
+  const [r] = await rows(db, `select count(*) filter (where ${hits}) as x, count(*) as n, count(distinct user_id) as users from ${from}`);
+  return r as Counted;
 }
 
-async function column(db: DuckDBConnection, sql: string): Promise<number[]> {
-  return (await rows(db, sql)).map((r) => Number(Object.values(r)[0]));
+/** A column's values (the first column of `sql`), and how many users they come from (its `user_id`). */
+async function column(db: DuckDBConnection, sql: string): Promise<{values: number[]; users: number}> {
+  const all = await rows(db, sql);
+  return {values: all.map((r) => Number(Object.values(r)[0])), users: new Set(all.map((r) => r.user_id)).size};
 }
+
+const rate = ({x, n, users}: Counted, rng: Rng) => ({...wilson(x, n, rng), users});
+const quantile = ({values, users}: {values: number[]; users: number}, q: number, rng: Rng) => ({...bootstrapQuantile(values, q, rng), users});
 
 /** One measure's estimate, in the measure's own unit. */
-async function estimate(db: DuckDBConnection, m: Measure, rng: Rng): Promise<Estimate> {
+async function estimate(db: DuckDBConnection, m: Measure, rng: Rng): Promise<Estimate & {users: number}> {
   // A window of `days` (7 unless said) ending on `day`, as F1's metric reads it.
   const window = (day: unknown, days = 7) => `started_at >= ${lit(day)}::timestamp - interval ${days - 1} day and started_at < ${lit(day)}::timestamp + interval 1 day`;
-  let e: Estimate;
+  let e: Estimate & {users: number};
   switch (m.kind) {
     case "window_quantile":
-      e = bootstrapQuantile(await column(db, `select duration_s from it where duration_s is not null and ${window(m.day, (m.days as number | undefined) ?? 7)}`), m.q as number, rng);
+      e = quantile(await column(db, `select duration_s, user_id from it where duration_s is not null and ${window(m.day, (m.days as number | undefined) ?? 7)}`), m.q as number, rng);
       break;
     case "quantile":
-      e = bootstrapQuantile(await column(db, "select duration_s from it where duration_s is not null"), m.q as number, rng);
+      e = quantile(await column(db, "select duration_s, user_id from it where duration_s is not null"), m.q as number, rng);
       break;
     case "session_share":
-      e = wilson(...(await count(db, `auto_approve = ${lit(m.level)}`, `sessions where interactive and auto_approve is not null and ${tenure(m.tenure)}`)), rng);
+      e = rate(await count(db, `auto_approve = ${lit(m.level)}`, `sessions where interactive and auto_approve is not null and ${tenure(m.tenure)}`), rng);
       break;
     case "turn_share":
-      e = wilson(...(await count(db, `end_reason = ${lit(m.end_reason)}`, `it where ${tenure(m.tenure)}`)), rng);
+      e = rate(await count(db, `end_reason = ${lit(m.end_reason)}`, `it where ${tenure(m.tenure)}`), rng);
       break;
     case "stops_per_turn": {
-      const [[stops], [, turns]] = await Promise.all([count(db, "true", `st where kind = ${lit(m.stop)} and complexity = ${lit(m.complexity)}`), count(db, "true", `it where complexity = ${lit(m.complexity)}`)]);
-      e = wilson(stops, turns, rng);
+      // Stops over turns: each stop counted as a success (a turn rarely holds two).
+      const [stops, turns] = await Promise.all([count(db, "true", `st where kind = ${lit(m.stop)} and complexity = ${lit(m.complexity)}`), count(db, "true", `it where complexity = ${lit(m.complexity)}`)]);
+      e = rate({x: stops.n, n: turns.n, users: turns.users}, rng);
       break;
     }
     case "reason_share":
-      e = wilson(...(await count(db, `reason = ${lit(m.reason)}`, `st where kind = ${lit(m.stop)}`)), rng);
+      e = rate(await count(db, `reason = ${lit(m.reason)}`, `st where kind = ${lit(m.stop)}`), rng);
       break;
     case "call_share":
-      e = wilson(...(await count(db, `domain = ${lit(m.domain)}`, "tool_calls")), rng);
+      e = rate(await count(db, `domain = ${lit(m.domain)}`, "tool_calls"), rng);
       break;
     case "call_flag": {
       const flag = m.column === "irreversible" ? "reversible = false" : `${m.column}`;
       const known = m.column === "irreversible" ? "reversible is not null" : `${m.column} is not null`;
       const scope = m.complexity ? `tool_calls c join it using (user_id, session_id, turn_index) where it.complexity = ${lit(m.complexity)} and` : "tool_calls where";
-      e = wilson(...(await count(db, flag, `${scope} ${known}`)), rng);
+      e = rate(await count(db, flag, `${scope} ${known}`), rng);
       break;
     }
-    case "per_session":
-      e = mean(await column(db, `select ${m.column} from sessions where interactive and ${month(m.month)}`), rng);
+    case "per_session": {
+      const {values, users} = await column(db, `select ${m.column}, user_id from sessions where interactive and ${month(m.month)}`);
+      e = {...mean(values, rng), users};
       break;
+    }
     case "success":
-      e = wilson(
-        ...(await count(
+      e = rate(
+        await count(
           db,
           "end_reason = 'completed' and not coalesce(next_corrective, false)",
           `(select *, lead(corrective) over (partition by user_id, session_id order by turn_index) as next_corrective from it) where complexity = ${lit(m.complexity)} and ${month(m.month)}`
-        )),
+        ),
         rng
       );
       break;
     case "ratio":
-      return combine(await estimate(db, m.of as Measure, rng), await estimate(db, m.to as Measure, rng), (x, y) => x / y);
-    case "difference":
-      return combine(await estimate(db, m.of as Measure, rng), await estimate(db, m.minus as Measure, rng), (x, y) => x - y);
+    case "difference": {
+      const [a, b] = [await estimate(db, m.of as Measure, rng), await estimate(db, (m.to ?? m.minus) as Measure, rng)];
+      return {...combine(a, b, m.kind === "ratio" ? (x, y) => x / y : (x, y) => x - y), users: Math.min(a.users, b.users)};
+    }
     default:
       throw new Error(`calibration: unknown measure ${m.kind}`);
   }
@@ -146,6 +159,7 @@ async function recover(db: DuckDBConnection, t: Target, published: Map<string, P
     lo: e.lo,
     hi: e.hi,
     n: e.n,
+    users: e.users,
     ok
   };
 }

@@ -1,7 +1,7 @@
 // Intervals for the calibration report: Wilson for rates, the bootstrap for quantiles,
 // the normal interval for means; each estimate also carries bootstrap replicates, so that
 // a ratio or difference of two estimates gets its interval from theirs.
-import {Rng} from "./rng.ts";
+import {Rng} from "../generate/rng.ts";
 
 export const Z95 = 1.959964;
 /** Bootstrap resamples per estimate. */
