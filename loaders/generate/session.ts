@@ -137,8 +137,10 @@ export function sessionModel(cal: Calibration) {
 
     const taskCount = headless ? 1 + rng.poisson(0.4) : 1 + rng.poisson((user.power ? A.sessions.power_tasks_mean : A.sessions.tasks_mean) - 1);
     const resumeAfter = !headless && rng.chance(Q.resumed_sessions) ? rng.int(0, taskCount - 1) : -1;
-    const changeModeAt = !headless && rng.chance(A.sessions.mode_change) ? rng.int(1, taskCount + 2) : -1;
-    const commandAt = !headless && rng.chance(Q.manual_compact + Q.model_command) ? rng.int(1, taskCount + 1) : -1;
+    // Between two tasks: a session of one task has no room for a mode change or a command.
+    const between = (p: number) => (!headless && taskCount > 1 && rng.chance(p) ? rng.int(1, taskCount - 1) : -1);
+    const changeModeAt = between(A.sessions.mode_change);
+    const commandAt = between(Q.manual_compact + Q.model_command);
 
     /** Runs one turn: the prompt and the agent's work, then what follows its end. */
     function turn(text: string, c: Complexity, topic: Topic, planTurn: boolean): Ending {
@@ -228,6 +230,7 @@ export function sessionModel(cal: Calibration) {
         list.splice(early ? Math.min(list.length, rng.int(0, 2)) : Math.floor(list.length / 2), 0, {kind: "ask", reason: asking, weight: rng.lognormal(0.4, 0.4)});
       }
       if (planTurn) list.splice(Math.min(list.length, head), 0, {kind: "plan", weight: rng.lognormal(1.2, 0.4)});
+      // An API error ends the turn in place of one of its messages (the last included).
       const apiErrorAt = rng.chance(Q.api_error) ? rng.int(0, list.length) : -1;
 
       // Working time is shared out over the steps by weight; the person's answers to
@@ -246,8 +249,9 @@ export function sessionModel(cal: Calibration) {
         if (!opened) {
           opened = true;
           if (rng.chance(Q.api_retry)) ev.push({k: "retry", t: wall(x) - rng.int(1000, 4000), attempt: 1});
+          // A real response may open with thinking and a sentence; a client-written error does not.
           const pre: Block[] = [];
-          if (rng.chance(Q.thinking_block) && !model.includes("haiku")) pre.push({type: "thinking"});
+          if (!extra.apiError && rng.chance(Q.thinking_block) && !model.includes("haiku")) pre.push({type: "thinking"});
           if (blocks.some((b) => b.type === "tool_use") && rng.chance(Q.opener_text)) pre.push({type: "text", text: say.opener(project, topic, rng)});
           blocks.unshift(...pre);
         }
@@ -260,6 +264,11 @@ export function sessionModel(cal: Calibration) {
         if (version >= 198 && rng.chance(Q.aborted_stream)) message(x, [{type: "text", text: say.opener(project, topic, rng).slice(0, 24)}], {aborted: true});
         else ev.push({k: "interrupt", t: wall(x), forTool: false});
         return {how: "interrupted", reason: ""};
+      };
+      // The request fails for good (retries spent): Claude Code writes a <synthetic> message.
+      const apiError = (x: number): Ending => {
+        message(x, [{type: "text", text: 'API Error: 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}'}], {apiError: true});
+        return {how: "error", reason: ""};
       };
       // ... or while a tool runs (or waits on a dialog): the call is rejected, then the marker.
       const toolInterrupt = (x: number, ids: string[], call: Call): Ending => {
@@ -276,10 +285,7 @@ export function sessionModel(cal: Calibration) {
         const callAt = w + span * (slow ? 0.15 : 0.55);
         const endAt = w + span;
         if (cut < callAt) return streamInterrupt(cut);
-        if (s === apiErrorAt) {
-          message(callAt, [{type: "text", text: 'API Error: 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}'}], {apiError: true});
-          return {how: "error", reason: ""};
-        }
+        if (s === apiErrorAt) return apiError(callAt);
         if (step.kind === "calls") {
           const ids = step.calls.map(() => toolId());
           message(callAt, step.calls.map((call, i) => ({type: "tool_use", id: ids[i], name: call.name, input: call.input})));
@@ -369,6 +375,7 @@ export function sessionModel(cal: Calibration) {
       }
       const finalAt = w + last * scale;
       if (cut < finalAt) return streamInterrupt(cut);
+      if (apiErrorAt === list.length) return apiError(finalAt);
       message(finalAt, [{type: "text", text: closing ? say.closingQuestion(closing, project, topic, rng) : say.summary(project, topic, rng)}]);
       if (!headless) ev.push({k: "turn_end", t: wall(finalAt) + rng.int(20, 400), durationMs: Math.round(finalAt * rng.uniform(1, 1.02)), messages, stopHook: user.hooks.stop});
       return closing ? {how: "clarification", reason: closing} : {how: "completed", reason: ""};
