@@ -64,10 +64,10 @@ function prepare(out: string): string {
 export type Written = {sessions: number; files: number; bytes: number};
 
 /**
- * Writes the users whose index `mine` accepts into `work`. Every user is drawn from their
- * own stream, so any split of the users over threads writes the same bytes.
+ * Writes the users of the fleet whose indices are listed into `work`. Every user is drawn
+ * from their own stream, so any split of the users over threads writes the same bytes.
  */
-export function writeUsers(calibration: string, seed: string, count: number, work: string, mine: (i: number) => boolean, tick: (w: Written) => void): Written {
+export function writeUsers(calibration: string, seed: string, count: number, work: string, indices: readonly number[], tick: (w: Written) => void): Written {
   const cal = readCalibration(calibration);
   const plan = sessionModel(cal);
   const done: Written = {sessions: 0, files: 0, bytes: 0};
@@ -76,8 +76,8 @@ export function writeUsers(calibration: string, seed: string, count: number, wor
     done.files++;
     done.bytes += Buffer.byteLength(text);
   };
-  makeUsers(cal, count, seed).forEach((user, i) => {
-    if (!mine(i)) return;
+  const users = makeUsers(cal, count, seed);
+  for (const user of indices.map((i) => users[i])) {
     const made = new Set<string>();
     const folder = (path: string) => {
       if (!made.has(path)) mkdirSync(path, {recursive: true});
@@ -99,7 +99,7 @@ export function writeUsers(calibration: string, seed: string, count: number, wor
       done.sessions++;
       if (done.sessions % 100 === 0) tick(done);
     });
-  });
+  }
   tick(done);
   return done;
 }
@@ -160,7 +160,7 @@ export async function generate(opts: FleetOptions & {threads?: number}): Promise
     const threads = opts.threads ?? Math.min(availableParallelism(), Math.ceil(opts.users / INLINE_USERS));
     const written =
       threads <= 1
-        ? writeUsers(calibration, opts.seed, opts.users, work, () => true, (w) => opts.progress?.({...progress, sessions: w.sessions, bytes: w.bytes}))
+        ? writeUsers(calibration, opts.seed, opts.users, work, users.map((_, i) => i), (w) => opts.progress?.({...progress, sessions: w.sessions, bytes: w.bytes}))
         : await pooled(opts, calibration, work, share(users.map((u) => u.sessions), threads), progress);
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {version: string};
     const marker: Marker = {

@@ -132,4 +132,3 @@ export const afterInterrupt = (reason: string, p: Project, t: Topic, rng: Rng) =
 export const rejectReason = (p: Project, t: Topic, rng: Rng) => fill(rng.pick(REJECT_REASONS), p, t, rng);
 export const reply = (reason: string, rng: Rng) => rng.pick(REPLIES[reason] ?? REPLIES.other);
 export const afterClarify = (rng: Rng) => rng.pick(AFTER_CLARIFY);
-export const ack = (rng: Rng) => rng.pick(["Sounds good.", "Got it.", "Understood — I'll leave it there.", "OK."]);

@@ -38,13 +38,11 @@ export type Subagent = {agentId: string; type: string; description: string; tool
 
 export type SessionPlan = {
   id: string;
-  userId: string;
   project: Project;
   version: number;
   headless: boolean;
   slug: string;
   nullStopReason: boolean;
-  hooks: User["hooks"];
   title: string;
   events: Ev[];
   subagents: Subagent[];
@@ -111,13 +109,11 @@ export function sessionModel(cal: Calibration) {
     const Q = A.quirks;
     const session: SessionPlan = {
       id: rng.uuid(),
-      userId: user.id,
       project,
       version,
       headless,
       slug: `${rng.pick(SLUG)}-${rng.pick(SLUG2)}-${rng.pick(SLUG3)}`,
       nullStopReason: rng.chance(Q.null_stop_reason_sessions),
-      hooks: user.hooks,
       title: "",
       events: [],
       subagents: []

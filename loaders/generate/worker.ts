@@ -5,9 +5,8 @@ import {writeUsers} from "./fleet.ts";
 
 type Init = {calibration: string; seed: string; count: number; work: string; users: number[]};
 const init = workerData as Init;
-const mine = new Set(init.users);
 try {
-  const done = writeUsers(init.calibration, init.seed, init.count, init.work, (i) => mine.has(i), (tick) => parentPort!.postMessage({tick: {...tick}}));
+  const done = writeUsers(init.calibration, init.seed, init.count, init.work, init.users, (tick) => parentPort!.postMessage({tick: {...tick}}));
   parentPort!.postMessage({done});
 } catch (error) {
   parentPort!.postMessage({error: error instanceof Error ? (error.stack ?? error.message) : String(error)});
