@@ -27,6 +27,7 @@ export default {
     },
     {name: "Methodology", path: "/methodology"},
     {name: "The data", path: "/data-tables"},
+    {name: "The default data", path: "/fleet"},
     {name: "Run it on your logs", path: "/your-logs"}
   ],
   footer: "An open, reproducible report. Code and method: see the repository's README.",

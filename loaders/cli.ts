@@ -1,13 +1,22 @@
 // agent-autonomy: the command line. Each command is a thin shell over a library call.
 import {homedir} from "node:os";
 import {parseArgs} from "node:util";
+import {existsSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {calibrationReport, formatReport} from "./calibrate/report.ts";
+import {readCalibration} from "./generate/calibration.ts";
+import {FleetError, generate, type FleetProgress} from "./generate/fleet.ts";
 import {defaultInput, InputError} from "./ingest/discover.ts";
 import {ingest, type Progress} from "./ingest/run.ts";
+import {canonicalTables} from "./site/tables.ts";
 
 const HELP = `agent-autonomy: rebuild "Measuring AI agent autonomy in practice" from agent logs
 
 Usage:
   agent-autonomy ingest [<path>...] --out <dir> [options]
+  agent-autonomy generate --out <dir> [--users <n>] [--seed <s>] [options]
+  agent-autonomy calibrate [<path>] [--json <file>] [options]
   agent-autonomy help
 
 ingest
@@ -36,6 +45,37 @@ ingest
                            because paths hold project names)
   -q, --quiet              no progress and no summary
       --verbose            show the stack trace of an error
+
+generate
+  Writes a synthetic fleet of Claude Code transcripts (2.1.x format) to <dir>, one
+  folder per user (<dir>/<user>/projects/<project>/<session>.jsonl, subagents in
+  <session>/subagents/), and the marker agent-autonomy-fleet.json at its root, which
+  labels every session the ingest reads from it synthetic. Behaviour follows
+  data/calibration.json, the embedded default's definition. The same arguments give
+  the same bytes.
+
+  -o, --out <dir>          where to write the fleet (required; created if missing,
+                           and it may hold only a fleet written before, which is replaced)
+  -u, --users <n>          how many users (default: the calibration's default size)
+  -s, --seed <s>           any text; another seed is another fleet (default: the
+                           calibration's default seed)
+      --size <name>        take users and seed from a size the calibration names
+                           (default, small)
+      --calibration <file> another calibration file in the shape of data/calibration.json
+  -q, --quiet              no progress and no summary
+
+calibrate
+  Sets each target of data/calibration.json beside what the pipeline recovers (ingest +
+  SQL over the canonical tables), with its 95% interval: Wilson for rates, the
+  bootstrap for quantiles. Prints a table; --json writes the whole report.
+
+  <path> may be a fleet (ingested first, into a temporary folder) or an ingest's
+  output folder. With no path: the tables the site is built from (the embedded
+  default fleet, or the logs AUTONOMY_LOGS names).
+
+      --json <file>        write the report as JSON
+      --calibration <file> another calibration file in the shape of data/calibration.json
+  -q, --quiet              print nothing (with --json)
 
 Exit status: 0 on success (damaged lines are counted, not fatal); 1 when a path does
 not exist or cannot be read, the output folder holds other files, or nothing could be
@@ -102,6 +142,89 @@ async function runIngest(args: string[]) {
   }
 }
 
+function fleetBar(p: FleetProgress, started: number): string {
+  const width = 24;
+  const filled = Math.round((p.sessions / Math.max(1, p.sessionsTotal)) * width);
+  const seconds = (Date.now() - started) / 1000;
+  return `\r[${"#".repeat(filled)}${" ".repeat(width - filled)}] ${p.usersTotal} users  ${p.sessions.toLocaleString("en")}/${p.sessionsTotal.toLocaleString("en")} sessions  ${(p.bytes / 1e6).toFixed(0)} MB  ${seconds.toFixed(0)} s `;
+}
+
+async function runGenerate(args: string[]) {
+  const {values, positionals} = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: {type: "string", short: "o"},
+      users: {type: "string", short: "u"},
+      seed: {type: "string", short: "s"},
+      size: {type: "string"},
+      calibration: {type: "string"},
+      quiet: {type: "boolean", short: "q"},
+      verbose: {type: "boolean"},
+      help: {type: "boolean", short: "h"}
+    }
+  });
+  if (values.help) return void process.stdout.write(HELP);
+  if (positionals.length) throw new UsageError(`generate takes no paths (use --out <dir>), not ${positionals[0]}`);
+  if (!values.out) throw new UsageError("generate needs --out <dir>");
+  const sizes = readCalibration(values.calibration).sizes;
+  const sizeName = values.size ?? "default";
+  const size = sizes[sizeName];
+  if (!size) throw new UsageError(`--size must be one of ${Object.keys(sizes).join(", ")}, not ${sizeName}`);
+  const users = values.users === undefined ? size.users : Number(values.users);
+  if (!Number.isInteger(users) || users < 1) throw new UsageError(`--users needs a whole number of at least 1, not ${values.users}`);
+  const started = Date.now();
+  const tty = process.stderr.isTTY && !values.quiet;
+  const marker = await generate({
+    users,
+    seed: values.seed ?? size.seed,
+    out: values.out,
+    calibration: values.calibration,
+    progress: tty ? (p) => process.stderr.write(fleetBar(p, started)) : undefined
+  });
+  if (tty) process.stderr.write("\n");
+  if (!values.quiet) {
+    process.stderr.write(
+      `${marker.users} users, ${marker.sessions.toLocaleString("en")} sessions, ${marker.files.toLocaleString("en")} files, ${(marker.bytes / 1e6).toFixed(1)} MB → ${values.out} (seed ${JSON.stringify(marker.seed)}, calibration ${marker.calibration}, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`
+    );
+  }
+}
+
+async function runCalibrate(args: string[]) {
+  const {values, positionals} = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: {type: "string"},
+      calibration: {type: "string"},
+      quiet: {type: "boolean", short: "q"},
+      verbose: {type: "boolean"},
+      help: {type: "boolean", short: "h"}
+    }
+  });
+  if (values.help) return void process.stdout.write(HELP);
+  if (positionals.length > 1) throw new UsageError("calibrate takes one path");
+  const cal = readCalibration(values.calibration);
+  let dir: string;
+  let scratch: string | undefined;
+  const [path] = positionals;
+  if (path === undefined) dir = (await canonicalTables()).dir;
+  else if (!existsSync(path)) throw new InputError(`no such file or folder: ${path}`);
+  else if (existsSync(join(path, "sessions.parquet"))) dir = path;
+  else {
+    scratch = mkdtempSync(join(tmpdir(), "agent-autonomy-calibrate-"));
+    dir = join(scratch, "tables");
+    await ingest({inputs: [path], out: dir});
+  }
+  try {
+    const report = await calibrationReport(dir, cal);
+    if (values.json) writeFileSync(values.json, JSON.stringify(report, null, 2) + "\n");
+    if (!values.quiet) process.stdout.write(formatReport(report));
+  } finally {
+    if (scratch) rmSync(scratch, {recursive: true, force: true});
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const verbose = rest.includes("--verbose");
@@ -109,6 +232,12 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case "ingest":
         await runIngest(rest);
+        return 0;
+      case "generate":
+        await runGenerate(rest);
+        return 0;
+      case "calibrate":
+        await runCalibrate(rest);
         return 0;
       case undefined:
       case "help":
@@ -123,7 +252,7 @@ export async function main(argv: string[]): Promise<number> {
     const usage = error instanceof UsageError || (error as {code?: string}).code?.startsWith("ERR_PARSE_ARGS");
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`agent-autonomy: ${message}${usage ? " (see agent-autonomy help)" : ""}\n`);
-    if (verbose && error instanceof Error && !(error instanceof InputError)) process.stderr.write(`${error.stack}\n`);
+    if (verbose && error instanceof Error && !(error instanceof InputError) && !(error instanceof FleetError)) process.stderr.write(`${error.stack}\n`);
     return usage ? 2 : 1;
   }
 }

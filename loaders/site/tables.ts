@@ -1,20 +1,21 @@
 // The canonical tables the site is built from, ingested once and cached: an analyst's
-// own logs when AUTONOMY_LOGS names them, else the embedded default. Every Framework data
-// loader in src/data/ starts here, so the whole report is recomputed from one ingest.
+// own logs when AUTONOMY_LOGS names them, else the embedded default, a synthetic fleet
+// generated from data/calibration.json (AUTONOMY_FLEET picks its size: `default`, or
+// `small` for tests). Every Framework data loader in src/data/ starts here, so the whole
+// report is recomputed from one ingest.
 import {createHash} from "node:crypto";
 import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {setTimeout as sleep} from "node:timers/promises";
 import {DuckDBInstance} from "@duckdb/node-api";
-import {discover} from "../ingest/discover.ts";
+import {readCalibration, ROOT} from "../generate/calibration.ts";
+import {generate, generatorDigest} from "../generate/fleet.ts";
+import {discover, FLEET_MARKER} from "../ingest/discover.ts";
 import {ingest, type IngestReport} from "../ingest/run.ts";
 
-export const ROOT = resolve(import.meta.dirname, "../..");
+export {ROOT};
 // Tests point AUTONOMY_CACHE elsewhere so that they never share tables with a build.
-const CACHE = join(process.env.AUTONOMY_CACHE ?? join(ROOT, ".cache"), "tables");
-
-/** The interim default, until the synthetic fleet exists: the public fixtures. */
-export const DEFAULT_INPUTS = ["test/fixtures/sniffly/mock-data", "test/fixtures/claude-code-viewer/projects"].map((p) => join(ROOT, p));
+const cache = () => process.env.AUTONOMY_CACHE ?? join(ROOT, ".cache");
 
 export type Origin = {
   /** What the site was built from, in words a reader understands. */
@@ -25,6 +26,8 @@ export type Origin = {
   minUsers: number;
   report: IngestReport;
 };
+
+const digest = (...parts: string[]) => createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 16);
 
 // Any change to the library re-ingests: the tables are a function of code and input.
 function codeHash(): string {
@@ -65,35 +68,61 @@ async function minUsers(dir: string): Promise<number> {
   }
 }
 
-/** Ingests the site's input (once per code and input version) and returns where the tables are. */
-export async function canonicalTables(): Promise<{dir: string; origin: Origin}> {
-  const logs = process.env.AUTONOMY_LOGS;
-  const inputs = logs ? logs.split(",").map((p) => resolve(p)) : DEFAULT_INPUTS;
-  const dir = join(CACHE, inputHash(inputs));
-  const originFile = join(dir, "origin.json");
+/**
+ * Makes `done` (a file inside `dir`) once: the first caller runs `make`, concurrent
+ * callers (Framework runs loaders side by side) wait for it.
+ */
+async function once(dir: string, done: string, make: () => Promise<void>): Promise<void> {
   const lock = `${dir}.lock`;
-  mkdirSync(CACHE, {recursive: true});
   for (;;) {
-    if (existsSync(originFile)) return {dir, origin: JSON.parse(readFileSync(originFile, "utf8"))};
+    if (existsSync(join(dir, done))) return;
     try {
-      mkdirSync(lock);
+      mkdirSync(lock, {recursive: false});
       break;
     } catch {
-      await sleep(200); // another loader is ingesting the same input
+      await sleep(200); // another loader is making it
     }
   }
   try {
-    process.stderr.write(`ingesting ${logs ? inputs.join(", ") : "the embedded default"} …\n`);
-    const report = await ingest({inputs, out: dir});
-    const origin: Origin = {
-      label: logs ? "analyst's logs" : "public sample transcripts (test fixtures)",
-      kind: logs ? "logs" : "default",
-      minUsers: await minUsers(dir),
-      report
-    };
-    writeFileSync(originFile, JSON.stringify(origin, null, 2));
-    return {dir, origin};
+    if (!existsSync(join(dir, done))) await make();
   } finally {
     rmSync(lock, {recursive: true, force: true});
   }
+}
+
+/** The embedded default: the fleet of the size AUTONOMY_FLEET names, generated once per calibration and generator. */
+async function defaultFleet(): Promise<{inputs: string[]; key: string; label: string}> {
+  const cal = readCalibration();
+  const name = process.env.AUTONOMY_FLEET || "default";
+  const size = cal.sizes[name];
+  if (!size) throw new Error(`AUTONOMY_FLEET must be one of ${Object.keys(cal.sizes).join(", ")}, not ${name}`);
+  const key = digest(generatorDigest(), cal.hash, name, String(size.users), size.seed);
+  const fleets = join(cache(), "fleet");
+  const dir = join(fleets, `${name}-${key}`);
+  mkdirSync(fleets, {recursive: true});
+  await once(dir, FLEET_MARKER, async () => {
+    // A fleet of an older calibration or generator is of no more use: it only takes room.
+    for (const old of readdirSync(fleets)) if (old.startsWith(`${name}-`) && !old.endsWith(".lock")) rmSync(join(fleets, old), {recursive: true, force: true});
+    process.stderr.write(`generating the ${name} synthetic fleet (${size.users} users) …\n`);
+    await generate({users: size.users, seed: size.seed, out: dir});
+  });
+  return {inputs: [dir], key, label: `a generated synthetic fleet (${name}: ${size.users} users, seed "${size.seed}", calibration ${cal.hash})`};
+}
+
+/** Ingests the site's input (once per code and input version) and returns where the tables are, and what was read. */
+export async function canonicalTables(): Promise<{dir: string; origin: Origin; inputs: string[]}> {
+  const logs = process.env.AUTONOMY_LOGS;
+  const tables = join(cache(), "tables");
+  mkdirSync(tables, {recursive: true});
+  const fleet = logs ? null : await defaultFleet();
+  const inputs = fleet ? fleet.inputs : logs!.split(",").map((p) => resolve(p));
+  const dir = join(tables, fleet ? digest(codeHash(), fleet.key) : inputHash(inputs));
+  const originFile = join(dir, "origin.json");
+  await once(dir, "origin.json", async () => {
+    process.stderr.write(`ingesting ${fleet ? "the embedded default" : inputs.join(", ")} …\n`);
+    const report = await ingest({inputs, out: dir});
+    const origin: Origin = {label: fleet ? fleet.label : "analyst's logs", kind: fleet ? "default" : "logs", minUsers: await minUsers(dir), report};
+    writeFileSync(originFile, JSON.stringify(origin, null, 2));
+  });
+  return {dir, origin: JSON.parse(readFileSync(originFile, "utf8")), inputs};
 }

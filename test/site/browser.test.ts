@@ -1,13 +1,14 @@
 // The built site in headless Chromium (Debian's, never a downloaded one): every page loads
 // with no error and no request beyond 127.0.0.1, answers its queries, and draws its charts.
-import {readdirSync} from "node:fs";
+import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Server} from "node:http";
 import {chromium, type Browser, type Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {build} from "../../scripts/build.ts";
 import {serve} from "../../scripts/serve.ts";
-import {tmp} from "../cli.ts";
+import {ROOT, tmp} from "../cli.ts";
+import {SMALL, testCache} from "../fleet.ts";
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 let server: Server;
@@ -17,7 +18,8 @@ let pages: string[];
 
 beforeAll(async () => {
   const output = join(tmp(), "dist");
-  const built = build({...process.env, AUTONOMY_OUTPUT: output, AUTONOMY_CACHE: tmp()});
+  // The site on the small synthetic fleet (the default's shape in seconds), shared with test/generate.
+  const built = build({...process.env, AUTONOMY_OUTPUT: output, AUTONOMY_CACHE: testCache(), ...SMALL});
   expect(built.status, built.output).toBe(0);
   pages = readdirSync(output).filter((f) => f.endsWith(".html")).map((f) => (f === "index.html" ? "/" : `/${f.slice(0, -5)}`));
   ({server, url: origin} = await serve(output));
@@ -61,6 +63,7 @@ describe("the built site", () => {
   test("has the home page and the finding pages", () => {
     expect(pages).toContain("/");
     expect(pages).toContain("/f1-turn-duration");
+    expect(pages).toContain("/fleet");
   });
 
   test("every page loads clean under its Content-Security-Policy, answers its queries, and says which data it shows", async () => {
@@ -81,6 +84,18 @@ describe("the built site", () => {
     expect(await page.locator("figure svg g[aria-label='dot'] circle").count()).toBeGreaterThan(0);
     expect(await page.locator("figure svg [aria-label='y-axis label']").textContent()).toContain("minutes");
     expect(await page.locator(".comparison .ours .value").first().textContent()).toMatch(/min|s/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test("the default data page sets every target beside what the pipeline recovered from the generated fleet", async () => {
+    const {page, problems} = await open("/fleet");
+    expect(await page.locator(".provenance").textContent()).toContain("generated data: a synthetic fleet");
+    const targets = JSON.parse(readFileSync(join(ROOT, "data", "calibration.json"), "utf8")).targets as {id: string}[];
+    const rows = page.locator("table.calibration").first().locator("tbody tr");
+    expect(await rows.count()).toBe(targets.length);
+    expect(await rows.first().locator("code").textContent()).toBe(targets[0].id);
+    expect(await rows.first().locator("td.number").first().textContent()).toMatch(/^\d+(\.\d+)?$/);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -1,0 +1,184 @@
+// `agent-autonomy generate`: writes a synthetic fleet, user by user and session by
+// session (nothing but one session is ever held), as one folder per user in the layout
+// the ingest reads (<root>/<user>/projects/<project>/<session>.jsonl, subagents in
+// <session>/subagents/), with the marker file at the root that labels it generated.
+import {createHash} from "node:crypto";
+import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {availableParallelism} from "node:os";
+import {basename, dirname, join, resolve} from "node:path";
+import {Worker} from "node:worker_threads";
+import {FLEET_MARKER} from "../ingest/discover.ts";
+import {CALIBRATION_FILE, readCalibration, ROOT} from "./calibration.ts";
+import {sessionModel} from "./session.ts";
+import {renderSession} from "./transcript.ts";
+import {makeUsers, sessionStarts} from "./users.ts";
+
+export type FleetOptions = {
+  users: number;
+  seed: string;
+  out: string;
+  calibration?: string;
+  progress?: (p: FleetProgress) => void;
+};
+
+export type FleetProgress = {usersTotal: number; sessions: number; sessionsTotal: number; bytes: number};
+
+export type Marker = {
+  generator: string;
+  version: string;
+  /** A digest of the generator's code: the same code, seed and calibration give the same bytes. */
+  code: string;
+  format: string;
+  seed: string;
+  users: number;
+  calibration: string;
+} & Written;
+
+export class FleetError extends Error {}
+
+/** A digest of the generator's sources (loaders/generate and the definitions it reads). */
+export function generatorDigest(): string {
+  const hash = createHash("sha256");
+  const dir = join(ROOT, "loaders", "generate");
+  for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(join(dir, name)));
+  hash.update(readFileSync(join(ROOT, "loaders", "definitions.ts")));
+  return hash.digest("hex").slice(0, 16);
+}
+
+/** Claude Code names a project folder by its working directory, `/` and `.` made `-`. */
+export const projectFolder = (cwd: string) => cwd.replace(/[^A-Za-z0-9-]/g, "-");
+
+// The output folder may be new, empty, or a fleet this command wrote before (then replaced).
+function prepare(out: string): string {
+  if (existsSync(out)) {
+    if (!statSync(out).isDirectory()) throw new FleetError(`output is not a folder: ${out}`);
+    const names = readdirSync(out);
+    if (names.length && !names.includes(FLEET_MARKER)) throw new FleetError(`output folder holds files the generator did not write (${names.slice(0, 3).join(", ")}${names.length > 3 ? ", ..." : ""}): ${out}`);
+  }
+  const work = join(dirname(out), `.${basename(out)}.generating-${process.pid}`);
+  rmSync(work, {recursive: true, force: true});
+  mkdirSync(work, {recursive: true});
+  return work;
+}
+
+export type Written = {sessions: number; files: number; bytes: number};
+
+/**
+ * Writes the users of the fleet whose indices are listed into `work`. Every user is drawn
+ * from their own stream, so any split of the users over threads writes the same bytes.
+ */
+export function writeUsers(calibration: string, seed: string, count: number, work: string, indices: readonly number[], tick: (w: Written) => void): Written {
+  const cal = readCalibration(calibration);
+  const plan = sessionModel(cal);
+  const done: Written = {sessions: 0, files: 0, bytes: 0};
+  const write = (path: string, text: string) => {
+    writeFileSync(path, text);
+    done.files++;
+    done.bytes += Buffer.byteLength(text);
+  };
+  const users = makeUsers(cal, count, seed);
+  for (const user of indices.map((i) => users[i])) {
+    const made = new Set<string>();
+    const folder = (path: string) => {
+      if (!made.has(path)) mkdirSync(path, {recursive: true});
+      made.add(path);
+      return path;
+    };
+    sessionStarts(user, cal).forEach((at, tenure) => {
+      const session = plan(user, tenure, at);
+      const rendered = renderSession(session, user.rng.fork(`session/${tenure}/lines`));
+      const project = folder(join(work, user.id, "projects", projectFolder(session.project.cwd)));
+      write(join(project, `${session.id}.jsonl`), rendered.main);
+      if (rendered.subagents.length) {
+        const subagents = folder(join(project, session.id, "subagents"));
+        for (const sub of rendered.subagents) {
+          write(join(subagents, sub.name), sub.text);
+          if (sub.meta) write(join(subagents, sub.name.replace(/\.jsonl$/, ".meta.json")), sub.meta);
+        }
+      }
+      done.sessions++;
+      if (done.sessions % 100 === 0) tick(done);
+    });
+  }
+  tick(done);
+  return done;
+}
+
+// Below this many users a thread of its own costs more than it saves.
+const INLINE_USERS = 8;
+
+/** Users per thread: the largest first, each to the thread with the fewest sessions so far. */
+function share(sessions: number[], threads: number): number[][] {
+  const load = new Array(threads).fill(0);
+  const out: number[][] = Array.from({length: threads}, () => []);
+  for (const i of sessions.map((_, i) => i).sort((a, b) => sessions[b] - sessions[a] || a - b)) {
+    const t = load.indexOf(Math.min(...load));
+    out[t].push(i);
+    load[t] += sessions[i];
+  }
+  return out;
+}
+
+function pooled(opts: FleetOptions, calibration: string, work: string, parts: number[][], progress: FleetProgress): Promise<Written> {
+  const threads = parts.length;
+  const url = new URL("./worker.js", import.meta.url);
+  const seen: Written[] = Array.from({length: threads}, () => ({sessions: 0, files: 0, bytes: 0}));
+  const update = () => {
+    progress.sessions = seen.reduce((s, w) => s + w.sessions, 0);
+    progress.bytes = seen.reduce((s, w) => s + w.bytes, 0);
+    opts.progress?.(progress);
+  };
+  return Promise.all(
+    seen.map(
+      (_, index) =>
+        new Promise<void>((done, fail) => {
+          const worker = new Worker(url, {workerData: {calibration, seed: opts.seed, count: opts.users, work, users: parts[index]}});
+          worker.on("message", (m: {tick?: Written; done?: Written; error?: string}) => {
+            if (m.error) fail(new Error(m.error));
+            else {
+              seen[index] = (m.tick ?? m.done)!;
+              update();
+              if (m.done) worker.terminate().then(() => done());
+            }
+          });
+          worker.on("error", fail);
+        })
+    )
+  ).then(() => ({sessions: progress.sessions, files: seen.reduce((s, w) => s + w.files, 0), bytes: progress.bytes}));
+}
+
+/** Writes the fleet; `threads` (default: one per core, fewer for small fleets) never changes the bytes. */
+export async function generate(opts: FleetOptions & {threads?: number}): Promise<Marker> {
+  if (!Number.isInteger(opts.users) || opts.users < 1) throw new FleetError(`--users needs a whole number of at least 1, not ${opts.users}`);
+  const out = resolve(opts.out);
+  const calibration = resolve(opts.calibration ?? CALIBRATION_FILE);
+  const cal = readCalibration(calibration);
+  const work = prepare(out);
+  try {
+    const users = makeUsers(cal, opts.users, opts.seed);
+    const progress: FleetProgress = {usersTotal: users.length, sessions: 0, sessionsTotal: users.reduce((s, u) => s + u.sessions, 0), bytes: 0};
+    const threads = opts.threads ?? Math.min(availableParallelism(), Math.ceil(opts.users / INLINE_USERS));
+    const written =
+      threads <= 1
+        ? writeUsers(calibration, opts.seed, opts.users, work, users.map((_, i) => i), (w) => opts.progress?.({...progress, sessions: w.sessions, bytes: w.bytes}))
+        : await pooled(opts, calibration, work, share(users.map((u) => u.sessions), threads), progress);
+    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {version: string};
+    const marker: Marker = {
+      generator: "agent-autonomy generate",
+      version: pkg.version,
+      code: generatorDigest(),
+      format: "Claude Code 2.1.x transcripts",
+      seed: opts.seed,
+      users: opts.users,
+      calibration: cal.hash,
+      ...written
+    };
+    writeFileSync(join(work, FLEET_MARKER), JSON.stringify(marker, null, 2) + "\n");
+    rmSync(out, {recursive: true, force: true});
+    renameSync(work, out);
+    return marker;
+  } catch (error) {
+    rmSync(work, {recursive: true, force: true});
+    throw error;
+  }
+}

@@ -1,0 +1,48 @@
+// The calibration report as a table: each target, the published figure and its source,
+// what the pipeline recovers with its interval, and (for aimed targets) whether it falls
+// in the target's band.
+import {el} from "./html.js";
+
+export type Row = {
+  id: string;
+  label: string;
+  published: string | null;
+  source: string;
+  pass: {min?: number; max?: number} | null;
+  value: number | null;
+  lo: number | null;
+  hi: number | null;
+  ok: boolean | null;
+  withheld?: boolean;
+};
+
+const num = (x: number | null) => (x === null || !Number.isFinite(x) ? "—" : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2));
+const band = (p: Row["pass"]) => (!p ? "" : p.min !== undefined && p.max !== undefined ? `${p.min} to ${p.max}` : p.min !== undefined ? `≥ ${p.min}` : `≤ ${p.max}`);
+
+export function calibrationTable(rows: Row[], {pass}: {pass: boolean}): HTMLElement {
+  const head = ["Target", "Published", "Recovered", "95% interval", ...(pass ? ["Band", ""] : [])];
+  return el(
+    "div",
+    {class: "scroll"},
+    el(
+      "table",
+      {class: "calibration"},
+      el("thead", {}, el("tr", {}, ...head.map((h) => el("th", {}, h)))),
+      el(
+        "tbody",
+        {},
+        ...rows.map((r) =>
+          el(
+            "tr",
+            {},
+            el("td", {}, el("code", {}, r.id), el("div", {class: "muted"}, r.label)),
+            el("td", {}, r.published ?? "", el("div", {class: "muted"}, r.source)),
+            el("td", {class: "number"}, r.withheld ? "withheld" : num(r.value)),
+            el("td", {class: "number"}, r.withheld ? "" : `${num(r.lo)} – ${num(r.hi)}`),
+            ...(pass ? [el("td", {class: "number"}, band(r.pass)), el("td", {}, r.ok === null ? "" : r.ok ? "✓" : "✗")] : [])
+          )
+        )
+      )
+    )
+  );
+}
