@@ -55,7 +55,7 @@ const re = (parts: string[]) => new RegExp(parts.join("|"), "i");
 
 const RULES: readonly (readonly [Domain, RegExp])[] = [
   ["software_engineering", re([
-    String.raw`\b(?:code|coding|codebase|bugs?|debug\w*|fix(?:es|ed)?|refactor\w*|implement\w*|functions?|class(?:es)?|methods?|variables?|compil\w+|build|deploy\w*|repo\w*|branch(?:es)?|commits?|merge|pull requests?|prs?|api|apis|endpoints?|database|schema|script|library|package|module|component|lint\w*|type ?errors?|exceptions?|stack ?traces?|server|frontend|backend|css|html|tests?|unit tests?|regex|json|yaml|npm|pip|git|docker|kubernetes|k8s|typescript|javascript|python|react|node|rust|golang|java|solidity|sdk|cli|ci|ide|lsp)\b`,
+    String.raw`\b(?:code|coding|codebase|bugs?|debug\w*|fix(?:es|ed)?|refactor\w*|implement\w*|functions?|class(?:es)?|methods?|variables?|compil\w+|build|deploy\w*|repos?|repositor(?:y|ies)|branch(?:es)?|commits?|merge|pull requests?|prs?|api|apis|endpoints?|database|schema|script|library|package|module|component|lint\w*|type ?errors?|exceptions?|stack ?traces?|server|frontend|backend|css|html|tests?|unit tests?|regex|json|yaml|npm|pip|git|docker|kubernetes|k8s|typescript|javascript|python|react|node|rust|golang|java|solidity|sdk|cli|ci|ide|lsp)\b`,
     String.raw`\b(?:github|gitlab|bitbucket|jira|linear|sentry|datadog|vercel|netlify|heroku|supabase|firebase|postgres\w*|mysql|sqlite|mongo\w*|redis|terraform|playwright|puppeteer|selenium|context7|filesystem|browserbase)\b`,
     String.raw`\b[\w-]+\.(?:ts|tsx|js|jsx|mjs|cjs|py|go|rs|java|kt|c|cc|cpp|h|hpp|rb|php|cs|swift|sh|sql|json|ya?ml|toml|vue|svelte|sol)\b`
   ])],

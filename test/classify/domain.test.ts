@@ -39,7 +39,12 @@ describe("other tools take their name's domain, then the prompt's, then their in
     ["escalate_to_agent", "", "customer_service"],
     ["mcp__hubspot__create_contact", "", "sales_crm"],
     ["book_flight", "", "travel_logistics"],
-    ["mcp__mailchimp__create_campaign", "", "marketing"]
+    ["mcp__mailchimp__create_campaign", "", "marketing"],
+    ["mcp__github__list_repos", "", "software_engineering"],
+    ["get_repository", "", "software_engineering"],
+    // A report is no repository.
+    ["file_expense_report", "", "finance"],
+    ["email_report", "", "back_office"]
   ])("%s → %s", (tool, prompt, domain) => {
     expect(domainOf(tool, {}, prompt)).toBe(domain);
   });
