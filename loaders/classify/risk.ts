@@ -75,7 +75,11 @@
 //      valve, thermostat, vehicle ...) is at least 5. "transfer to" someone and
 //      `transfer_call` move a conversation, not money. SEND, DELETE, MONEY and dispensing
 //      are irreversible: a sent message, a payment or a deletion cannot be taken back by
-//      the agent. A draft is not sent: with "draft" in the name SEND counts as WRITE.
+//      the agent. A draft is not sent: with "draft" in the name SEND counts as WRITE. A
+//      word that names a message as well as sending one (email, mail, message, post, sms,
+//      tweet, alert, dm) sends only as the name's first verb (`email_report`,
+//      `post_to_social`); after another verb it is that verb's object (`archive_email`
+//      archives, `create_post` writes).
 //    - +1 when the name names SENSITIVE data (update_patient_record: 4).
 //    - a name with no verb we know: 2, reversible.
 //    Then the input can raise the score: its SQL or script (by the rules of C); a path to
@@ -221,6 +225,8 @@ const MONEY_NOUNS = words("payment payments refund refunds charge charges payout
 const MONEY_ACTS = words("create issue process execute submit place make initiate send approve capture");
 const DEVICES = words("door doors lock locks gate garage valve alarm thermostat vehicle car drone robot pump motor heater oven furnace sprinkler");
 const SENSITIVE = words("patient patients medical health prescription prescriptions diagnosis medication medications ehr ssn password passwords secret secrets credential credentials account accounts balance card cards bank payment payments transaction transactions invoice invoices prod production");
+/** Messages that are also verbs of sending: a verb only when no other verb comes first. */
+const MESSAGES = words("email mail message sms tweet post alert dm");
 const RUN_OBJECTS = words("command commands script scripts code");
 const CONVERSATIONS = words("call chat conversation file files ownership");
 
@@ -244,7 +250,7 @@ const nameAction = cached((tool: string): Action => {
     else if (PHYSICAL.has(x)) [r, irreversible] = [5, x === "dispense"];
     else if (DELETE.has(x)) [r, irreversible] = [5, true];
     else if (EXEC.has(x) || ((x === "run" || x === "execute") && RUN_OBJECTS.has(next))) r = 5;
-    else if (SEND.has(x)) [r, irreversible] = draft ? [3, false] : [4, true];
+    else if (SEND.has(x) && (x === first || !MESSAGES.has(x))) [r, irreversible] = draft ? [3, false] : [4, true];
     else if (WRITE.has(x)) r = 3;
     risk = Math.max(risk, r);
     if (irreversible) reversible = false;

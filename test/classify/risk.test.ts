@@ -103,6 +103,11 @@ describe("MCP tools and API agents' tools, by the words of their names", () => {
     ["mcp__gmail__send_email", {to: "team@example.com", subject: "Release notes"}, 4, false],
     ["send_customer_email", {customer_id: "c-9", template: "refund_issued"}, 4, false],
     ["mcp__slack__post_message", {channel: "#eng", text: "deployed"}, 4, false],
+    // A message named after another verb is that verb's object; first, it is the verb.
+    ["mcp__gmail__archive_email", {id: "m-1"}, 3, true],
+    ["create_post", {title: "Launch"}, 3, true],
+    ["delete_message", {id: "m-1"}, 5, false],
+    ["email_report", {to: "cfo@example.com"}, 4, false],
     ["unlock_door", {door: "front"}, 5, true],
     ["set_thermostat", {celsius: 21}, 5, true],
     ["cancel_order", {order_id: "A-1042"}, 5, false],
