@@ -24,7 +24,7 @@ export const TABLES = {
     ["n_tool_calls", "INTEGER", "tool calls, subagents' and unprompted work's included"],
     ["n_interrupts", "INTEGER", "turns that ended `interrupted`"],
     ["n_clarifications", "INTEGER", "agent-initiated stops: its `stops` rows of kind `agent`"],
-    ["n_rejections", "INTEGER", "tool calls the person rejected"],
+    ["n_rejections", "INTEGER", "tool calls the person rejected; NULL where the source logs no approvals (GenAI spans)"],
     ["n_interventions", "INTEGER", "interventions, each counted once (F10)"]
   ],
   turns: [

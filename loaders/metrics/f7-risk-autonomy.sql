@@ -1,22 +1,22 @@
 -- F7: risk against autonomy of tool calls, averaged over clusters of similar calls.
 -- The study clustered calls by what they do; here a cluster is a tool within a domain
 -- (an MCP tool by its tool name, without its server). Risk (1–10), autonomy (1–10) and
--- reversibility are a classifier's scores (loaders/classify/tool-call.ts). A cluster is
--- published when enough users made its calls.
+-- reversibility are a classifier's scores (loaders/classify/tool-call.ts); safeguards and
+-- a person in the loop as involvement.sql defines them. A cluster is published when
+-- enough users made its calls.
 with call as (
   select
-    c.user_id,
-    c.domain,
-    regexp_replace(c.tool_name, '^mcp__.+?__', '') as tool,
-    c.risk,
-    c.autonomy,
-    c.reversible,
-    c.safeguard,
-    c.human_in_loop,
-    s.source
-  from tool_calls as c
-  join sessions as s using (user_id, session_id)
-  where c.risk is not null and c.autonomy is not null
+    user_id,
+    domain,
+    regexp_replace(tool_name, '^mcp__.+?__', '') as tool,
+    risk,
+    autonomy,
+    reversible,
+    safeguarded as safeguard,
+    involved as human_in_loop,
+    source
+  from involvement()
+  where risk is not null and autonomy is not null
 )
 select
   cell(source, grouping(source)) as source,

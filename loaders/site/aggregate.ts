@@ -13,14 +13,14 @@ export function metricSql(name: string): string {
   return readFileSync(join(ROOT, "loaders", "metrics", `${name}.sql`), "utf8");
 }
 
-/** A connection with the canonical tables as views, and the publication threshold set. */
+/** A connection with the canonical tables as views, the publication threshold set, and the macros every metric may use. */
 export async function connect(dir: string, minUsers: number): Promise<DuckDBConnection> {
   const db = await (await DuckDBInstance.create(":memory:")).connect();
   for (const table of TABLE_NAMES) {
     await db.run(`create view ${table} as select * from read_parquet('${join(dir, `${table}.parquet`).replace(/'/g, "''")}')`);
   }
   await db.run(`set variable min_users = ${minUsers}`);
-  await db.run(metricSql("macros"));
+  for (const shared of ["macros", "involvement"]) await db.run(metricSql(shared));
   return db;
 }
 

@@ -7,7 +7,7 @@ import {metric, tables, wilson} from "./tables.ts";
 const session = (user: string, id: string, day: number, extra: Record<string, unknown> = {}) => ({
   session_id: id, user_id: user, source: "claude-code", synthetic: true, interactive: true,
   started_at: new Date(Date.UTC(2025, 9, 1 + day, 10)).toISOString(), ended_at: new Date(Date.UTC(2025, 9, 1 + day, 11)).toISOString(),
-  n_turns: 1, ...extra
+  n_turns: 1, n_rejections: 0, ...extra
 });
 const turn = (user: string, id: string, index: number, extra: Record<string, unknown> = {}) => ({
   session_id: id, user_id: user, turn_index: index, started_at: "2025-10-01T10:00:00Z", end_reason: "completed", duration_s: 60, complexity: "low", corrective: false, ...extra
@@ -104,6 +104,41 @@ describe("F6 human involvement by complexity", () => {
     const tool_calls = [call(1, 0, true), call(2, 0, true), call(3, 0, false), call(4, 1, false), call(5, 1, null)];
     const rows = await metric("f6-involvement", await tables({sessions, turns, tool_calls}), 1, "where source = '(all)' and sessions = '(all)'");
     expect(rows.map((r) => [r.complexity, r.known, r.involved, r.unknown])).toEqual([["minimal", 3, 2, 0], ["high", 1, 0, 1]]);
+  });
+});
+
+describe("who is involved in a call, where approvals are not logged (GenAI agent spans)", () => {
+  // An API conversation (n_rejections NULL: no approvals logged) of three runs: run 0
+  // looks up, asks for approval, refunds; run 1 only reads; run 2 (high) reads and
+  // escalates. A transcript session beside it keeps its calls' own flags.
+  const sessions = [session("u", "api", 0, {source: "otel", n_rejections: null}), session("u", "cc", 1, {n_rejections: 0})];
+  const turns = [turn("u", "api", 0, {complexity: "minimal"}), turn("u", "api", 1, {complexity: "minimal"}), turn("u", "api", 2, {complexity: "high"}), turn("u", "cc", 0, {complexity: "minimal"})];
+  const call = (sid: string, i: number, turn_index: number | null, tool_name: string, human_in_loop: boolean | null, safeguard: boolean | null = human_in_loop) =>
+    ({session_id: sid, user_id: "u", source: sid === "api" ? "otel" : "claude-code", turn_index, tool_use_id: `${sid}${i}`, tool_name, human_in_loop, safeguard, risk: 1, autonomy: 4, reversible: true, domain: "finance"});
+  const tool_calls = [
+    call("api", 1, 0, "lookup_order", false), call("api", 2, 0, "request_human_approval", true), call("api", 3, 0, "issue_refund", false),
+    call("api", 4, 1, "get_invoice", false), call("api", 5, 1, "get_invoice", false),
+    call("api", 6, 2, "get_invoice", false), call("api", 7, 2, "escalate_ticket", true),
+    call("cc", 8, 0, "Bash", true, true), call("cc", 9, 0, "Read", false, null)
+  ];
+
+  test("F6: a call is involved when its run asks, hands off to or waits for a person", async () => {
+    const rows = await metric("f6-involvement", await tables({sessions, turns, tool_calls}), 1, "where sessions = '(all)' and source <> '(all)'");
+    expect(rows.map((r) => [r.source, r.complexity, r.known, r.involved])).toEqual([
+      ["claude-code", "minimal", 2, 1],
+      ["otel", "minimal", 5, 3],
+      ["otel", "high", 2, 2]
+    ]);
+  });
+
+  test("F7: a call has a safeguard when its conversation does; the transcript's calls keep their own", async () => {
+    const rows = await metric("f7-safeguards", await tables({sessions, turns, tool_calls}), 1, "where source <> '(all)'");
+    expect(rows.map((r) => [r.source, r.known_safeguard, r.safeguarded, r.known_human, r.human])).toEqual([
+      ["claude-code", 1, 1, 2, 1],
+      ["otel", 7, 7, 7, 5]
+    ]);
+    const clusters = await metric("f7-risk-autonomy", await tables({sessions, turns, tool_calls}), 1, "where source = 'otel' and tool = 'get_invoice'");
+    expect(clusters.map((r) => [r.calls, r.human_in_loop, r.safeguard])).toEqual([[3, 1 / 3, 1]]);
   });
 });
 
