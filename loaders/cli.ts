@@ -15,7 +15,7 @@ const HELP = `agent-autonomy: rebuild "Measuring AI agent autonomy in practice" 
 
 Usage:
   agent-autonomy ingest [<path>...] --out <dir> [options]
-  agent-autonomy generate --out <dir> [--users <n>] [--seed <s>] [options]
+  agent-autonomy generate --out <dir> [--users <n>] [--api-agents <n>] [--seed <s>] [options]
   agent-autonomy calibrate [<path>] [--json <file>] [options]
   agent-autonomy help
 
@@ -49,14 +49,19 @@ ingest
 generate
   Writes a synthetic fleet of Claude Code transcripts (2.1.x format) to <dir>, one
   folder per user (<dir>/<user>/projects/<project>/<session>.jsonl, subagents in
-  <session>/subagents/), and the marker agent-autonomy-fleet.json at its root, which
-  labels every session the ingest reads from it synthetic. Behaviour follows
-  data/calibration.json, the embedded default's definition. The same arguments give
-  the same bytes.
+  <session>/subagents/), the telemetry of agents built on the API (GenAI agent spans,
+  OTLP JSON as the OpenTelemetry Collector's file exporter writes it, in
+  <dir>/otel/<collector>/traces*.json), and the marker agent-autonomy-fleet.json at its
+  root, which labels every session the ingest reads from it synthetic. Behaviour
+  follows data/calibration.json, the embedded default's definition. The same
+  arguments give the same bytes.
 
   -o, --out <dir>          where to write the fleet (required; created if missing,
                            and it may hold only a fleet written before, which is replaced)
-  -u, --users <n>          how many users (default: the calibration's default size)
+  -u, --users <n>          how many Claude Code users (default: the calibration's
+                           default size)
+  -a, --api-agents <n>     how many agents built on the API, 0 for none (default: the
+                           calibration's default size)
   -s, --seed <s>           any text; another seed is another fleet (default: the
                            calibration's default seed)
       --size <name>        take users and seed from a size the calibration names
@@ -144,9 +149,10 @@ async function runIngest(args: string[]) {
 
 function fleetBar(p: FleetProgress, started: number): string {
   const width = 24;
-  const filled = Math.round((p.sessions / Math.max(1, p.sessionsTotal)) * width);
+  const filled = Math.round(((p.sessions + p.conversations) / Math.max(1, p.sessionsTotal + p.conversationsTotal)) * width);
   const seconds = (Date.now() - started) / 1000;
-  return `\r[${"#".repeat(filled)}${" ".repeat(width - filled)}] ${p.usersTotal} users  ${p.sessions.toLocaleString("en")}/${p.sessionsTotal.toLocaleString("en")} sessions  ${(p.bytes / 1e6).toFixed(0)} MB  ${seconds.toFixed(0)} s `;
+  const api = p.apiAgents ? `  ${p.apiAgents} API agents  ${p.conversations.toLocaleString("en")}/${p.conversationsTotal.toLocaleString("en")} conversations` : "";
+  return `\r[${"#".repeat(filled)}${" ".repeat(width - filled)}] ${p.usersTotal} users  ${p.sessions.toLocaleString("en")}/${p.sessionsTotal.toLocaleString("en")} sessions${api}  ${(p.bytes / 1e6).toFixed(0)} MB  ${seconds.toFixed(0)} s `;
 }
 
 async function runGenerate(args: string[]) {
@@ -156,6 +162,7 @@ async function runGenerate(args: string[]) {
     options: {
       out: {type: "string", short: "o"},
       users: {type: "string", short: "u"},
+      "api-agents": {type: "string", short: "a"},
       seed: {type: "string", short: "s"},
       size: {type: "string"},
       calibration: {type: "string"},
@@ -173,10 +180,13 @@ async function runGenerate(args: string[]) {
   if (!size) throw new UsageError(`--size must be one of ${Object.keys(sizes).join(", ")}, not ${sizeName}`);
   const users = values.users === undefined ? size.users : Number(values.users);
   if (!Number.isInteger(users) || users < 1) throw new UsageError(`--users needs a whole number of at least 1, not ${values.users}`);
+  const apiAgents = values["api-agents"] === undefined ? size.api_agents : Number(values["api-agents"]);
+  if (!Number.isInteger(apiAgents) || apiAgents < 0) throw new UsageError(`--api-agents needs a whole number, not ${values["api-agents"]}`);
   const started = Date.now();
   const tty = process.stderr.isTTY && !values.quiet;
   const marker = await generate({
     users,
+    apiAgents,
     seed: values.seed ?? size.seed,
     out: values.out,
     calibration: values.calibration,
@@ -185,7 +195,7 @@ async function runGenerate(args: string[]) {
   if (tty) process.stderr.write("\n");
   if (!values.quiet) {
     process.stderr.write(
-      `${marker.users} users, ${marker.sessions.toLocaleString("en")} sessions, ${marker.files.toLocaleString("en")} files, ${(marker.bytes / 1e6).toFixed(1)} MB → ${values.out} (seed ${JSON.stringify(marker.seed)}, calibration ${marker.calibration}, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`
+      `${marker.users} users, ${marker.sessions.toLocaleString("en")} sessions${marker.api.agents ? `; ${marker.api.agents} API agents, ${marker.api.conversations.toLocaleString("en")} conversations, ${marker.api.tool_calls.toLocaleString("en")} tool calls` : ""}; ${marker.files.toLocaleString("en")} files, ${(marker.bytes / 1e6).toFixed(1)} MB → ${values.out} (seed ${JSON.stringify(marker.seed)}, calibration ${marker.calibration}, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`
     );
   }
 }

@@ -2,8 +2,11 @@
 // recovers from the canonical tables (ingest + SQL), with its interval: Wilson for rates,
 // the bootstrap for quantiles, the normal interval for means, replicates for ratios. This
 // is the evidence the site cites for the synthetic fleet; it reads only the tables.
+// The Claude Code targets are measured on the transcripts' rows (source 'claude-code');
+// the API side's (`api`) read a cell of a finding's own aggregate, by the metric's SQL,
+// in which each names its source.
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {connect} from "../site/aggregate.ts";
+import {connect, metricSql, statement as runnable} from "../site/aggregate.ts";
 import {readPublished, type Calibration, type Measure, type Published, type Target} from "../generate/calibration.ts";
 import {Rng} from "../generate/rng.ts";
 import {bootstrapQuantile, combine, mean, wilson, type Estimate} from "./stats.ts";
@@ -27,19 +30,26 @@ export type Recovered = {
   ok: boolean | null;
 };
 
+type Data = {users: number; sessions: number; turns: number; tool_calls: number; synthetic: boolean; first_day: string; last_day: string};
+
 export type CalibrationReport = {
   calibration: string;
-  data: {users: number; sessions: number; turns: number; tool_calls: number; synthetic: boolean; first_day: string; last_day: string; users_past_750: number};
+  /** The Claude Code fleet: the transcripts' rows. */
+  data: Data & {users_past_750: number};
   /** Interactive turns in each 7-day window the F1 targets read. */
   windows: {day: string; turns: number}[];
   targets: Recovered[];
   reported: Recovered[];
+  /** The API side: the rows of OpenTelemetry (agents' spans). */
+  api: {data: Data; targets: Recovered[]; reported: Recovered[]};
 };
 
-// Views every measure reads: interactive sessions' turns, with the session's tenure.
+// Views every measure reads: interactive sessions' turns, with the session's tenure; the
+// transcripts' tool calls.
 const VIEWS = [
   "create or replace temp view it as select t.*, s.tenure from turns t join sessions s using (user_id, session_id) where s.interactive",
-  "create or replace temp view st as select x.*, it.complexity from stops x join it using (user_id, session_id, turn_index)"
+  "create or replace temp view st as select x.*, it.complexity from stops x join it using (user_id, session_id, turn_index)",
+  "create or replace temp view cc_calls as select * from tool_calls where source = 'claude-code'"
 ];
 
 const lit = (x: unknown) => (typeof x === "number" ? String(x) : `'${String(x).replace(/'/g, "''")}'`);
@@ -101,12 +111,12 @@ async function estimate(db: DuckDBConnection, m: Measure, rng: Rng): Promise<Est
       e = rate(await count(db, `reason = ${lit(m.reason)}`, `st where kind = ${lit(m.stop)}`), rng);
       break;
     case "call_share":
-      e = rate(await count(db, `domain = ${lit(m.domain)}`, "tool_calls"), rng);
+      e = rate(await count(db, `domain = ${lit(m.domain)}`, "cc_calls"), rng);
       break;
     case "call_flag": {
       const flag = m.column === "irreversible" ? "reversible = false" : `${m.column}`;
       const known = m.column === "irreversible" ? "reversible is not null" : `${m.column} is not null`;
-      const scope = m.complexity ? `tool_calls c join it using (user_id, session_id, turn_index) where it.complexity = ${lit(m.complexity)} and` : "tool_calls where";
+      const scope = m.complexity ? `cc_calls c join it using (user_id, session_id, turn_index) where it.complexity = ${lit(m.complexity)} and` : "cc_calls where";
       e = rate(await count(db, flag, `${scope} ${known}`), rng);
       break;
     }
@@ -125,6 +135,14 @@ async function estimate(db: DuckDBConnection, m: Measure, rng: Rng): Promise<Est
         rng
       );
       break;
+    case "cell": {
+      // One cell of a finding's aggregate: `x` of `n` (its counts), as the site publishes it.
+      const where = Object.entries(m.where as Record<string, string>).map(([k, v]) => `"${k}" = ${lit(v)}`).join(" and ");
+      const cells = await rows(db, `select "${m.x}"::DOUBLE as x, "${m.n}"::DOUBLE as n, users from (${runnable(metricSql(m.metric as string))}) where ${where}`);
+      if (cells.length > 1) throw new Error(`calibration: ${m.metric} has ${cells.length} cells where ${where}`);
+      e = rate((cells[0] as Counted | undefined) ?? {x: 0, n: 0, users: 0}, rng);
+      break;
+    }
     case "ratio":
     case "difference": {
       const [a, b] = [await estimate(db, m.of as Measure, rng), await estimate(db, (m.to ?? m.minus) as Measure, rng)];
@@ -170,25 +188,37 @@ export async function calibrationReport(dir: string, cal: Calibration): Promise<
   try {
     for (const v of VIEWS) await db.run(v);
     const published = readPublished();
-    const [data] = await rows(
-      db,
-      `select count(distinct user_id)::INTEGER as users, count(*)::INTEGER as sessions, (select count(*) from turns)::INTEGER as turns,
-        (select count(*) from tool_calls)::INTEGER as tool_calls, coalesce(bool_or(synthetic), false) as synthetic,
-        strftime(min(started_at), '%Y-%m-%d') as first_day, strftime(max(started_at), '%Y-%m-%d') as last_day,
-        (select count(*) from (select user_id from sessions group by user_id having max(tenure) >= 750))::INTEGER as users_past_750
-      from sessions`
-    );
+    const data = async (source: string) =>
+      (
+        await rows(
+          db,
+          `select count(distinct user_id)::INTEGER as users, count(*)::INTEGER as sessions, (select count(*) from turns where source = ${lit(source)})::INTEGER as turns,
+            (select count(*) from tool_calls where source = ${lit(source)})::INTEGER as tool_calls, coalesce(bool_or(synthetic), false) as synthetic,
+            strftime(min(started_at), '%Y-%m-%d') as first_day, strftime(max(started_at), '%Y-%m-%d') as last_day,
+            (select count(*) from (select user_id from sessions where source = ${lit(source)} group by user_id having max(tenure) >= 750))::INTEGER as users_past_750
+          from sessions where source = ${lit(source)}`
+        )
+      )[0];
     const days = [...new Set(cal.targets.flatMap((t) => days_of(t.measure)))].sort();
     const windows = [];
     for (const day of days) {
       const [r] = await rows(db, `select count(*)::INTEGER as n from it where started_at >= '${day}'::timestamp - interval 6 day and started_at < '${day}'::timestamp + interval 1 day`);
       windows.push({day, turns: r.n as number});
     }
-    const targets = [];
-    for (const t of cal.targets) targets.push(await recover(db, t, published));
-    const reported = [];
-    for (const t of cal.reported) reported.push(await recover(db, t, published));
-    return {calibration: cal.hash, data: data as CalibrationReport["data"], windows, targets, reported};
+    const all = async (list: Target[]) => {
+      const out = [];
+      for (const t of list) out.push(await recover(db, t, published));
+      return out;
+    };
+    const {users_past_750: _, ...api} = (await data("otel")) as CalibrationReport["data"];
+    return {
+      calibration: cal.hash,
+      data: (await data("claude-code")) as CalibrationReport["data"],
+      windows,
+      targets: await all(cal.targets),
+      reported: await all(cal.reported),
+      api: {data: api, targets: await all(cal.api.targets), reported: await all(cal.api.reported)}
+    };
   } finally {
     db.closeSync();
   }
@@ -212,6 +242,11 @@ export function formatReport(r: CalibrationReport): string {
     const line = (c: string[]) => c.map((x, i) => (i >= 3 ? x.padStart(widths[i]) : x.padEnd(widths[i]))).join("  ").trimEnd();
     return `\n${title}\n${line(header)}\n${cells.map(line).join("\n")}\n`;
   };
-  const passed = r.targets.filter((t) => t.ok).length;
-  return head + table(`Targets (${passed} of ${r.targets.length} within their pass band)`, r.targets) + table("Reported, not aimed at", r.reported);
+  const passed = (list: Recovered[]) => `${list.filter((t) => t.ok).length} of ${list.length} within their pass band`;
+  const a = r.api.data;
+  const api = `\nAPI agents (OpenTelemetry spans): ${a.users.toLocaleString("en")} end users, ${a.sessions.toLocaleString("en")} sessions, ${a.turns.toLocaleString("en")} agent runs, ${a.tool_calls.toLocaleString("en")} tool calls${a.sessions ? `, ${a.first_day} to ${a.last_day}` : ""}\n`;
+  return (
+    head + table(`Targets (${passed(r.targets)})`, r.targets) + table("Reported, not aimed at", r.reported) +
+    api + table(`API targets (${passed(r.api.targets)})`, r.api.targets) + table("API, reported, not aimed at", r.api.reported)
+  );
 }

@@ -129,10 +129,61 @@ export type Assumptions = {
   };
 };
 
-export type Size = {users: number; seed: string};
+/** Agents built on the API (`api` in data/calibration.json), written as GenAI agent spans. */
+export type ApiAssumptions = {
+  population: {
+    sessions_per_agent: number;
+    volume_sigma: number;
+    domains_from: string;
+    pipeline_share: number;
+    live_by: number;
+    customers_per_session: number;
+    staff: [number, number];
+    semconv_1_31: number;
+    enduser_id: number;
+    http_root: number;
+    content_capture: number;
+    providers: Record<string, number>;
+  };
+  runs: {
+    per_session: {interactive: number; pipeline: number};
+    complexity: {interactive: ByComplexity; pipeline: ByComplexity};
+    calls: Record<Complexity, [number, number]>;
+    subagent: ByComplexity;
+    subagent_share: [number, number];
+    parallel: number;
+    error: number;
+    tool_error: number;
+  };
+  involvement: {gated: {interactive: number; pipeline: number}; run: ByComplexity; second_call: number};
+  tools: {kinds: {read: number; write: number; act: number}};
+  timing: {chat_s: LogNormal; tool_s: LogNormal; person_wait_s: LogNormal; between_runs_s: LogNormal};
+  export: {
+    collectors: number;
+    batch_spans: number;
+    batch_window_s: number;
+    delay_s: LogNormal;
+    merge_within_s: number;
+    merge: number;
+    retry: number;
+    retry_after_s: LogNormal;
+    rotate_mb: number;
+  };
+};
+
+export type Api = {
+  targets: Target[];
+  reported: Target[];
+  assumptions: ApiAssumptions;
+  /** The API agents' domain mix (by tool calls), from the published figures the assumptions name. */
+  domains: Record<string, number>;
+};
+
+export type Size = {users: number; api_agents: number; seed: string};
 
 export type Calibration = {
   sizes: Record<string, Size>;
+  api: Api;
   targets: Target[];
   reported: Target[];
   assumptions: Assumptions;
@@ -186,19 +237,48 @@ const SHAPE = {
   }
 };
 
+const RANGE: number[] = [];
+const API_SHAPE = {
+  population: {
+    sessions_per_agent: 0, volume_sigma: 0, domains_from: "", pipeline_share: 0, live_by: 0, customers_per_session: 0, staff: RANGE,
+    semconv_1_31: 0, enduser_id: 0, http_root: 0, content_capture: 0, providers: {}
+  },
+  runs: {
+    per_session: {interactive: 0, pipeline: 0}, complexity: {interactive: C, pipeline: C},
+    calls: {minimal: RANGE, low: RANGE, medium: RANGE, high: RANGE}, subagent: C, subagent_share: RANGE, parallel: 0, error: 0, tool_error: 0
+  },
+  involvement: {gated: {interactive: 0, pipeline: 0}, run: C, second_call: 0},
+  tools: {kinds: {read: 0, write: 0, act: 0}},
+  timing: {chat_s: LN, tool_s: LN, person_wait_s: LN, between_runs_s: LN},
+  export: {collectors: 0, batch_spans: 0, batch_window_s: 0, delay_s: LN, merge_within_s: 0, merge: 0, retry: 0, retry_after_s: LN, rotate_mb: 0}
+};
+
+/** The shares of the published figures under `from.` (F8's domain mix), by the id's last part. */
+function mix(published: Map<string, Published>, from: string): Record<string, number> {
+  const prefix = `${from}.`;
+  const shares: Record<string, number> = {};
+  for (const [id, f] of published) if (id.startsWith(prefix) && typeof f.value === "number") shares[id.slice(prefix.length)] = f.value;
+  if (Object.keys(shares).length === 0) throw new Error(`calibration: no published figures under ${prefix}`);
+  return shares;
+}
+
 export function readCalibration(file = CALIBRATION_FILE, published = readPublished()): Calibration {
   const bytes = readFileSync(file);
-  const raw = JSON.parse(bytes.toString("utf8")) as Omit<Calibration, "hash" | "domains">;
+  const raw = JSON.parse(bytes.toString("utf8")) as Omit<Calibration, "hash" | "domains" | "api"> & {api: Omit<Api, "domains">};
   check(raw.assumptions, "assumptions", SHAPE);
-  for (const t of [...raw.targets, ...(raw.reported ?? [])]) {
+  check(raw.api?.assumptions, "api.assumptions", API_SHAPE);
+  for (const [name, size] of Object.entries(raw.sizes)) check(size, `sizes.${name}`, {users: 0, api_agents: 0, seed: ""});
+  for (const t of [...raw.targets, ...(raw.reported ?? []), ...raw.api.targets, ...raw.api.reported]) {
     if (t.published && !published.has(t.published)) throw new Error(`calibration: target ${t.id} names unknown published figure ${t.published}`);
     for (const d of t.derived ?? []) if (!published.has(d)) throw new Error(`calibration: target ${t.id} derives from unknown figure ${d}`);
   }
-  const prefix = `${raw.assumptions.tasks.domains_from}.`;
-  const domains: Record<string, number> = {};
-  for (const [id, f] of published) if (id.startsWith(prefix) && typeof f.value === "number") domains[id.slice(prefix.length)] = f.value;
-  if (Object.keys(domains).length === 0) throw new Error(`calibration: no published figures under ${prefix}`);
-  return {...raw, reported: raw.reported ?? [], domains, hash: createHash("sha256").update(bytes).digest("hex").slice(0, 16)};
+  return {
+    ...raw,
+    reported: raw.reported ?? [],
+    api: {...raw.api, domains: mix(published, raw.api.assumptions.population.domains_from)},
+    domains: mix(published, raw.assumptions.tasks.domains_from),
+    hash: createHash("sha256").update(bytes).digest("hex").slice(0, 16)
+  };
 }
 
 export const DAY_MS = 86_400_000;

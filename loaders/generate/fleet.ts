@@ -1,13 +1,16 @@
 // `agent-autonomy generate`: writes a synthetic fleet, user by user and session by
 // session (nothing but one session is ever held), as one folder per user in the layout
 // the ingest reads (<root>/<user>/projects/<project>/<session>.jsonl, subagents in
-// <session>/subagents/), with the marker file at the root that labels it generated.
+// <session>/subagents/), with the marker file at the root that labels it generated; and
+// beside them, in <root>/otel/, the API-side population's telemetry (api-fleet.ts).
 import {createHash} from "node:crypto";
 import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {availableParallelism} from "node:os";
 import {basename, dirname, join, resolve} from "node:path";
 import {Worker} from "node:worker_threads";
 import {FLEET_MARKER} from "../ingest/discover.ts";
+import {makeAgents} from "./api.ts";
+import {writeApi, type ApiWritten} from "./api-fleet.ts";
 import {CALIBRATION_FILE, readCalibration, ROOT} from "./calibration.ts";
 import {sessionModel} from "./session.ts";
 import {renderSession} from "./transcript.ts";
@@ -15,13 +18,15 @@ import {makeUsers, sessionStarts} from "./users.ts";
 
 export type FleetOptions = {
   users: number;
+  /** Agents built on the API, written as OpenTelemetry spans (0: none). */
+  apiAgents: number;
   seed: string;
   out: string;
   calibration?: string;
   progress?: (p: FleetProgress) => void;
 };
 
-export type FleetProgress = {usersTotal: number; sessions: number; sessionsTotal: number; bytes: number};
+export type FleetProgress = {usersTotal: number; sessions: number; sessionsTotal: number; bytes: number; apiAgents: number; conversations: number; conversationsTotal: number};
 
 export type Marker = {
   generator: string;
@@ -32,7 +37,12 @@ export type Marker = {
   seed: string;
   users: number;
   calibration: string;
+  /** The API-side population: how many of each thing it wrote, as the ingest will count them. */
+  api: {format: string} & ApiWritten;
 } & Written;
+
+const API_FORMAT = "OTLP JSON of GenAI agent spans (semantic conventions 1.31 to 1.41), as the Collector's file exporter writes it";
+const NO_API: ApiWritten = {agents: 0, conversations: 0, sessions: 0, turns: 0, tool_calls: 0, lines: 0, retries: 0, files: 0, bytes: 0};
 
 export class FleetError extends Error {}
 
@@ -119,21 +129,26 @@ function share(sessions: number[], threads: number): number[][] {
   return out;
 }
 
-function pooled(opts: FleetOptions, calibration: string, work: string, parts: number[][], progress: FleetProgress): Promise<Written> {
-  const threads = parts.length;
+/** A thread's work: some of the users, or the API-side population. */
+export type Job = {users: number[]} | {api: number};
+
+function pooled(opts: FleetOptions, calibration: string, work: string, jobs: Job[], progress: FleetProgress): Promise<{users: Written; api: ApiWritten}> {
   const url = new URL("./worker.js", import.meta.url);
-  const seen: Written[] = Array.from({length: threads}, () => ({sessions: 0, files: 0, bytes: 0}));
+  const seen: (Written | ApiWritten)[] = jobs.map((job) => ("api" in job ? {...NO_API} : {sessions: 0, files: 0, bytes: 0}));
+  const users = () => seen.filter((_, i) => !("api" in jobs[i])) as Written[];
+  const api = () => (seen.find((_, i) => "api" in jobs[i]) as ApiWritten | undefined) ?? NO_API;
   const update = () => {
-    progress.sessions = seen.reduce((s, w) => s + w.sessions, 0);
+    progress.sessions = users().reduce((s, w) => s + w.sessions, 0);
     progress.bytes = seen.reduce((s, w) => s + w.bytes, 0);
+    progress.conversations = api().conversations;
     opts.progress?.(progress);
   };
   return Promise.all(
-    seen.map(
-      (_, index) =>
+    jobs.map(
+      (job, index) =>
         new Promise<void>((done, fail) => {
-          const worker = new Worker(url, {workerData: {calibration, seed: opts.seed, count: opts.users, work, users: parts[index]}});
-          worker.on("message", (m: {tick?: Written; done?: Written; error?: string}) => {
+          const worker = new Worker(url, {workerData: {calibration, seed: opts.seed, count: opts.users, work, job}});
+          worker.on("message", (m: {tick?: Written | ApiWritten; done?: Written | ApiWritten; error?: string}) => {
             if (m.error) fail(new Error(m.error));
             else {
               seen[index] = (m.tick ?? m.done)!;
@@ -144,24 +159,36 @@ function pooled(opts: FleetOptions, calibration: string, work: string, parts: nu
           worker.on("error", fail);
         })
     )
-  ).then(() => ({sessions: progress.sessions, files: seen.reduce((s, w) => s + w.files, 0), bytes: progress.bytes}));
+  ).then(() => ({users: {sessions: progress.sessions, files: users().reduce((s, w) => s + w.files, 0), bytes: users().reduce((s, w) => s + w.bytes, 0)}, api: api()}));
 }
 
 /** Writes the fleet; `threads` (default: one per core, fewer for small fleets) never changes the bytes. */
 export async function generate(opts: FleetOptions & {threads?: number}): Promise<Marker> {
   if (!Number.isInteger(opts.users) || opts.users < 1) throw new FleetError(`--users needs a whole number of at least 1, not ${opts.users}`);
+  if (!Number.isInteger(opts.apiAgents) || opts.apiAgents < 0) throw new FleetError(`--api-agents needs a whole number, not ${opts.apiAgents}`);
   const out = resolve(opts.out);
   const calibration = resolve(opts.calibration ?? CALIBRATION_FILE);
   const cal = readCalibration(calibration);
   const work = prepare(out);
   try {
     const users = makeUsers(cal, opts.users, opts.seed);
-    const progress: FleetProgress = {usersTotal: users.length, sessions: 0, sessionsTotal: users.reduce((s, u) => s + u.sessions, 0), bytes: 0};
+    const agents = makeAgents(cal, opts.apiAgents, opts.seed);
+    const progress: FleetProgress = {
+      usersTotal: users.length, sessions: 0, sessionsTotal: users.reduce((s, u) => s + u.sessions, 0), bytes: 0,
+      apiAgents: opts.apiAgents, conversations: 0, conversationsTotal: agents.reduce((s, a) => s + a.sessions, 0)
+    };
     const threads = opts.threads ?? Math.min(availableParallelism(), Math.ceil(opts.users / INLINE_USERS));
-    const written =
-      threads <= 1
-        ? writeUsers(calibration, opts.seed, opts.users, work, users.map((_, i) => i), (w) => opts.progress?.({...progress, sessions: w.sessions, bytes: w.bytes}))
-        : await pooled(opts, calibration, work, share(users.map((u) => u.sessions), threads), progress);
+    let written: {users: Written; api: ApiWritten};
+    if (threads <= 1) {
+      const mine = writeUsers(calibration, opts.seed, opts.users, work, users.map((_, i) => i), (w) => opts.progress?.({...progress, sessions: w.sessions, bytes: w.bytes}));
+      Object.assign(progress, {sessions: mine.sessions, bytes: mine.bytes});
+      const api = opts.apiAgents ? writeApi(calibration, opts.seed, opts.apiAgents, work, (w) => opts.progress?.({...progress, conversations: w.conversations, bytes: mine.bytes + w.bytes})) : NO_API;
+      written = {users: mine, api};
+    } else {
+      // The API-side population is one stream in time order: a thread of its own, beside the users'.
+      const jobs: Job[] = [...share(users.map((u) => u.sessions), threads).map((u) => ({users: u})), ...(opts.apiAgents ? [{api: opts.apiAgents}] : [])];
+      written = await pooled(opts, calibration, work, jobs, progress);
+    }
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {version: string};
     const marker: Marker = {
       generator: "agent-autonomy generate",
@@ -171,7 +198,10 @@ export async function generate(opts: FleetOptions & {threads?: number}): Promise
       seed: opts.seed,
       users: opts.users,
       calibration: cal.hash,
-      ...written
+      sessions: written.users.sessions,
+      files: written.users.files + written.api.files,
+      bytes: written.users.bytes + written.api.bytes,
+      api: {format: API_FORMAT, ...written.api}
     };
     writeFileSync(join(work, FLEET_MARKER), JSON.stringify(marker, null, 2) + "\n");
     rmSync(out, {recursive: true, force: true});

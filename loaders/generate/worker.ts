@@ -1,12 +1,15 @@
-// A thread of `agent-autonomy generate`: writes its share of the users and reports how far
-// it got.
+// A thread of `agent-autonomy generate`: writes its share of the users, or the API-side
+// population, and reports how far it got.
 import {parentPort, workerData} from "node:worker_threads";
-import {writeUsers} from "./fleet.ts";
+import {writeApi} from "./api-fleet.ts";
+import {writeUsers, type Job} from "./fleet.ts";
 
-type Init = {calibration: string; seed: string; count: number; work: string; users: number[]};
+type Init = {calibration: string; seed: string; count: number; work: string; job: Job};
 const init = workerData as Init;
+const tick = (t: object) => parentPort!.postMessage({tick: {...t}});
 try {
-  const done = writeUsers(init.calibration, init.seed, init.count, init.work, init.users, (tick) => parentPort!.postMessage({tick: {...tick}}));
+  const {job} = init;
+  const done = "api" in job ? writeApi(init.calibration, init.seed, job.api, init.work, tick) : writeUsers(init.calibration, init.seed, init.count, init.work, job.users, tick);
   parentPort!.postMessage({done});
 } catch (error) {
   parentPort!.postMessage({error: error instanceof Error ? (error.stack ?? error.message) : String(error)});

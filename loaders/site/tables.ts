@@ -96,17 +96,17 @@ async function defaultFleet(): Promise<{inputs: string[]; key: string; label: st
   const name = process.env.AUTONOMY_FLEET || "default";
   const size = cal.sizes[name];
   if (!size) throw new Error(`AUTONOMY_FLEET must be one of ${Object.keys(cal.sizes).join(", ")}, not ${name}`);
-  const key = digest(generatorDigest(), cal.hash, name, String(size.users), size.seed);
+  const key = digest(generatorDigest(), cal.hash, name, String(size.users), String(size.api_agents), size.seed);
   const fleets = join(cache(), "fleet");
   const dir = join(fleets, `${name}-${key}`);
   mkdirSync(fleets, {recursive: true});
   await once(dir, FLEET_MARKER, async () => {
     // A fleet of an older calibration or generator is of no more use: it only takes room.
     for (const old of readdirSync(fleets)) if (old.startsWith(`${name}-`) && !old.endsWith(".lock")) rmSync(join(fleets, old), {recursive: true, force: true});
-    process.stderr.write(`generating the ${name} synthetic fleet (${size.users} users) …\n`);
-    await generate({users: size.users, seed: size.seed, out: dir});
+    process.stderr.write(`generating the ${name} synthetic fleet (${size.users} users, ${size.api_agents} API agents) …\n`);
+    await generate({users: size.users, apiAgents: size.api_agents, seed: size.seed, out: dir});
   });
-  return {inputs: [dir], key, label: `a generated synthetic fleet (${name}: ${size.users} users, seed "${size.seed}", calibration ${cal.hash})`};
+  return {inputs: [dir], key, label: `a generated synthetic fleet (${name}: ${size.users} Claude Code users and ${size.api_agents} agents built on the API, seed "${size.seed}", calibration ${cal.hash})`};
 }
 
 /** Ingests the site's input (once per code and input version) and returns where the tables are, and what was read. */

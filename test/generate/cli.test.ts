@@ -9,7 +9,7 @@ describe("agent-autonomy generate", () => {
   test("--help explains every option; the overview names both commands", () => {
     const help = cli(["generate", "--help"]);
     expect(help.code).toBe(0);
-    for (const option of ["--out", "--users", "--seed", "--size", "--calibration", "--quiet", "agent-autonomy-fleet.json", "data/calibration.json"]) expect(help.stdout).toContain(option);
+    for (const option of ["--out", "--users", "--api-agents", "--seed", "--size", "--calibration", "--quiet", "agent-autonomy-fleet.json", "data/calibration.json"]) expect(help.stdout).toContain(option);
     const overview = cli(["help"]).stdout;
     expect(overview).toMatch(/agent-autonomy generate --out <dir>/);
     expect(overview).toMatch(/agent-autonomy calibrate \[<path>\]/);
@@ -19,20 +19,22 @@ describe("agent-autonomy generate", () => {
     expect(cli(["generate", "--users", "2"])).toMatchObject({code: 2, stderr: "agent-autonomy: generate needs --out <dir> (see agent-autonomy help)\n"});
     expect(cli(["generate", "--out", join(tmp(), "f"), "--users", "0"])).toMatchObject({code: 2, stderr: "agent-autonomy: --users needs a whole number of at least 1, not 0 (see agent-autonomy help)\n"});
     expect(cli(["generate", "--out", join(tmp(), "f"), "--size", "huge"]).stderr).toBe("agent-autonomy: --size must be one of default, small, not huge (see agent-autonomy help)\n");
+    expect(cli(["generate", "--out", join(tmp(), "f"), "--users", "1", "--api-agents", "1.5"]).stderr).toBe("agent-autonomy: --api-agents needs a whole number, not 1.5 (see agent-autonomy help)\n");
   });
 
   test("an output folder holding other files is refused; a fleet written before is replaced", () => {
     const mine = tmp();
     writeFileSync(join(mine, "notes.txt"), "mine");
-    expect(cli(["generate", "--users", "1", "--out", mine])).toMatchObject({code: 1, stderr: `agent-autonomy: output folder holds files the generator did not write (notes.txt): ${mine}\n`});
+    expect(cli(["generate", "--users", "1", "--api-agents", "0", "--out", mine])).toMatchObject({code: 1, stderr: `agent-autonomy: output folder holds files the generator did not write (notes.txt): ${mine}\n`});
     expect(readFileSync(join(mine, "notes.txt"), "utf8")).toBe("mine");
 
     const out = join(tmp(), "fleet");
-    expect(cli(["generate", "--users", "2", "--seed", "one", "--out", out, "-q"]).code).toBe(0);
+    expect(cli(["generate", "--users", "2", "--api-agents", "3", "--seed", "one", "--out", out, "-q"]).code).toBe(0);
     mkdirSync(join(out, "user-0009"));
-    const rerun = cli(["generate", "--users", "1", "--seed", "two", "--out", out]);
+    const rerun = cli(["generate", "--users", "1", "--api-agents", "0", "--seed", "two", "--out", out]);
     expect(rerun.code).toBe(0);
-    expect(rerun.stderr).toMatch(/^1 users, [\d,]+ sessions, [\d,]+ files, [\d.]+ MB → .* \(seed "two", calibration [0-9a-f]{16}, [\d.]+ s\)\n$/);
+    expect(rerun.stderr).toMatch(/^1 users, [\d,]+ sessions; [\d,]+ files, [\d.]+ MB → .* \(seed "two", calibration [0-9a-f]{16}, [\d.]+ s\)\n$/);
+    expect(existsSync(join(out, "otel"))).toBe(false);
     expect(existsSync(join(out, "user-0002"))).toBe(false);
     expect(existsSync(join(out, "user-0009"))).toBe(false);
     expect(JSON.parse(readFileSync(join(out, "agent-autonomy-fleet.json"), "utf8"))).toMatchObject({seed: "two", users: 1});
@@ -42,7 +44,7 @@ describe("agent-autonomy generate", () => {
 describe("agent-autonomy calibrate", () => {
   test("on a fleet: ingests it, prints each target beside what was recovered, and writes the report", () => {
     const fleet = join(tmp(), "fleet");
-    expect(cli(["generate", "--users", "2", "--seed", "c", "--out", fleet, "-q"]).code).toBe(0);
+    expect(cli(["generate", "--users", "2", "--api-agents", "4", "--seed", "c", "--out", fleet, "-q"]).code).toBe(0);
     const json = join(tmp(), "report.json");
     const run = cli(["calibrate", fleet, "--json", json]);
     expect(run.code, run.stderr).toBe(0);

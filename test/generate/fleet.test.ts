@@ -148,7 +148,7 @@ describe("the small fleet, through the real ingest", () => {
   });
 
   test("every session is marked synthetic; tenure counts each user's sessions in order", async () => {
-    expect(await sqlOn(tables, "select count(*) filter (where not synthetic) as real, count(distinct user_id) as users, max(tenure) as most from sessions")).toEqual([
+    expect(await sqlOn(tables, "select count(*) filter (where not synthetic) as real, count(distinct user_id) filter (where source = 'claude-code') as users, max(tenure) as most from sessions")).toEqual([
       {real: 0, users: 24, most: expect.any(Number)}
     ]);
     const [gaps] = await sqlOn(tables, "select count(*) as n from (select user_id, tenure, row_number() over (partition by user_id order by started_at, session_id) - 1 as k from sessions) where tenure <> k");

@@ -1,0 +1,171 @@
+// Spans on their way to files, as they travel in a real deployment (../shared/OTEL.md):
+// an agent's SDK exports its ended spans in batches; each batch reaches one of a few
+// OpenTelemetry Collectors after a network delay, so batches arrive out of time order; a
+// Collector's `file` exporter (format json) writes each export request it receives as one
+// line, `{"resourceSpans": [...]}`, now and then two requests received together as one line
+// (two resources); an export whose answer was lost is sent again, so its line is written
+// twice; and the exporter rotates its file when it grows past a size, renaming it
+// `traces-<rotation time>.json` as lumberjack does. Arrivals are written in the order they
+// arrive; `drain(t)` writes every batch that has arrived by t.
+import {closeSync, existsSync, mkdirSync, openSync, renameSync, writeSync} from "node:fs";
+import {join} from "node:path";
+import type {ApiAssumptions} from "./calibration.ts";
+import {Heap} from "./heap.ts";
+import type {Rng} from "./rng.ts";
+
+type Value = {stringValue: string} | {intValue: string} | {arrayValue: {values: {stringValue: string}[]}};
+export type Attribute = {key: string; value: Value};
+
+export const str = (key: string, value: string): Attribute => ({key, value: {stringValue: value}});
+/** int64 as the JSON encoding writes it: a decimal string. */
+export const int = (key: string, value: number): Attribute => ({key, value: {intValue: String(value)}});
+export const strings = (key: string, values: string[]): Attribute => ({key, value: {arrayValue: {values: values.map((v) => ({stringValue: v}))}}});
+
+/** A span as the generator builds it: times in epoch milliseconds. */
+export type Span = {traceId: string; spanId: string; parentSpanId: string; name: string; kind: number; start: number; end: number; attributes: Attribute[]; error: boolean};
+
+/** Epoch ms → `*UnixNano`, a decimal string (whole microseconds). */
+const nanos = (t: number) => `${Math.round(t * 1000)}000`;
+
+function encode(s: Span): object {
+  return {
+    traceId: s.traceId, spanId: s.spanId, parentSpanId: s.parentSpanId, flags: 257, name: s.name, kind: s.kind,
+    startTimeUnixNano: nanos(s.start), endTimeUnixNano: nanos(s.end), attributes: s.attributes,
+    status: s.error ? {code: 2, message: "synthetic failure"} : {}
+  };
+}
+
+type Arrival = {
+  collector: number;
+  at: number;
+  seq: number;
+  /** One `resourceSpans` entry (a batch), or a whole line sent again. */
+  text: string;
+  retry: boolean;
+  merge: boolean;
+  resendAfter: number | null;
+};
+
+export type Exported = {lines: number; retries: number; files: number; bytes: number};
+
+/** One Collector's file exporter: its current file and its rotated ones. */
+class FileExporter {
+  private fd: number | null = null;
+  private size = 0;
+  private buffer: string[] = [];
+  private buffered = 0;
+
+  constructor(
+    private readonly dir: string,
+    private readonly limit: number,
+    private readonly out: Exported
+  ) {}
+
+  write(line: string, at: number) {
+    const bytes = Buffer.byteLength(line) + 1;
+    if (this.fd !== null && this.size > 0 && this.size + bytes > this.limit) this.rotate(at);
+    if (this.fd === null) {
+      mkdirSync(this.dir, {recursive: true});
+      this.fd = openSync(join(this.dir, "traces.json"), "w");
+      this.out.files++;
+    }
+    this.buffer.push(line, "\n");
+    this.buffered += bytes;
+    this.size += bytes;
+    this.out.bytes += bytes;
+    if (this.buffered > 1 << 20) this.flush();
+  }
+
+  private flush() {
+    if (this.fd !== null && this.buffer.length) writeSync(this.fd, this.buffer.join(""));
+    this.buffer = [];
+    this.buffered = 0;
+  }
+
+  /** lumberjack's backup name: the rotation time, UTC, `2006-01-02T15-04-05.000`; never one already taken. */
+  private rotate(at: number) {
+    this.close();
+    let t = Math.floor(at);
+    const name = () => `traces-${new Date(t).toISOString().slice(0, 23).replace(/:/g, "-")}.json`;
+    while (existsSync(join(this.dir, name()))) t++;
+    renameSync(join(this.dir, "traces.json"), join(this.dir, name()));
+    this.size = 0;
+  }
+
+  close() {
+    this.flush();
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+}
+
+export class Collectors {
+  private readonly pending = new Heap<Arrival>((a, b) => a.at < b.at || (a.at === b.at && a.seq < b.seq));
+  private readonly exporters: FileExporter[];
+  private seq = 0;
+  readonly written: Exported = {lines: 0, retries: 0, files: 0, bytes: 0};
+
+  constructor(
+    dirs: string[],
+    private readonly e: ApiAssumptions["export"]
+  ) {
+    this.exporters = dirs.map((dir) => new FileExporter(dir, e.rotate_mb * (1 << 20), this.written));
+  }
+
+  /** One resource's ended spans: cut into the SDK's batches, each sent to `collector` after its delay. */
+  send(collector: number, resource: object, scope: object, spans: Span[], rng: Rng) {
+    const ended = [...spans].sort((a, b) => a.end - b.end || a.start - b.start);
+    for (let i = 0; i < ended.length; ) {
+      const first = ended[i].end;
+      const batch: Span[] = [];
+      for (; i < ended.length && batch.length < this.e.batch_spans && ended[i].end - first <= this.e.batch_window_s * 1000; i++) batch.push(ended[i]);
+      const exported = batch.length === this.e.batch_spans ? batch.at(-1)!.end : first + this.e.batch_window_s * 1000;
+      this.pending.push({
+        collector,
+        at: exported + rng.lognormal(this.e.delay_s.median, this.e.delay_s.sigma) * 1000,
+        seq: this.seq++,
+        text: JSON.stringify({resource, scopeSpans: [{scope, spans: batch.map(encode)}]}),
+        retry: false,
+        merge: rng.chance(this.e.merge),
+        resendAfter: rng.chance(this.e.retry) ? rng.lognormal(this.e.retry_after_s.median, this.e.retry_after_s.sigma) * 1000 : null
+      });
+    }
+  }
+
+  /** Writes, in order of arrival, every batch that has arrived by `until`. */
+  drain(until: number) {
+    for (let a = this.pending.peek(); a && a.at <= until; a = this.pending.peek()) {
+      this.pending.pop();
+      if (a.retry) {
+        this.line(a.collector, a.text, a.at);
+        this.written.retries++;
+        continue;
+      }
+      const parts = [a.text];
+      const next = this.pending.peek();
+      // A Collector that receives two requests together writes them as one line.
+      if (a.merge && next && !next.retry && next.collector === a.collector && next.at <= until && next.at - a.at <= this.e.merge_within_s * 1000) {
+        this.pending.pop();
+        parts.push(next.text);
+        if (next.resendAfter !== null) this.resend(next, `{"resourceSpans":[${next.text}]}`);
+      }
+      this.line(a.collector, `{"resourceSpans":[${parts.join(",")}]}`, a.at);
+      if (a.resendAfter !== null) this.resend(a, `{"resourceSpans":[${a.text}]}`);
+    }
+  }
+
+  /** The same request sent again: the Collector writes it again, as it came. */
+  private resend(a: Arrival, line: string) {
+    this.pending.push({...a, at: a.at + a.resendAfter!, seq: this.seq++, text: line, retry: true, merge: false, resendAfter: null});
+  }
+
+  private line(collector: number, text: string, at: number) {
+    this.exporters[collector].write(text, at);
+    this.written.lines++;
+  }
+
+  close() {
+    this.drain(Infinity);
+    for (const x of this.exporters) x.close();
+  }
+}
