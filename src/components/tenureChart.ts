@@ -14,7 +14,8 @@ export function tenureChart(bins: Bin[], curve: CurvePoint[], published: Marker[
     height,
     marginLeft: 50,
     x: {type: "log", label: "Session number (the user's nth session, log scale)", grid: true},
-    y: {label: y, percent: true, grid: true, domain: [0, Math.max(0.1, ...bins.map((d) => d.high), ...published.map((d) => d.y)) * 1.1]},
+    // `percent` scales shares to 0–100 before the domain applies.
+    y: {label: y, percent: true, grid: true, domain: [0, 100 * Math.max(0.1, ...bins.map((d) => d.high), ...published.map((d) => d.y)) * 1.1]},
     marks: [
       Plot.areaY(curve.filter((d) => d.low !== null), {x: "x", y1: "low", y2: "high", fill: "var(--theme-ours)", fillOpacity: 0.15}),
       Plot.lineY(curve, {x: "x", y: "fit", stroke: "var(--theme-ours)", strokeWidth: 2}),
