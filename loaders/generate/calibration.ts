@@ -172,6 +172,7 @@ export type ApiAssumptions = {
 };
 
 export type Api = {
+  about: string;
   targets: Target[];
   reported: Target[];
   assumptions: ApiAssumptions;

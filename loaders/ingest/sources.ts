@@ -7,6 +7,9 @@ import type {Emit} from "../tables.ts";
 import type {GroupResult} from "./counts.ts";
 import type {Group} from "./discover.ts";
 
+/** Each source as the pages name it: OpenTelemetry holds agents built on the API (GenAI spans), and Claude Code's own events where an analyst gives them. */
+export const SOURCES = {"claude-code": "Claude Code (transcripts)", otel: "OpenTelemetry (API agents)"} as const;
+
 export type ReadContext = {
   maxLineBytes: number;
   classifiers: Classifiers;

@@ -4,7 +4,11 @@ import * as Plot from "@observablehq/plot";
 
 export type InvolvementRow = {complexity: string; source: string; share: number; low: number; high: number; known: number; users: number};
 
-export function complexityBars(rows: InvolvementRow[], published: {complexity: string; share: number}[], {width, height = 320}: {width: number; height?: number}) {
+export function complexityBars(
+  rows: InvolvementRow[],
+  published: {complexity: string; share: number}[],
+  {width, height = 320, label = (source: string) => source}: {width: number; height?: number; label?: (source: string) => string}
+) {
   const sources = [...new Set(rows.map((d) => d.source))].sort();
   return Plot.plot({
     width,
@@ -12,13 +16,14 @@ export function complexityBars(rows: InvolvementRow[], published: {complexity: s
     marginLeft: 50,
     fx: {domain: ["minimal", "low", "medium", "high"], label: "Task complexity (a classifier's label)", padding: 0.15},
     x: {domain: sources, axis: null, padding: 0.2},
-    y: {label: "Tool calls with a person involved", percent: true, grid: true, domain: [0, 1]},
-    color: {legend: true, label: "Source", domain: sources},
+    // `percent` scales shares to 0–100 before the domain applies.
+    y: {label: "Tool calls with a person involved", percent: true, grid: true, domain: [0, 100]},
+    color: {legend: true, label: "Source", domain: sources, tickFormat: label},
     marks: [
       Plot.barY(rows, {fx: "complexity", x: "source", y: "share", fill: "source"}),
       Plot.ruleX(rows, {fx: "complexity", x: "source", y1: "low", y2: "high", stroke: "currentColor"}),
       Plot.ruleY(published, {fx: "complexity", y: "share", stroke: "var(--theme-published)", strokeWidth: 2, strokeDasharray: "4,3"}),
-      Plot.tip(rows, Plot.pointerX({fx: "complexity", x: "source", y: "share", title: (d: InvolvementRow) => `${d.source}, ${d.complexity}: ${(100 * d.share).toFixed(1)}% (${(100 * d.low).toFixed(1)}–${(100 * d.high).toFixed(1)}%)\n${d.known.toLocaleString("en-US")} calls, ${d.users} users`}))
+      Plot.tip(rows, Plot.pointerX({fx: "complexity", x: "source", y: "share", title: (d: InvolvementRow) => `${label(d.source)}, ${d.complexity}: ${(100 * d.share).toFixed(1)}% (${(100 * d.low).toFixed(1)}–${(100 * d.high).toFixed(1)}%)\n${d.known.toLocaleString("en-US")} calls, ${d.users} users`}))
     ]
   });
 }

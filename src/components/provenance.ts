@@ -11,6 +11,7 @@ export type Provenance = {
   first_day: string;
   last_day: string;
   minUsers: number;
+  bySource?: {source: string; label: string; users: number; sessions: number; turns: number}[];
 };
 
 const n = (x: number) => x.toLocaleString("en-US");
@@ -25,7 +26,11 @@ export function provenance(p: Provenance): HTMLElement {
     "div",
     {class: "provenance", role: "note"},
     el("strong", {}, `Built from ${what}. `),
-    `${n(p.users)} ${p.users === 1 ? "user" : "users"}, ${n(p.sessions)} sessions, ${n(p.turns)} turns, ${p.first_day} to ${p.last_day}` +
+    // Several sources: each says what it holds (a Claude Code user and an API agent's end user are not alike).
+    (p.bySource && p.bySource.length > 1
+      ? p.bySource.map((s) => `${s.label}: ${n(s.users)} ${s.users === 1 ? "user" : "users"}, ${n(s.sessions)} sessions, ${n(s.turns)} turns`).join("; ")
+      : `${n(p.users)} ${p.users === 1 ? "user" : "users"}, ${n(p.sessions)} sessions, ${n(p.turns)} turns`) +
+      `, ${p.first_day} to ${p.last_day}` +
       (p.minUsers > 1 ? `; cells drawn from fewer than ${p.minUsers} users are not shown.` : ".")
   );
 }

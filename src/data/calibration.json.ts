@@ -10,5 +10,18 @@ const {dir, origin} = await canonicalTables();
 const cal = readCalibration();
 const report = await calibrationReport(dir, cal);
 const shown = (rows: typeof report.targets) => rows.map((r) => (r.users >= origin.minUsers ? r : {...r, value: null, lo: null, hi: null, ok: null, withheld: true}));
-const assumptions = Object.entries(cal.assumptions).map(([name, a]) => ({name, why: (a as {why?: string}).why ?? "", aims_at: (a as {aims_at?: string[]}).aims_at ?? []}));
-process.stdout.write(JSON.stringify({...report, targets: shown(report.targets), reported: shown(report.reported), minUsers: origin.minUsers, assumptions}, null, 2));
+const listed = (all: object) => Object.entries(all).map(([name, a]) => ({name, why: (a as {why?: string}).why ?? "", aims_at: (a as {aims_at?: string[]}).aims_at ?? []}));
+process.stdout.write(
+  JSON.stringify(
+    {
+      ...report,
+      targets: shown(report.targets),
+      reported: shown(report.reported),
+      api: {...report.api, targets: shown(report.api.targets), reported: shown(report.api.reported), about: cal.api.about, assumptions: listed(cal.api.assumptions)},
+      minUsers: origin.minUsers,
+      assumptions: listed(cal.assumptions)
+    },
+    null,
+    2
+  )
+);

@@ -16,8 +16,9 @@ const headlines = {
   f3New: await cell("f3-interrupts", "grain = 'bucket' and bucket = '10–49' and sessions = 'interactive'", "share, turns"),
   f3Experienced: await cell("f3-interrupts", "grain = 'bucket' and bucket = '750+' and sessions = 'interactive'", "share, turns"),
   f4High: await cell("f4-stops", "complexity = 'high' and sessions = 'interactive' and source = '(all)' and tenure = '(all)'", "agent_rate, human_rate, turns"),
-  f7: await cell("f7-safeguards", "source = '(all)'", "safeguard_share, human_share, irreversible_share, calls"),
-  f8: await cell("f8-domains", "domain = 'software_engineering' and source = '(all)' and period = '(all)'", "share, calls"),
+  // F7 and F8 are of API traffic: the agents seen through OpenTelemetry where there are any.
+  f7: await cell("f7-safeguards", "source in ('otel', '(all)') order by source = 'otel' desc limit 1", "source, safeguard_share, human_share, irreversible_share, calls"),
+  f8: await cell("f8-domains", "domain = 'software_engineering' and source in ('otel', '(all)') and period = '(all)' order by source = 'otel' desc limit 1", "source, share, calls"),
   f9: await cell("f9-overhang", "period = 'whole period' and model = '(all)'", "p999_min, turns"),
   f10: await cell("f10-outcomes", "measure = 'interventions per session' order by month limit 1", "month, value"),
   f10Last: await cell("f10-outcomes", "measure = 'interventions per session' order by month desc limit 1", "month, value")

@@ -1,5 +1,6 @@
-// The names of the classifiers' labels, from the one place each is defined.
+// The names of the classifiers' labels and of the sources, from the one place each is defined.
 import {DOMAINS} from "../../loaders/classify/domain.ts";
 import {AGENT_REASONS, HUMAN_REASONS} from "../../loaders/classify/stop-reason.ts";
+import {SOURCES} from "../../loaders/ingest/sources.ts";
 
-process.stdout.write(JSON.stringify({agent: AGENT_REASONS, human: HUMAN_REASONS, domain: DOMAINS}));
+process.stdout.write(JSON.stringify({agent: AGENT_REASONS, human: HUMAN_REASONS, domain: DOMAINS, source: {...SOURCES, "(all)": "All sources"}}));

@@ -1,4 +1,6 @@
-// Which data the site was built from: counts and dates only, no identifier.
+// Which data the site was built from: counts and dates only, no identifier; in all, and
+// by source.
+import {SOURCES} from "../../loaders/ingest/sources.ts";
 import {canonicalTables} from "../../loaders/site/tables.ts";
 import {connect} from "../../loaders/site/aggregate.ts";
 
@@ -17,8 +19,19 @@ const [row] = (
       list(distinct source order by source) as sources
     from sessions`)
 ).getRowObjectsJson();
+const bySource = (
+  await db.runAndReadAll(`
+    select
+      source,
+      count(distinct user_id)::INTEGER as users,
+      count(*)::INTEGER as sessions,
+      (select count(*) from turns t where t.source = s.source)::INTEGER as turns
+    from sessions s
+    group by source
+    order by source`)
+).getRowObjectsJson().map((r) => ({...r, label: SOURCES[r.source as keyof typeof SOURCES] ?? r.source}));
 const {lines, parsed, duplicates, skipped, unanswered_prompts} = origin.report;
 process.stdout.write(
-  JSON.stringify({label: origin.label, kind: origin.kind, minUsers: origin.minUsers, ...row, ingest: {lines, parsed, duplicates, skipped, unanswered_prompts}}, null, 2)
+  JSON.stringify({label: origin.label, kind: origin.kind, minUsers: origin.minUsers, ...row, bySource, ingest: {lines, parsed, duplicates, skipped, unanswered_prompts}}, null, 2)
 );
 db.closeSync();

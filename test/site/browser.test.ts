@@ -100,6 +100,34 @@ describe("the built site", () => {
     await page.close();
   });
 
+  test("F6 to F8 show the API side, labelled, beside Claude Code; F7 and F8 open on it", async () => {
+    const api = "OpenTelemetry (API agents)";
+    // F6: a bar of each source in each complexity, the API side's as tall as its share.
+    const f6 = await open("/f6-involvement");
+    const legend = await f6.page.locator("figure .legend-swatches, figure [class*=swatch]").allTextContents();
+    expect(legend.join(" ")).toContain(api);
+    expect(legend.join(" ")).toContain("Claude Code (transcripts)");
+    const heights = await f6.page.locator("svg g[aria-label='bar'] rect").evaluateAll((bars) => bars.map((b) => Number(b.getAttribute("height"))));
+    expect(heights).toHaveLength(8);
+    expect(Math.min(...heights)).toBeGreaterThan(0);
+    // Bars as tall as their shares: not all one height (a scale's domain off by 100 draws every bar full).
+    expect(new Set(heights.map(Math.round)).size).toBeGreaterThan(2);
+    expect(await f6.page.locator(".comparison .ours .source").first().textContent()).toContain(api);
+    expect(f6.problems).toEqual([]);
+    await f6.page.close();
+    // F7 and F8: the source filter offers the API side and starts on it; its chart has marks.
+    for (const [path, marks] of [["/f7-risk-autonomy", "svg g[aria-label='dot'] circle"], ["/f8-domains", "svg g[aria-label='bar'] rect"]]) {
+      const {page, problems} = await open(path);
+      const source = page.getByLabel("Source");
+      expect(await source.locator("option").allTextContents(), path).toContain(api);
+      expect(await source.locator("option:checked").textContent(), path).toBe(api);
+      expect(await page.locator(marks).count(), path).toBeGreaterThan(5);
+      expect(await page.locator(".comparison .ours .source").first().textContent(), path).toContain(api);
+      expect(problems, path).toEqual([]);
+      await page.close();
+    }
+  });
+
   test("a filter change redraws the chart without reloading the page", async () => {
     const {page, problems} = await open("/f1-turn-duration");
     const before = Number(await page.locator("html").getAttribute("data-rendered"));

@@ -14,7 +14,7 @@ const VALUES: Record<string, unknown[]> = {
   model: ["(all)", "claude-opus-4-5-20251101"],
   sessions: ["interactive", "(all)"],
   tenure: ["(all)", "0–9"],
-  source: ["(all)", "claude-code"],
+  source: ["(all)", "claude-code", "otel"],
   complexity: ["(all)", "low"],
   period: ["(all)", "2025-11"]
 };
