@@ -10,7 +10,7 @@ const session = (user: string, id: string, day: number, extra: Record<string, un
   n_turns: 1, n_rejections: 0, ...extra
 });
 const turn = (user: string, id: string, index: number, extra: Record<string, unknown> = {}) => ({
-  session_id: id, user_id: user, turn_index: index, started_at: "2025-10-01T10:00:00Z", end_reason: "completed", duration_s: 60, complexity: "low", corrective: false, ...extra
+  session_id: id, user_id: user, turn_index: index, started_at: "2025-10-01T10:00:00Z", end_reason: "completed", duration_s: 60, complexity: "low", corrective: false, n_rejections: 0, ...extra
 });
 
 describe("F2 auto-approve by tenure", () => {
@@ -51,7 +51,9 @@ describe("F3 interrupts by tenure", () => {
     const sessions = [session("u", "s0", 0), session("u", "s1", 1)];
     const turns = [
       turn("u", "s0", 0, {end_reason: "interrupted"}), turn("u", "s0", 1), turn("u", "s0", 2), turn("u", "s0", 3),
-      turn("u", "s1", 0, {end_reason: "clarification"}), turn("u", "s1", 1, {end_reason: "interrupted"})
+      turn("u", "s1", 0, {end_reason: "clarification"}), turn("u", "s1", 1, {end_reason: "interrupted"}),
+      // An agent's run from its spans, which log nothing of the person: it could not show an interrupt.
+      turn("u", "s1", 2, {n_rejections: null})
     ];
     const rows = await metric("f3-interrupts", await tables({sessions, turns}), 1, "where grain = 'bin' and sessions = 'interactive'");
     expect(rows.map((r) => [r.from_session, r.turns, r.interrupted, r.share])).toEqual([[1, 4, 1, 0.25], [2, 2, 1, 0.5]]);
@@ -195,7 +197,9 @@ describe("F10 outcomes over time", () => {
       turn("u", "s", 0, {started_at: "2025-10-01T10:00:00Z", complexity: "high"}),
       turn("u", "s", 1, {started_at: "2025-10-01T10:10:00Z", complexity: "high", corrective: true}),
       turn("u", "s", 2, {started_at: "2025-10-01T10:20:00Z", complexity: "high", end_reason: "interrupted"}),
-      turn("u", "s", 3, {started_at: "2025-10-01T10:30:00Z", complexity: "high"})
+      turn("u", "s", 3, {started_at: "2025-10-01T10:30:00Z", complexity: "high"}),
+      // A run whose prompt was not logged (spans): its success cannot be told.
+      turn("u", "t", 0, {started_at: "2025-10-02T10:00:00Z", complexity: "high", corrective: null})
     ];
     const rows = await metric("f10-outcomes", await tables({sessions, turns}));
     const success = rows.find((r) => r.measure === "success" && r.complexity === "high" && r.month === "2025-10")!;
