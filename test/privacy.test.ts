@@ -8,7 +8,8 @@ import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {beforeAll, describe, expect, test} from "vitest";
 import {build} from "../scripts/build.ts";
-import {cli, sqlOn, tmp} from "./cli.ts";
+import {currentTables} from "../loaders/ingest/output.ts";
+import {cli, readReport, sqlOn, tmp} from "./cli.ts";
 import {Transcript, writeTree} from "./transcript.ts";
 
 const CANARY = "CANARY7f3a";
@@ -83,7 +84,7 @@ describe("no text leaves the ingest", () => {
 
   test("the corpus is read whole, and the canary is everywhere in it", () => {
     expect(run.code, run.stderr).toBe(0);
-    const report = JSON.parse(readFileSync(join(out, "ingest-report.json"), "utf8"));
+    const report = readReport(out);
     expect(report.skipped).toEqual({});
     expect(report.tables).toMatchObject({sessions: 4});
     const corpus = filesUnder(root).map((f) => readFileSync(f, "utf8")).join("\n");
@@ -92,12 +93,12 @@ describe("no text leaves the ingest", () => {
 
   test("no table row, no report, nothing printed holds the canary", async () => {
     expect(run.stdout + run.stderr).not.toContain(CANARY);
-    expect(readFileSync(join(out, "ingest-report.json"), "utf8")).not.toContain(CANARY);
+    expect(readFileSync(join(currentTables(out), "ingest-report.json"), "utf8")).not.toContain(CANARY);
     for (const table of ["sessions", "turns", "tool_calls", "stops"]) {
       const rows = await sqlOn(out, `select * from ${table}`);
       expect(rows.length, table).toBeGreaterThan(0);
       expect(JSON.stringify(rows), table).not.toContain(CANARY);
-      expect(readFileSync(join(out, `${table}.parquet`)).includes(CANARY), table).toBe(false);
+      expect(readFileSync(join(currentTables(out), `${table}.parquet`)).includes(CANARY), table).toBe(false);
     }
   });
 

@@ -2,11 +2,12 @@
 // own logs when AUTONOMY_LOGS names them, else the embedded default. Every Framework data
 // loader in src/data/ starts here, so the whole report is recomputed from one ingest.
 import {createHash} from "node:crypto";
-import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {setTimeout as sleep} from "node:timers/promises";
 import {discover} from "../ingest/discover.ts";
 import {ingest, type IngestReport} from "../ingest/run.ts";
+import {codeHash} from "../ingest/state.ts";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 // Tests point AUTONOMY_CACHE elsewhere so that they never share tables with a build.
@@ -25,21 +26,8 @@ export type Origin = {
   report: IngestReport;
 };
 
-// Any change to the library re-ingests: the tables are a function of code and input.
-function codeHash(): string {
-  const hash = createHash("sha256");
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else hash.update(path.slice(ROOT.length)).update(readFileSync(path));
-    }
-  };
-  walk(join(ROOT, "loaders"));
-  return hash.digest("hex");
-}
-
 function inputHash(inputs: string[]): string {
+  // Any change to the library re-ingests: the tables are a function of code and input.
   const hash = createHash("sha256").update(codeHash());
   for (const g of discover(inputs).groups) {
     for (const f of g.files) {
