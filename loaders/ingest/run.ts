@@ -197,15 +197,8 @@ async function writeTables(partsDir: string, work: string, generation: string, p
   const tables = {} as Record<TableName, number>;
   const count = async (sql: string) => (await db.runAndReadAll(sql)).getRows()[0][0] as number;
   try {
-    if (reused.length) {
-      await db.run("create temp table reused (key VARCHAR)");
-      const appender = await db.createAppender("reused", "temp");
-      for (const key of reused) {
-        appender.appendVarchar(key);
-        appender.endRow();
-      }
-      appender.closeSync();
-    }
+    // Group keys are hex digests (state.ts): safe to write into the SQL.
+    if (reused.length) await db.run(`create temp table reused as select unnest([${reused.map((k) => `'${k}'`).join(", ")}]) as key`);
     for (const table of TABLE_NAMES) {
       const fresh = `select * from ${partsSql(table, partsOf(table))}`;
       const kept = reused.length ? ` union all select * from read_parquet(${quote(join(previous!, ROWS, `${table}.parquet`))}) where _group in (select key from reused)` : "";
