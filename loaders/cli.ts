@@ -127,10 +127,13 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command: ${command}`);
     }
   } catch (error) {
+    // One line saying what and where; an error the ingest did not foresee says how to see more.
     const usage = error instanceof UsageError || (error as {code?: string}).code?.startsWith("ERR_PARSE_ARGS");
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`agent-autonomy: ${message}${usage ? " (see agent-autonomy help)" : ""}\n`);
-    if (verbose && error instanceof Error && !(error instanceof InputError)) process.stderr.write(`${error.stack}\n`);
+    const known = usage || error instanceof InputError;
+    const message = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+    process.stderr.write(`agent-autonomy: ${message}${usage ? " (see agent-autonomy help)" : known || verbose ? "" : " (--verbose shows where)"}\n`);
+    const detail = error instanceof InputError ? error.cause : error;
+    if (verbose && detail instanceof Error) process.stderr.write(`${detail.stack}\n`);
     return usage ? 2 : 1;
   }
 }

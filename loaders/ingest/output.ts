@@ -34,6 +34,23 @@ export function currentTables(out: string): string {
   return existsSync(current) ? realpathSync(current) : out;
 }
 
+/**
+ * An error met while writing the output folder, told as a person can act on it: what went
+ * wrong and where, in one line (the cause stays attached for --verbose). Other errors are
+ * returned as they are.
+ */
+export function writeError(error: unknown, out: string): unknown {
+  if (error instanceof InputError) return error;
+  const e = error as NodeJS.ErrnoException;
+  const message = String(e?.message ?? error);
+  const inOut = typeof e?.path === "string" ? e.path === out || e.path.startsWith(`${out}/`) : message.includes(out);
+  const say = (what: string) => new InputError(`${what}: ${out}`, {cause: error});
+  if (e?.code === "ENOSPC" || e?.code === "EDQUOT" || /No space left on device|Disk quota exceeded/i.test(message)) return say("no space left on the device to write the tables (the previous tables, if any, are unchanged)");
+  if (e?.code === "EROFS" || /Read-only file system/i.test(message)) return say("the output folder is on a read-only file system");
+  if (inOut && (e?.code === "EACCES" || e?.code === "EPERM" || /Permission denied/i.test(message))) return say("no permission to write in the output folder");
+  return error;
+}
+
 /** Refuses an output folder that holds anything the ingest did not write. */
 export function checkOut(out: string): void {
   if (!existsSync(out)) return;

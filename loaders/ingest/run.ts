@@ -14,7 +14,7 @@ import {loadClassifiers} from "../classify/index.ts";
 import {TABLE_NAMES, copySql, partsSql, shadowedSql, type TableName} from "../tables.ts";
 import type {GroupResult} from "./counts.ts";
 import {discover, InputError, type Group, type Layout} from "./discover.ts";
-import {checkOut, currentGeneration, lock, publish, WORK} from "./output.ts";
+import {checkOut, currentGeneration, lock, publish, WORK, writeError} from "./output.ts";
 import {PartWriter} from "./parts.ts";
 import {readGroup} from "./sources.ts";
 import {configHash, fingerprint, groupKey, readState, type State} from "./state.ts";
@@ -96,8 +96,8 @@ async function pooled(jobs: Job[], work: string, opts: IngestOptions, n: number,
           const job = queue.shift();
           worker.postMessage(job === undefined ? {close: true} : job);
         };
-        worker.on("message", (m: {ready?: true; closed?: true; index?: number; result?: GroupResult; error?: string}) => {
-          if (m.error) reject(new Error(m.error));
+        worker.on("message", (m: {ready?: true; closed?: true; index?: number; result?: GroupResult; error?: {message: string; code?: string; path?: string; stack?: string}}) => {
+          if (m.error) reject(Object.assign(new Error(m.error.message), m.error));
           else if (m.closed) worker.terminate().then(() => resolveWorker());
           else {
             if (m.result) done(m.index!, m.result);
@@ -124,8 +124,13 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
   const {groups, layouts, unreadable} = discover(opts.inputs);
   if (groups.every((g) => g.files.length === 0)) throw new InputError(`no transcripts found in ${opts.inputs.join(", ")}`);
 
-  mkdirSync(out, {recursive: true});
-  const release = lock(out);
+  let release: () => void;
+  try {
+    mkdirSync(out, {recursive: true});
+    release = lock(out);
+  } catch (error) {
+    throw writeError(error, out);
+  }
   const work = join(out, WORK, `run-${process.pid}`);
   const generation = join(work, "generation");
   try {
@@ -177,6 +182,8 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
     writeFileSync(join(generation, STATE), JSON.stringify(state));
     publish(out, generation);
     return {report, groupsRead: jobs.length, groupsReused: reused.length};
+  } catch (error) {
+    throw writeError(error, out);
   } finally {
     rmSync(work, {recursive: true, force: true});
     release();

@@ -22,7 +22,9 @@ parentPort!.on("message", (message: {group?: Group; index?: number; key?: string
     const result = readGroup(message.group!, ctx, parts.writer(message.key!));
     parentPort!.postMessage({index: message.index, result});
   } catch (error) {
-    parentPort!.postMessage({index: message.index, error: error instanceof Error ? error.stack ?? error.message : String(error)});
+    // The main thread rebuilds the error: its message, its code (ENOSPC ...), its stack for --verbose.
+    const e = error instanceof Error ? error : new Error(String(error));
+    parentPort!.postMessage({index: message.index, error: {message: e.message, code: (e as NodeJS.ErrnoException).code, path: (e as NodeJS.ErrnoException).path, stack: e.stack}});
   }
 });
 parentPort!.postMessage({ready: true});

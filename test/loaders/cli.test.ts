@@ -16,7 +16,7 @@ describe("agent-autonomy ingest", () => {
   test("--help explains every option; no command prints the help", () => {
     const help = cli(["ingest", "--help"]);
     expect(help.code).toBe(0);
-    for (const option of ["--out", "--workers", "--max-line-mb", "--classifiers", "--report-paths", "--quiet", "--verbose", "CLAUDE_CONFIG_DIR", "Exit status"]) expect(help.stdout).toContain(option);
+    for (const option of ["--out", "--incremental", "--workers", "--max-line-mb", "--classifiers", "--report-paths", "--quiet", "--verbose", "CLAUDE_CONFIG_DIR", "Exit status"]) expect(help.stdout).toContain(option);
     expect(cli([]).stdout).toContain("Usage:");
   });
 
