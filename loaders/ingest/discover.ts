@@ -122,7 +122,10 @@ function discoverOne(input: string, walk: Walk): {layout: Layout; groups: Transc
   try {
     lstatSync(path);
     real = realpathSync(path);
-  } catch {
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ELOOP") throw new InputError(`a loop of symbolic links: ${input}`);
+    if (code === "EACCES") throw new InputError(`cannot read folder: ${input}`);
     throw new InputError(`no such file or folder: ${input}`);
   }
   const info = statSync(real);

@@ -2,7 +2,7 @@
 // exit status 1, no stack trace unless --verbose asks for it; and a damaged or unreadable
 // part of a readable tree is counted, never fatal.
 import {spawnSync} from "node:child_process";
-import {chmodSync, cpSync, mkdirSync, writeFileSync} from "node:fs";
+import {chmodSync, cpSync, mkdirSync, symlinkSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, describe, expect, test} from "vitest";
 import {InputError} from "../../loaders/ingest/discover.ts";
@@ -60,6 +60,16 @@ describe.skipIf("skip" in user)(`unreadable files and folders, as a user without
     expect(cliAs(wrap, ["ingest", sharedCopy(SNIFFLY), "--out", out])).toMatchObject({code: 1, stderr: `agent-autonomy: no permission to write in the output folder: ${out}\n`});
     expect(cliAs(wrap, ["ingest", sharedCopy(SNIFFLY), "--out", join(out, "below")])).toMatchObject({code: 1, stderr: `agent-autonomy: no permission to write in the output folder: ${join(out, "below")}\n`});
   });
+});
+
+test("a named symlink loop, or a link to nothing: one line saying which", () => {
+  const dir = tmp();
+  symlinkSync(join(dir, "b.jsonl"), join(dir, "a.jsonl"));
+  symlinkSync(join(dir, "a.jsonl"), join(dir, "b.jsonl"));
+  symlinkSync(join(dir, "gone.jsonl"), join(dir, "dangling.jsonl"));
+  const out = join(tmp(), "t");
+  expect(cli(["ingest", join(dir, "a.jsonl"), "--out", out])).toMatchObject({code: 1, stderr: `agent-autonomy: a loop of symbolic links: ${join(dir, "a.jsonl")}\n`});
+  expect(cli(["ingest", join(dir, "dangling.jsonl"), "--out", out])).toMatchObject({code: 1, stderr: `agent-autonomy: no such file or folder: ${join(dir, "dangling.jsonl")}\n`});
 });
 
 describe("a full disk", () => {
