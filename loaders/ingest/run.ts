@@ -11,6 +11,7 @@ import {dirname, join, relative, resolve, sep} from "node:path";
 import {Worker} from "node:worker_threads";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {loadClassifiers} from "../classify/index.ts";
+import type {Classifiers} from "../classify/types.ts";
 import {TABLE_NAMES, copySql, partsSql, shadowedSql, type TableName} from "../tables.ts";
 import type {GroupResult} from "./counts.ts";
 import {discover, InputError, type Group, type Layout} from "./discover.ts";
@@ -72,8 +73,8 @@ function sorted(counts: Record<string, number>): Record<string, number> {
 type Job = {index: number; group: Group; key: string};
 type Done = (index: number, result: GroupResult) => void;
 
-async function inline(jobs: Job[], work: string, opts: IngestOptions, done: Done) {
-  const ctx = {maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE, classifiers: await loadClassifiers(opts.classifiers), scratch: join(work, "scratch")};
+async function inline(jobs: Job[], work: string, opts: IngestOptions, classifiers: Classifiers, done: Done) {
+  const ctx = {maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE, classifiers, scratch: join(work, "scratch")};
   const parts = new PartWriter(join(work, "parts"), "main");
   try {
     for (const job of jobs) done(job.index, readGroup(job.group, ctx, parts.writer(job.key)));
@@ -123,6 +124,9 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
   checkOut(out);
   const {groups, layouts, unreadable} = discover(opts.inputs);
   if (groups.every((g) => g.files.length === 0)) throw new InputError(`no transcripts found in ${opts.inputs.join(", ")}`);
+  // Loaded here even when workers load their own: a module that cannot be used fails
+  // before the output folder is touched, with the loader's own message.
+  const classifiers = await loadClassifiers(opts.classifiers);
 
   let release: () => void;
   try {
@@ -168,7 +172,7 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
     };
     // Unless asked for a number of workers, small inputs are read on this thread.
     const n = Math.min(opts.workers ?? availableParallelism(), jobs.length);
-    if (n <= 1 || (opts.workers === undefined && bytesTotal < INLINE_BYTES)) await inline(jobs, work, opts, done);
+    if (n <= 1 || (opts.workers === undefined && bytesTotal < INLINE_BYTES)) await inline(jobs, work, opts, classifiers, done);
     else await pooled(jobs, work, opts, n, done);
 
     if (results.every((r) => r.counts.every((c) => c.unreadable))) throw new InputError(`no transcript could be read in ${opts.inputs.join(", ")}`);
