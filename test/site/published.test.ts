@@ -1,8 +1,10 @@
-// The published site, built from a fleet whose logs carry markup in every name the site
-// shows (model names, tool names, MCP server and tool names), with the default threshold
-// of a fleet (5 users):
-// - small cells: a model and a tool used by exactly K−1 users appear in no file of dist/
-//   (every Parquet file decoded, every JSON file read), while cells of K users do;
+// What the site publishes, built once from a fleet of K = 5 users (the default threshold
+// of a fleet) whose transcripts carry a canary in every text field (test/canary.ts) and
+// markup in every name the site shows (model names, tool names, MCP server and tool
+// names), and where a model and a tool are used by K−1 users only:
+// - privacy: no canary, no user, session or tool call id in any file of dist/;
+// - small cells: the K−1 model and tool appear in no file of dist/ (every Parquet file
+//   decoded, every JSON file read), while cells of K users do;
 // - escaping: every page opens in Chromium under its Content-Security-Policy, the names
 //   show as text in selects, tables and tooltips, and none of the markup runs.
 import {readdirSync, readFileSync, statSync} from "node:fs";
@@ -11,6 +13,7 @@ import {DuckDBInstance} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {build} from "../../scripts/build.ts";
 import {tmp} from "../cli.ts";
+import {CANARY, canaryFleet, SESSION} from "../canary.ts";
 import {Transcript, writeTree} from "../transcript.ts";
 import {openSite, pagesOf, type Site} from "./chromium.ts";
 
@@ -33,16 +36,18 @@ function session(u: number, s: number, model: string, tools: string[]): Transcri
   return t;
 }
 
-/** K users with the hostile names; K−1 of them also with the rare model and tool. */
+const USERS = Array.from({length: K}, (_, u) => `usercanary-${u}`);
+
+/** K users with the canary and the hostile names; K−1 of them also with the rare model and tool. */
 function fleet(): string {
-  const files: Record<string, string> = {};
-  for (let u = 0; u < K; u++) {
+  const files = canaryFleet(USERS);
+  for (const [u, user] of USERS.entries()) {
     for (const round of [0, 2]) {
       const a = session(u, round, HOSTILE_MODEL, [HOSTILE_TOOL, HOSTILE_MCP, "Bash"]);
-      files[`user${u}/projects/-home-app/${a.sessionId}.jsonl`] = a.toString();
+      files[`${user}/projects/-home-app/${a.sessionId}.jsonl`] = a.toString();
       if (u < K - 1) {
         const b = session(u, round + 1, RARE_MODEL, [RARE_TOOL, "Bash"]);
-        files[`user${u}/projects/-home-app/${b.sessionId}.jsonl`] = b.toString();
+        files[`${user}/projects/-home-app/${b.sessionId}.jsonl`] = b.toString();
       }
     }
   }
@@ -60,11 +65,29 @@ beforeAll(async () => {
   delete env.AUTONOMY_MIN_USERS; // the default of a fleet
   const built = build(env);
   expect(built.status, built.output).toBe(0);
+  expect(built.output).not.toContain(CANARY);
   site = await openSite(dist);
 });
 
 afterAll(async () => {
   await site?.close();
+});
+
+describe("privacy", () => {
+  test("the built site holds aggregates of the fleet, and no canary, user, session or tool call id", async () => {
+    const files = filesUnder(dist);
+    expect(files.filter((f) => f.endsWith(".parquet")).length).toBeGreaterThan(10);
+    const needles = [CANARY, "usercanary", SESSION(0, 0), SESSION(4, 1), "5a1e0000-", "toolu_"];
+    const db = await (await DuckDBInstance.create(":memory:")).connect();
+    for (const file of files) {
+      const path = join(dist, file);
+      // Parquet is compressed: read its rows back, as well as its bytes.
+      const text = file.endsWith(".parquet") ? JSON.stringify((await db.runAndReadAll(`select * from read_parquet('${path}')`)).getRowObjectsJson()) : "";
+      const bytes = readFileSync(path);
+      for (const needle of needles) expect(bytes.includes(needle) || text.includes(needle), `${needle} in ${file}`).toBe(false);
+    }
+    db.closeSync();
+  });
 });
 
 describe("small cells", () => {
