@@ -40,7 +40,8 @@ function inputHash(inputs: string[]): string {
 
 function minUsers(report: IngestReport): number {
   const env = process.env.AUTONOMY_MIN_USERS;
-  if (env) return Math.max(1, Math.floor(Number(env)));
+  if (env && !/^[1-9]\d*$/.test(env)) throw new Error(`AUTONOMY_MIN_USERS needs a whole number of users, 1 or more, not ${env}`);
+  if (env) return Number(env);
   return report.inputs.includes("fleet") ? 5 : 1;
 }
 
