@@ -1,7 +1,28 @@
 // The canonical tables (../shared/TABLES.md): their columns, and the SQL that turns the
 // ingest's row parts into Parquet. Sources write rows; this module alone decides types,
 // order, the derived columns (tenure) and which record of a session wins when two sources
-// hold it, so every source yields the same tables.
+// hold it, so every source yields the same tables, byte for byte whatever order rows come in.
+//
+// ## The output folder
+//
+// `agent-autonomy ingest --out <out>` changes the tables as one set (ingest/output.ts):
+//
+// | path | what |
+// |---|---|
+// | `<out>/sessions.parquet`, `turns.parquet`, `tool_calls.parquet`, `stops.parquet`, `ingest-report.json` | symlinks to `current/<name>`; made once, never rewritten |
+// | `<out>/current` | symlink to the current generation, `.agent-autonomy/generations/<n>`; switched by one rename(2) |
+// | `<out>/.agent-autonomy/generations/<n>/` | one complete set: the five files above, and what `--incremental` reuses (`state.json`: digests of each group's files and their counts; `rows/<table>.parquet`: the rows as sources wrote them, with their group's key) |
+// | `<out>/.agent-autonomy/run-<pid>/` | a running ingest's work; its generation is built here and moved whole |
+// | `<out>/.agent-autonomy/lock` | the running ingest's process (one ingest at a time per folder) |
+//
+// A run killed at any moment leaves `current` on the previous complete generation (or
+// absent before the first). The generation before the current one is kept, so that a
+// reader still in it can finish; older ones are removed. A reader that opens more than
+// one file resolves `current` once and reads them all from that folder:
+// `currentTables(out)` (ingest/output.ts) does it, and every reader in this repository
+// goes through it. A reader that opens the top-level names one by one (a quick DuckDB
+// query) sees whole files, but could see two generations if a run switches in between.
+// No file in the folder holds a path: groups and files are named by digests.
 
 type Column = readonly [name: string, type: "VARCHAR" | "BOOLEAN" | "INTEGER" | "DOUBLE" | "TIMESTAMP", meaning: string];
 
