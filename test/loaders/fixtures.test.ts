@@ -3,6 +3,7 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
+import {currentTables} from "../../loaders/ingest/output.ts";
 import {cli, FIXTURES, readReport, sqlOn, tmp} from "../cli.ts";
 
 function ingest(path: string) {
@@ -20,7 +21,7 @@ describe("sniffly: one real project, Claude Code 1.0.17", () => {
   const {out, report} = ingest(join(FIXTURES, "sniffly", "mock-data", "-Users-chip-dev-ai-music"));
 
   test("writes Parquet files", () => {
-    for (const t of ["sessions", "turns", "tool_calls", "stops"]) expect(readFileSync(join(out, `${t}.parquet`)).subarray(0, 4).toString()).toBe("PAR1"); // the documented name, through `current`
+    for (const t of ["sessions", "turns", "tool_calls", "stops"]) expect(readFileSync(join(currentTables(out), `${t}.parquet`)).subarray(0, 4).toString()).toBe("PAR1");
   });
 
   test("three sessions (the summary-only file is none), 235 lines all parsed", async () => {

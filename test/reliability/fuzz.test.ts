@@ -66,14 +66,14 @@ describe(`hostile input: ${CASES} cases in the library, ${CLI_CASES} through the
     expect(Object.keys(summary.skipped).length).toBeGreaterThan(5);
   }, 3_600_000);
 
-  test("whole-command runs: exit 0 with every line counted, or one line saying why", () => {
+  test("whole-command runs (one thread, then worker threads): exit 0 with every line counted, or one line saying why", () => {
     const cases = fc.sample(caseArb, {seed: SEED, numRuns: CLI_CASES});
-    for (const c of cases) {
+    for (const [i, c] of cases.entries()) {
       const base = mkdtempSync(join(tmpdir(), "aa-fuzz-cli-"));
       const {inputs} = layCase(c, join(base, "in"));
       if (inputs.length === 0) continue;
       const out = join(tmp(), "t");
-      const run = spawnSync(process.execPath, [join(import.meta.dirname, "..", "..", "bin", "agent-autonomy.js"), "ingest", ...inputs, "--out", out, "-q"], {encoding: "utf8", timeout: 120_000});
+      const run = spawnSync(process.execPath, [join(import.meta.dirname, "..", "..", "bin", "agent-autonomy.js"), "ingest", ...inputs, "--out", out, "-q", "--workers", i % 2 ? "2" : "1"], {encoding: "utf8", timeout: 120_000});
       expect(run.signal, `runaway: ${describeCase(c)}`).toBe(null);
       checkRun({code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr}, out, describeCase(c));
     }
