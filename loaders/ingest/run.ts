@@ -5,7 +5,7 @@
 // `incremental`, groups whose files have not changed since the current generation are not
 // read again: their rows and counts are taken from it (state.ts).
 import {createHash} from "node:crypto";
-import {mkdirSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {availableParallelism} from "node:os";
 import {dirname, join, relative, resolve, sep} from "node:path";
 import {Worker} from "node:worker_threads";
@@ -146,7 +146,10 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
     const config = configHash(maxLineBytes, opts.classifiers);
     const keys = groups.map(groupKey);
     const prints = groups.map(fingerprint);
-    const previousDir = opts.incremental ? currentGeneration(out) : null;
+    // A generation whose state or rows are missing (an older version's, or one a person
+    // pruned) is not reused: everything is read.
+    const current = opts.incremental ? currentGeneration(out) : null;
+    const previousDir = current && TABLE_NAMES.every((t) => existsSync(join(current, ROWS, `${t}.parquet`))) ? current : null;
     const previous = previousDir ? readState(join(previousDir, STATE)) : null;
     const reusable = previous?.config === config ? previous.groups : {};
 

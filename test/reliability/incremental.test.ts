@@ -5,6 +5,7 @@
 import {appendFileSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
+import {currentTables} from "../../loaders/ingest/output.ts";
 import {cli, tmp} from "../cli.ts";
 import {Transcript} from "../transcript.ts";
 import {fleetFiles, outputBytes, writeFleet} from "./corpus.ts";
@@ -61,5 +62,11 @@ describe("--incremental", () => {
 
   test("another option (the line limit) reads everything again", () => {
     expect(compare(root, out, "--max-line-mb", "1")).toBe("0 groups of files unchanged and reused, 9 read");
+  });
+
+  test("a generation whose rows are gone is not reused", () => {
+    rmSync(join(currentTables(out), "rows", "turns.parquet"));
+    expect(compare(root, out, "--max-line-mb", "1")).toBe("0 groups of files unchanged and reused, 9 read");
+    expect(compare(root, out, "--max-line-mb", "1")).toBe("9 groups of files unchanged and reused, 0 read");
   });
 });
