@@ -47,6 +47,15 @@ describe("no text leaves the ingest", () => {
     }
   });
 
+  test("nothing the ingest keeps in its output folder for --incremental holds it either (its state names files by digests)", async () => {
+    const kept = filesUnder(out);
+    expect(kept.some((f) => f.endsWith("state.json"))).toBe(true);
+    for (const file of kept) expect(readFileSync(file).includes(CANARY), file).toBe(false);
+    const rows = await sqlOn(out, `select * from read_parquet('${join(currentTables(out), "rows", "*.parquet")}', union_by_name = true)`);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(rows)).not.toContain(CANARY);
+  });
+
   test("the tables keep the identifiers that count sessions and users", async () => {
     expect((await sqlOn(out, "select distinct user_id from sessions order by 1")).map((r) => r.user_id)).toEqual(USERS);
   });
