@@ -1,9 +1,15 @@
 // Builds the site: Framework's build with every data loader run afresh (its cache would
 // keep aggregates of other data), then a Content-Security-Policy in every page.
+//
+//   tsx scripts/build.ts [--min-users K]     (npm run build -- --min-users K)
+//
+// --min-users K: no published cell is drawn from fewer than K users (the same as
+// AUTONOMY_MIN_USERS=K; default 5 for a fleet, 1 for one person's logs).
 import {spawnSync} from "node:child_process";
 import {rmSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
+import {parseArgs} from "node:util";
 import {addPolicy} from "./csp.ts";
 
 export const ROOT = resolve(import.meta.dirname, "..");
@@ -21,4 +27,14 @@ export function build(env: NodeJS.ProcessEnv = process.env): {status: number | n
   return {status: run.status, output};
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) process.exitCode = build().status ?? 1;
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const {values} = parseArgs({options: {"min-users": {type: "string"}}});
+  const k = values["min-users"];
+  if (k !== undefined && !/^[1-9]\d*$/.test(k)) {
+    process.stderr.write(`build: --min-users needs a whole number of users, 1 or more, not ${k}\n`);
+    process.exitCode = 2;
+  } else {
+    if (k !== undefined) process.env.AUTONOMY_MIN_USERS = k;
+    process.exitCode = build().status ?? 1;
+  }
+}

@@ -8,7 +8,7 @@
 // path, whatever their names: every `.json`/`.jsonl` file (rotated `.json.1`, compressed
 // `.json.gz`, ... too) is sniffed, and those that are OTLP form one group of their own,
 // since sessions span files; they are never read as transcripts.
-import {lstatSync, readdirSync, realpathSync, statSync, existsSync, type Dirent} from "node:fs";
+import {closeSync, lstatSync, openSync, readdirSync, realpathSync, statSync, existsSync, type Dirent} from "node:fs";
 import {basename, dirname, join, resolve, sep} from "node:path";
 import type {TranscriptFile} from "../sources/claude-code/read.ts";
 import {sniff} from "../sources/otel/otlp.ts";
@@ -122,11 +122,19 @@ function discoverOne(input: string, walk: Walk): {layout: Layout; groups: Transc
   try {
     lstatSync(path);
     real = realpathSync(path);
-  } catch {
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ELOOP") throw new InputError(`a loop of symbolic links: ${input}`);
+    if (code === "EACCES") throw new InputError(`cannot read folder: ${input}`);
     throw new InputError(`no such file or folder: ${input}`);
   }
   const info = statSync(real);
   if (info.isFile()) {
+    try {
+      closeSync(openSync(real, "r"));
+    } catch {
+      throw new InputError(`cannot read file: ${input}`);
+    }
     const otlp = otlpFile(real, true, false);
     if (otlp) return {layout: "files", groups: [], otlp: [otlp]};
     const name = basename(real);
