@@ -4,10 +4,11 @@
 // number that shapes behaviour.
 import {createHash} from "node:crypto";
 import {readFileSync} from "node:fs";
-import {join, resolve} from "node:path";
+import {join} from "node:path";
 import type {Complexity} from "../definitions.ts";
+import {ROOT} from "../paths.ts";
 
-export const ROOT = resolve(import.meta.dirname, "../..");
+export {ROOT};
 export const CALIBRATION_FILE = join(ROOT, "data", "calibration.json");
 export const PUBLISHED_FILE = join(ROOT, "data", "published.json");
 

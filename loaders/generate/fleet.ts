@@ -8,6 +8,7 @@ import {availableParallelism} from "node:os";
 import {basename, dirname, join, resolve} from "node:path";
 import {Worker} from "node:worker_threads";
 import {FLEET_MARKER} from "../ingest/discover.ts";
+import {workerUrl} from "../paths.ts";
 import {CALIBRATION_FILE, readCalibration, ROOT} from "./calibration.ts";
 import {sessionModel} from "./session.ts";
 import {renderSession} from "./transcript.ts";
@@ -121,7 +122,7 @@ function share(sessions: number[], threads: number): number[][] {
 
 function pooled(opts: FleetOptions, calibration: string, work: string, parts: number[][], progress: FleetProgress): Promise<Written> {
   const threads = parts.length;
-  const url = new URL("./worker.js", import.meta.url);
+  const url = workerUrl("generate");
   const seen: Written[] = Array.from({length: threads}, () => ({sessions: 0, files: 0, bytes: 0}));
   const update = () => {
     progress.sessions = seen.reduce((s, w) => s + w.sessions, 0);

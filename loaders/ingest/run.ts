@@ -11,6 +11,7 @@ import {dirname, join, relative, resolve, sep} from "node:path";
 import {Worker} from "node:worker_threads";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {loadClassifiers} from "../classify/index.ts";
+import {workerUrl} from "../paths.ts";
 import type {Classifiers} from "../classify/types.ts";
 import {TABLE_NAMES, copySql, partsSql, shadowedSql, type TableName} from "../tables.ts";
 import type {GroupResult} from "./counts.ts";
@@ -86,7 +87,7 @@ async function inline(jobs: Job[], work: string, opts: IngestOptions, classifier
 async function pooled(jobs: Job[], work: string, opts: IngestOptions, n: number, done: Done) {
   // Largest groups first, so no worker is left with a big one at the end.
   const queue = [...jobs].sort((a, b) => size(b.group) - size(a.group));
-  const url = new URL("./worker.js", import.meta.url);
+  const url = workerUrl("ingest");
   await Promise.all(
     Array.from({length: n}, (_, w) =>
       new Promise<void>((resolveWorker, reject) => {

@@ -7,13 +7,15 @@
 import {createHash} from "node:crypto";
 import {closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync} from "node:fs";
 import {join, resolve} from "node:path";
+import {LIBRARY} from "../paths.ts";
 import type {GroupResult} from "./counts.ts";
 import type {Group} from "./discover.ts";
 
-const LIBRARY = resolve(import.meta.dirname, "..");
 // How much of a file's start and end the fingerprint reads: a rewrite that kept the
 // size and the modification time (a copy with `cp -p`) is caught where it changed these.
-const SAMPLE = 64 << 10;
+// Transcripts grow at their end and are stamped line by line, so a few KiB tell; more
+// would read most small files twice on every run.
+const SAMPLE = 4 << 10;
 
 export type GroupState = {fingerprint: string; result: GroupResult};
 export type State = {config: string; groups: Record<string, GroupState>};
@@ -50,6 +52,7 @@ function sample(path: string, size: number): string {
   try {
     const head = Buffer.alloc(Math.min(SAMPLE, size));
     readSync(fd, head, 0, head.length, 0);
+    if (size <= SAMPLE) return createHash("sha256").update(head).digest("hex");
     const tail = Buffer.alloc(Math.min(SAMPLE, size));
     readSync(fd, tail, 0, tail.length, size - tail.length);
     return createHash("sha256").update(head).update(tail).digest("hex");
