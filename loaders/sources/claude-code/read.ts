@@ -17,10 +17,10 @@ export function readEvents(files: readonly TranscriptFile[], maxLineBytes: numbe
         line(text, lineNo, last) {
           c.lines++;
           const parsed = parseLine(text, index, lineNo, file.subagent, last);
-          if (parsed.skip) addSkip(c, parsed.skip);
+          if (typeof parsed === "string") addSkip(c, parsed);
           else {
             c.parsed++;
-            events.push(parsed.event);
+            events.push(parsed);
           }
         },
         skip(reason) {
