@@ -55,11 +55,11 @@ async function filterChange(browser: Browser, url: string, runs: number): Promis
   return times;
 }
 
-export async function benchPages(dist: string, {runs, chromiumPath = "/usr/bin/chromium"}: {runs: number; chromiumPath?: string}): Promise<PageResult[]> {
+export async function benchPages(dist: string, {runs, only, chromiumPath = "/usr/bin/chromium"}: {runs: number; only?: string[]; chromiumPath?: string}): Promise<PageResult[]> {
   const {server, url} = await serve(dist);
   const browser = await chromium.launch({executablePath: chromiumPath, args: ARGS});
   try {
-    const paths = readdirSync(dist).filter((f) => f.endsWith(".html")).map((f) => (f === "index.html" ? "/" : `/${f.slice(0, -5)}`)).sort();
+    const paths = (only ?? readdirSync(dist).filter((f) => f.endsWith(".html")).map((f) => (f === "index.html" ? "/" : `/${f.slice(0, -5)}`))).sort();
     const results: PageResult[] = [];
     for (const path of paths) {
       const loads = [];

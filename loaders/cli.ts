@@ -8,7 +8,7 @@ import {calibrationReport, formatReport} from "./calibrate/report.ts";
 import {readCalibration} from "./generate/calibration.ts";
 import {FleetError, generate, type FleetProgress} from "./generate/fleet.ts";
 import {defaultInput, InputError} from "./ingest/discover.ts";
-import {ingest, type Progress} from "./ingest/run.ts";
+import {ingest, ingestRun, type Progress} from "./ingest/run.ts";
 import {canonicalTables} from "./site/tables.ts";
 
 const HELP = `agent-autonomy: rebuild "Measuring AI agent autonomy in practice" from agent logs
@@ -34,7 +34,11 @@ ingest
   is taken from the transcript.
 
   -o, --out <dir>          where to write the tables (required; created if missing,
-                           and it may hold only a previous ingest's files)
+                           and it may hold only a previous ingest's files). The
+                           tables change as one set: a reader sees the previous
+                           run's or this run's, never a mix, even if a run is killed
+      --incremental        read only the files that are new or changed since the
+                           previous run into <dir>; the tables equal a full ingest's
   -j, --workers <n>        worker threads (default: one per core)
       --max-line-mb <n>    skip lines longer than this as too_large (default 64)
       --classifiers <file> a module whose default export replaces classifiers
@@ -110,6 +114,7 @@ async function runIngest(args: string[]) {
       "max-line-mb": {type: "string"},
       classifiers: {type: "string"},
       "report-paths": {type: "boolean"},
+      incremental: {type: "boolean"},
       quiet: {type: "boolean", short: "q"},
       verbose: {type: "boolean"},
       help: {type: "boolean", short: "h"}
@@ -128,13 +133,14 @@ async function runIngest(args: string[]) {
   const inputs = positionals.length ? positionals : [defaultInput(process.env, homedir())];
   const started = Date.now();
   const tty = process.stderr.isTTY && !values.quiet;
-  const report = await ingest({
+  const {report, groupsRead, groupsReused} = await ingestRun({
     inputs,
     out: values.out,
     workers: workers && Math.floor(workers),
     maxLineBytes: maxLineMb && Math.floor(maxLineMb * (1 << 20)),
     classifiers: values.classifiers,
     reportPaths: values["report-paths"],
+    incremental: values.incremental,
     progress: tty ? (p) => process.stderr.write(bar(p, started)) : undefined
   });
   if (tty) process.stderr.write("\n");
@@ -144,7 +150,8 @@ async function runIngest(args: string[]) {
     process.stderr.write(
       `${report.files} files, ${report.lines} lines: ${report.parsed} parsed, ${report.duplicates} duplicates, ${skipped} skipped` +
         `${skipped ? ` (${Object.entries(report.skipped).map(([k, v]) => `${k} ${v}`).join(", ")})` : ""}\n` +
-        `${t.sessions} sessions, ${t.turns} turns, ${t.tool_calls} tool calls, ${t.stops} stops → ${values.out} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`
+        `${t.sessions} sessions, ${t.turns} turns, ${t.tool_calls} tool calls, ${t.stops} stops → ${values.out} (${((Date.now() - started) / 1000).toFixed(1)} s)\n` +
+        (values.incremental ? `${groupsReused} groups of files unchanged and reused, ${groupsRead} read\n` : "")
     );
   }
 }
@@ -261,10 +268,13 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command: ${command}`);
     }
   } catch (error) {
+    // One line saying what and where; an error the ingest did not foresee says how to see more.
     const usage = error instanceof UsageError || (error as {code?: string}).code?.startsWith("ERR_PARSE_ARGS");
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`agent-autonomy: ${message}${usage ? " (see agent-autonomy help)" : ""}\n`);
-    if (verbose && error instanceof Error && !(error instanceof InputError) && !(error instanceof FleetError)) process.stderr.write(`${error.stack}\n`);
+    const known = usage || error instanceof InputError || error instanceof FleetError;
+    const message = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+    process.stderr.write(`agent-autonomy: ${message}${usage ? " (see agent-autonomy help)" : known || verbose ? "" : " (--verbose shows where)"}\n`);
+    const detail = error instanceof InputError ? error.cause : error;
+    if (verbose && detail instanceof Error && !(error instanceof FleetError)) process.stderr.write(`${detail.stack}\n`);
     return usage ? 2 : 1;
   }
 }

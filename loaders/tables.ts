@@ -1,7 +1,28 @@
 // The canonical tables (../shared/TABLES.md): their columns, and the SQL that turns the
 // ingest's row parts into Parquet. Sources write rows; this module alone decides types,
 // order, the derived columns (tenure) and which record of a session wins when two sources
-// hold it, so every source yields the same tables.
+// hold it, so every source yields the same tables, byte for byte whatever order rows come in.
+//
+// ## The output folder
+//
+// `agent-autonomy ingest --out <out>` changes the tables as one set (ingest/output.ts):
+//
+// | path | what |
+// |---|---|
+// | `<out>/sessions.parquet`, `turns.parquet`, `tool_calls.parquet`, `stops.parquet`, `ingest-report.json` | symlinks to `current/<name>`; made once, never rewritten |
+// | `<out>/current` | symlink to the current generation, `.agent-autonomy/generations/<n>`; switched by one rename(2) |
+// | `<out>/.agent-autonomy/generations/<n>/` | one complete set: the five files above, and what `--incremental` reuses (`state.json`: digests of each group's files and their counts; `rows/<table>.parquet`: the rows as sources wrote them, with their group's key) |
+// | `<out>/.agent-autonomy/run-<pid>/` | a running ingest's work; its generation is built here and moved whole |
+// | `<out>/.agent-autonomy/lock` | the running ingest's process (one ingest at a time per folder) |
+//
+// A run killed at any moment leaves `current` on the previous complete generation (or
+// absent before the first). The generation before the current one is kept, so that a
+// reader still in it can finish; older ones are removed. A reader that opens more than
+// one file resolves `current` once and reads them all from that folder:
+// `currentTables(out)` (ingest/output.ts) does it, and every reader in this repository
+// goes through it. A reader that opens the top-level names one by one (a quick DuckDB
+// query) sees whole files, but could see two generations if a run switches in between.
+// No file in the folder holds a path: groups and files are named by digests.
 
 type Column = readonly [name: string, type: "VARCHAR" | "BOOLEAN" | "INTEGER" | "DOUBLE" | "TIMESTAMP", meaning: string];
 
@@ -93,10 +114,14 @@ export type Emit = (table: TableName, row: Row) => void;
 
 /** Columns a source does not write: derived here over the whole table (no tenure for an unknown user). */
 const DERIVED: Partial<Record<TableName, Record<string, string>>> = {
-  sessions: {tenure: "case when user_id is not null then (row_number() over (partition by user_id order by started_at, session_id) - 1)::INTEGER end"}
+  sessions: {tenure: `case when user_id is not null then (row_number() over (partition by user_id order by ${["started_at", "session_id", ...rest("sessions", ["user_id", "started_at", "session_id", "tenure"])].map(q).join(", ")}) - 1)::INTEGER end`}
 };
 
-/** Sort keys that make every output the same bytes whatever order rows arrived in. */
+/**
+ * Sort keys that make every output the same bytes whatever order rows arrived in: the
+ * meaningful keys first, then every other column, so that no two rows tie (two project
+ * folders can hold copies of one session).
+ */
 const ORDER: Record<TableName, string[]> = {
   sessions: ["user_id", "started_at", "session_id"],
   turns: ["user_id", "session_id", "turn_index"],
@@ -104,11 +129,31 @@ const ORDER: Record<TableName, string[]> = {
   stops: ["user_id", "session_id", "turn_index", "at", "kind", "how"]
 };
 
+function rest(table: TableName, except: string[]): string[] {
+  return TABLES[table].map(([name]) => name).filter((name) => !except.includes(name));
+}
+
 function q(name: string) {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
 const list = (paths: string[]) => `[${paths.map((p) => `'${p.replace(/'/g, "''")}'`).join(", ")}]`;
+
+/** The columns sources write (every column but the derived), as the row parts hold them: timestamps in epoch milliseconds. */
+function written(table: TableName): [string, string][] {
+  const derived = DERIVED[table] ?? {};
+  return TABLES[table].filter(([name]) => !(name in derived)).map(([name, type]) => [name, type === "TIMESTAMP" ? "BIGINT" : type]);
+}
+
+/**
+ * SQL for the rows of a table's NDJSON parts, as sources wrote them, with the key of the
+ * group that wrote each (`_group`, which `--incremental` reuses rows by).
+ */
+export function partsSql(table: TableName, parts: string[]): string {
+  const columns = [...written(table), ["_group", "VARCHAR"]];
+  if (parts.length === 0) return `(select ${columns.map(([name, type]) => `null::${type} as ${q(name)}`).join(", ")} where false)`;
+  return `read_json(${list(parts)}, format = 'newline_delimited', columns = {${columns.map(([name, type]) => `${q(name)}: '${type}'`).join(", ")}})`;
+}
 
 /**
  * The session ids read from transcripts. A transcript says more about a session than its
@@ -116,29 +161,26 @@ const list = (paths: string[]) => `[${paths.map((p) => `'${p.replace(/'/g, "''")
  * comes from a transcript and from another source, the transcript's rows are kept and the
  * other source's rows of it are dropped (OTEL.md: a session is never counted twice).
  */
-function transcriptSessions(sessionParts: string[]): string {
-  return `(select session_id from read_json(${list(sessionParts)}, format = 'newline_delimited', columns = {session_id: 'VARCHAR', source: 'VARCHAR'}) where source = 'claude-code' and session_id is not null)`;
+function transcriptSessions(sessions: string): string {
+  return `(select session_id from ${sessions} where source = 'claude-code' and session_id is not null)`;
 }
 
-/** SQL counting the sessions of other sources that a transcript shadows. */
-export function shadowedSql(sessionParts: string[]): string {
-  if (sessionParts.length === 0) return "select 0::INTEGER as n";
-  return `select count(distinct session_id)::INTEGER as n from read_json(${list(sessionParts)}, format = 'newline_delimited', columns = {session_id: 'VARCHAR', source: 'VARCHAR'}) where source <> 'claude-code' and session_id in ${transcriptSessions(sessionParts)}`;
+/** SQL counting the sessions of other sources that a transcript shadows, over the sessions' rows (a relation). */
+export function shadowedSql(sessions: string): string {
+  return `select count(distinct session_id)::INTEGER as n from ${sessions} where source <> 'claude-code' and session_id in ${transcriptSessions(sessions)}`;
 }
 
-/** SQL that reads a table's row parts (NDJSON) and writes its Parquet file. */
-export function copySql(table: TableName, parts: string[], out: string, sessionParts: string[]): string {
+/**
+ * SQL that writes a table's Parquet file from the rows sources wrote (`rows`, a relation
+ * such as partsSql's), given the sessions' rows (`sessions`) for the shadowing rule.
+ */
+export function copySql(table: TableName, rows: string, out: string, sessions: string): string {
   const derived = DERIVED[table] ?? {};
-  const written = TABLES[table].filter(([name]) => !(name in derived));
-  const columns = written.map(([name, type]) => `${q(name)}: '${type === "TIMESTAMP" ? "BIGINT" : type}'`).join(", ");
   const select = TABLES[table]
     .map(([name, type]) =>
       name in derived ? `${derived[name]} as ${q(name)}` : type === "TIMESTAMP" ? `make_timestamp(${q(name)} * 1000) as ${q(name)}` : q(name)
     )
     .join(", ");
-  const source = parts.length
-    ? `read_json(${list(parts)}, format = 'newline_delimited', columns = {${columns}})`
-    : `(select ${written.map(([name, type]) => `null::${type === "TIMESTAMP" ? "BIGINT" : type} as ${q(name)}`).join(", ")} where false)`;
-  const shadow = sessionParts.length ? ` where source = 'claude-code' or session_id not in ${transcriptSessions(sessionParts)}` : "";
-  return `copy (select ${select} from ${source}${shadow} order by ${ORDER[table].map(q).join(", ")}) to '${out.replace(/'/g, "''")}' (format parquet, compression zstd)`;
+  const order = [...ORDER[table], ...rest(table, ORDER[table])];
+  return `copy (select ${select} from ${rows} where source = 'claude-code' or session_id not in ${transcriptSessions(sessions)} order by ${order.map(q).join(", ")}) to '${out.replace(/'/g, "''")}' (format parquet, compression zstd)`;
 }

@@ -1,24 +1,76 @@
 // Builds the site: Framework's build with every data loader run afresh (its cache would
 // keep aggregates of other data), then a Content-Security-Policy in every page.
+//
+//   tsx scripts/build.ts [--min-users K]     (npm run build -- --min-users K)
+//
+// --min-users K: no published cell is drawn from fewer than K users (the same as
+// AUTONOMY_MIN_USERS=K; default 5 for a fleet, 1 for one person's logs).
 import {spawnSync} from "node:child_process";
-import {rmSync} from "node:fs";
-import {join, resolve} from "node:path";
+import {mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
+import {parseArgs} from "node:util";
 import {addPolicy} from "./csp.ts";
 
 export const ROOT = resolve(import.meta.dirname, "..");
 
-export function build(env: NodeJS.ProcessEnv = process.env): {status: number | null; output: string} {
-  rmSync(join(ROOT, "src", ".observablehq", "cache", "data"), {recursive: true, force: true});
-  const run = spawnSync(join(ROOT, "node_modules", ".bin", "observable"), ["build"], {
-    cwd: ROOT,
-    env: {...env, OBSERVABLE_TELEMETRY_DISABLE: "true"},
-    encoding: "utf8",
-    stdio: env === process.env ? "inherit" : "pipe"
-  });
-  const output = `${run.stdout ?? ""}${run.stderr ?? ""}`;
-  if (run.status === 0) addPolicy(resolve(ROOT, env.AUTONOMY_OUTPUT ?? "dist"));
-  return {status: run.status, output};
+const LOCK = join(ROOT, "src", ".observablehq", "build.lock");
+
+/**
+ * Framework keeps every build's loader outputs in one cache inside src/, so two builds of
+ * different data at once (test files run side by side) would mix their aggregates: builds
+ * take turns, through a lock that names its holder so that a dead one's is taken over.
+ */
+function takeTurn(): () => void {
+  mkdirSync(dirname(LOCK), {recursive: true});
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      writeFileSync(join(LOCK, "pid"), String(process.pid));
+      return () => rmSync(LOCK, {recursive: true, force: true});
+    } catch {
+      const holder = Number(readFileSync(join(LOCK, "pid"), {encoding: "utf8", flag: "a+"}) || 0);
+      if (holder && !alive(holder)) rmSync(LOCK, {recursive: true, force: true});
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) process.exitCode = build().status ?? 1;
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function build(env: NodeJS.ProcessEnv = process.env): {status: number | null; output: string} {
+  const release = takeTurn();
+  try {
+    rmSync(join(ROOT, "src", ".observablehq", "cache", "data"), {recursive: true, force: true});
+    const run = spawnSync(join(ROOT, "node_modules", ".bin", "observable"), ["build"], {
+      cwd: ROOT,
+      env: {...env, OBSERVABLE_TELEMETRY_DISABLE: "true"},
+      encoding: "utf8",
+      stdio: env === process.env ? "inherit" : "pipe"
+    });
+    const output = `${run.stdout ?? ""}${run.stderr ?? ""}`;
+    if (run.status === 0) addPolicy(resolve(ROOT, env.AUTONOMY_OUTPUT ?? "dist"));
+    return {status: run.status, output};
+  } finally {
+    release();
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const {values} = parseArgs({options: {"min-users": {type: "string"}}});
+  const k = values["min-users"];
+  if (k !== undefined && !/^[1-9]\d*$/.test(k)) {
+    process.stderr.write(`build: --min-users needs a whole number of users, 1 or more, not ${k}\n`);
+    process.exitCode = 2;
+  } else {
+    if (k !== undefined) process.env.AUTONOMY_MIN_USERS = k;
+    process.exitCode = build().status ?? 1;
+  }
+}

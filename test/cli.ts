@@ -4,6 +4,7 @@ import {readFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {expect} from "vitest";
+import {currentTables} from "../loaders/ingest/output.ts";
 import type {IngestReport} from "../loaders/ingest/run.ts";
 import {tmp} from "./tmp.ts";
 
@@ -23,12 +24,18 @@ export function ingestQuietly(...args: string[]): {out: string; report: IngestRe
   const run = cli(["ingest", ...args, "--out", out, "--quiet"]);
   expect(run.stderr).toBe("");
   expect(run.code).toBe(0);
-  return {out, report: JSON.parse(readFileSync(join(out, "ingest-report.json"), "utf8"))};
+  return {out, report: readReport(out)};
 }
 
-/** Runs SQL over an ingest's output folder, its tables as views. */
-export async function sqlOn(dir: string, sql: string): Promise<Record<string, unknown>[]> {
+/** The report of an ingest's output folder (its current generation). */
+export function readReport(out: string): IngestReport {
+  return JSON.parse(readFileSync(join(currentTables(out), "ingest-report.json"), "utf8"));
+}
+
+/** Runs SQL over an ingest's output folder, its current generation's tables as views. */
+export async function sqlOn(out: string, sql: string): Promise<Record<string, unknown>[]> {
   const db = await (await DuckDBInstance.create(":memory:")).connect();
+  const dir = currentTables(out);
   try {
     for (const t of ["sessions", "turns", "tool_calls", "stops"]) await db.run(`create view ${t} as select * from read_parquet('${join(dir, `${t}.parquet`)}')`);
     const rows = (await db.runAndReadAll(sql)).getRowObjectsJS();

@@ -12,6 +12,7 @@ import {asksQuestion} from "./question.ts";
 import {agentStopReason, humanStopReason} from "./stop-reason.ts";
 import {toolCall} from "./tool-call.ts";
 import type {Classifiers} from "./types.ts";
+import {InputError} from "../ingest/discover.ts";
 
 export const defaultClassifiers: Classifiers = {complexity, corrective, asksQuestion, agentStopReason, humanStopReason, toolCall, involvesPerson};
 
@@ -20,15 +21,15 @@ const NAMES = Object.keys(defaultClassifiers);
 export async function loadClassifiers(module?: string): Promise<Classifiers> {
   if (!module) return defaultClassifiers;
   const path = resolve(module);
-  if (!existsSync(path)) throw new Error(`--classifiers: no such file: ${module}`);
+  if (!existsSync(path)) throw new InputError(`--classifiers: no such file: ${module}`);
   // tsImport loads a .ts module wherever it lives, also outside a `"type": "module"`
   // package, where tsx compiles it to CommonJS and its default export arrives wrapped.
   let overrides: unknown = (await tsImport(pathToFileURL(path).href, import.meta.url)).default;
   if (overrides !== null && typeof overrides === "object" && "default" in overrides) overrides = overrides.default;
-  if (overrides === null || typeof overrides !== "object") throw new Error(`${module}: the default export must be an object holding classifiers (${NAMES.join(", ")})`);
+  if (overrides === null || typeof overrides !== "object") throw new InputError(`${module}: the default export must be an object holding classifiers (${NAMES.join(", ")})`);
   const unknown = Object.keys(overrides).filter((k) => !NAMES.includes(k));
-  if (unknown.length) throw new Error(`${module}: unknown classifier${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} (known: ${NAMES.join(", ")})`);
+  if (unknown.length) throw new InputError(`${module}: unknown classifier${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} (known: ${NAMES.join(", ")})`);
   const notFunctions = Object.entries(overrides).filter(([, f]) => typeof f !== "function").map(([k]) => k);
-  if (notFunctions.length) throw new Error(`${module}: not a function: ${notFunctions.join(", ")}`);
+  if (notFunctions.length) throw new InputError(`${module}: not a function: ${notFunctions.join(", ")}`);
   return {...defaultClassifiers, ...(overrides as Partial<Classifiers>)};
 }

@@ -39,7 +39,8 @@
 //    mind", "change of plan", "also add ..." (a requirement added mid-task).
 // 5. missing_context: a correction or a fact the agent lacked: "no, ...", "wrong file",
 //    "the bug is in ...", "it's called ...", "should be ...", "don't touch ...", "use the
-//    existing helper", or any code, path or error message in what they said.
+//    existing helper", "it's already in utils, use that", "the API is v2", or any code,
+//    path or error message in what they said.
 import {closingPart} from "./question.ts";
 import {firstMatch, head} from "./text.ts";
 import type {AgentStopInput, HumanStopInput} from "./types.ts";
@@ -129,7 +130,8 @@ const HUMAN_RULES: readonly (readonly [HumanReason, RegExp])[] = [
     String.raw`^\W*(?:no|nope|wrong)\b|\bwrong\b|\bnot (?:that|this|what|quite|right)\b|\bthe (?:correct|right|real|actual) \b`,
     String.raw`\bthe (?:file|function|bug|issue|problem|error|cause|config|test|class|method|table|column) is\b|\bit'?s (?:in|at|called|under|defined|located)\b|\bshould be\b`,
     String.raw`\byou (?:need|have|should|must)\b|\bdon'?t (?:use|touch|change|modify|edit|delete|remove|add)\b|\b(?:remember|note|keep in mind|make sure)\b|\b(?:use|using) the (?:existing|other|new|correct)\b`,
-    String.raw`\x60|\b[\w-]+\.(?:ts|tsx|js|jsx|py|go|rs|java|rb|php|json|ya?ml|toml|sql|sh|md|css|html)\b|\/[\w.-]+\/|\b(?:error|exception|traceback)\b`
+    String.raw`\balready (?:in|there|exists?|defined|available|implemented|written)\b|\buse (?:that|this|those|it)\b|\bthe (?:api|endpoints?|schema|version) (?:is|are)\b`,
+    String.raw`\x60|\b[\w-]+\.(?:ts|tsx|js|jsx|py|go|rs|java|rb|php|json|ya?ml|toml|sql|sh|md|css|html)\b|(?:^|\s)\/[\w.-]+|\b(?:error|exception|traceback)\b`
   ])]
 ];
 

@@ -4,10 +4,11 @@
 // number that shapes behaviour.
 import {createHash} from "node:crypto";
 import {readFileSync} from "node:fs";
-import {join, resolve} from "node:path";
+import {join} from "node:path";
 import type {Complexity} from "../definitions.ts";
+import {ROOT} from "../paths.ts";
 
-export const ROOT = resolve(import.meta.dirname, "../..");
+export {ROOT};
 export const CALIBRATION_FILE = join(ROOT, "data", "calibration.json");
 export const PUBLISHED_FILE = join(ROOT, "data", "published.json");
 
@@ -29,7 +30,7 @@ export type Target = {
 
 export type Assumptions = {
   period: {start: string; end: string};
-  format: {versions: Dated<number>; lag_days: number; headless: {share: number; from_version: number}};
+  format: {versions: Dated<number>; lag_days: number; headless: {share: number; from_version: number}; tool_output: "lean" | "full"};
   users: {
     power_share: number;
     power_sessions: [number, number];
@@ -202,7 +203,11 @@ export function readPublished(file = PUBLISHED_FILE): Map<string, Published> {
 }
 
 // Every key the generator reads must be there: a misspelt key would silently become NaN.
+// Text keys that take one of a few values.
+const CHOICES: Record<string, string[]> = {"assumptions.format.tool_output": ["lean", "full"]};
+
 function check(value: unknown, path: string, template: unknown): void {
+  if (CHOICES[path] && !CHOICES[path].includes(value as string)) throw new Error(`calibration: ${path} must be one of ${CHOICES[path].join(", ")}`);
   if (typeof template === "number") {
     if (typeof value !== "number" || !Number.isFinite(value)) throw new Error(`calibration: ${path} must be a number`);
   } else if (Array.isArray(template)) {
@@ -217,7 +222,7 @@ const C = {minimal: 0, low: 0, medium: 0, high: 0};
 const LN = {median: 0, sigma: 0};
 const SHAPE = {
   period: {start: "", end: ""},
-  format: {versions: [], lag_days: 0, headless: {share: 0, from_version: 0}},
+  format: {versions: [], lag_days: 0, headless: {share: 0, from_version: 0}, tool_output: ""},
   users: {
     power_share: 0, power_sessions: [], regular_sessions_median: 0, regular_sessions_sigma: 0, regular_sessions_max: 0, present_at_start: 0, join_by: 0,
     churn: 0, churn_after_days_mean: 0, max_sessions_per_workday: 0, timezones: {}, workday_start_hour: [], workday_hours: [], weekend_share: 0, activity_growth: 0,

@@ -9,6 +9,7 @@ import {availableParallelism} from "node:os";
 import {basename, dirname, join, resolve} from "node:path";
 import {Worker} from "node:worker_threads";
 import {FLEET_MARKER} from "../ingest/discover.ts";
+import {workerUrl} from "../paths.ts";
 import {makeAgents} from "./api.ts";
 import {writeApi, type ApiWritten} from "./api-fleet.ts";
 import {CALIBRATION_FILE, readCalibration, ROOT} from "./calibration.ts";
@@ -133,7 +134,7 @@ function share(sessions: number[], threads: number): number[][] {
 export type Job = {users: number[]} | {api: number};
 
 function pooled(opts: FleetOptions, calibration: string, work: string, jobs: Job[], progress: FleetProgress): Promise<{users: Written; api: ApiWritten}> {
-  const url = new URL("./worker.js", import.meta.url);
+  const url = workerUrl("generate");
   const seen: (Written | ApiWritten)[] = jobs.map((job) => ("api" in job ? {...NO_API} : {sessions: 0, files: 0, bytes: 0}));
   const users = () => seen.filter((_, i) => !("api" in jobs[i])) as Written[];
   const api = () => (seen.find((_, i) => "api" in jobs[i]) as ApiWritten | undefined) ?? NO_API;

@@ -28,6 +28,8 @@ export type Project = {
   language: Language | null;
   files: string[];
   branch: string;
+  /** Tool results carry the whole text (a file read, a test run's output), as real logs do. */
+  full: boolean;
 };
 
 /** The slots a task fills once, so that its prompt, calls and replies agree. */
@@ -374,15 +376,15 @@ const DOMAINS: Record<string, Domain> = {
 
 export const SOFTWARE = "software_engineering";
 
-export function makeProject(domain: string, home: string, rng: Rng): Project {
+export function makeProject(domain: string, home: string, rng: Rng, full = false): Project {
   if (domain === SOFTWARE || !DOMAINS[domain]) {
     const language = rng.pick(LANGUAGES);
     const name = rng.pick(SE_PROJECTS);
-    return {name, cwd: `${home}/src/${name}`, domain: SOFTWARE, language, files: language.files, branch: rng.pick(["main", "main", "master", "develop", `feat/${rng.pick(SE_SLOTS.service)}`])};
+    return {name, cwd: `${home}/src/${name}`, domain: SOFTWARE, language, files: language.files, branch: rng.pick(["main", "main", "master", "develop", `feat/${rng.pick(SE_SLOTS.service)}`]), full};
   }
   const d = DOMAINS[domain];
   const name = rng.pick(d.projects);
-  return {name, cwd: `${home}/${rng.pick(["work", "Documents", "projects"])}/${name}`, domain, language: null, files: d.files, branch: rng.pick(["main", "HEAD"])};
+  return {name, cwd: `${home}/${rng.pick(["work", "Documents", "projects"])}/${name}`, domain, language: null, files: d.files, branch: rng.pick(["main", "HEAD"]), full};
 }
 
 function slotsOf(p: Project): Record<string, string[]> {
@@ -412,10 +414,19 @@ export function actionMix(p: Project): Record<Action, number> {
 
 const lines = (n: number) => Array.from({length: n}, (_, i) => `${String(i + 1).padStart(6)}→`).join("\n");
 
+// A file's text as Read returns it: numbered lines, made from the project's own code
+// (or prose), with no draw from the generator's random streams, so that the lean and the
+// full fleets of one seed hold the same sessions.
+function fileText(p: Project, n: number): string {
+  const source = p.language ? p.language.code : ["- a point from the notes, in a sentence or two", "## A heading", "Some prose that runs for a line of the page."];
+  return Array.from({length: n}, (_, i) => `${String(i + 1).padStart(6)}→${source[i % source.length].split("\n")[0]}`).join("\n");
+}
+
 function read(p: Project, topic: Topic, rng: Rng): Call {
   const path = `${p.cwd}/${topic.file && rng.chance(0.5) ? topic.file : rng.pick(p.files)}`;
   const n = rng.int(12, 400);
-  return {name: "Read", input: {file_path: path}, content: `${lines(2)}\n… (${n} lines)`, result: {type: "text", file: {filePath: path, content: "", numLines: n, startLine: 1, totalLines: n}}, slow: false};
+  const text = p.full ? fileText(p, n) : "";
+  return {name: "Read", input: {file_path: path}, content: p.full ? text : `${lines(2)}\n… (${n} lines)`, result: {type: "text", file: {filePath: path, content: text, numLines: n, startLine: 1, totalLines: n}}, slow: false};
 }
 
 function edit(p: Project, rng: Rng, change: string): Call {
@@ -492,7 +503,10 @@ export function toolCall(p: Project, topic: Topic, action: Action, rng: Rng): Ca
       const kind = rng.weighted({test: 0.55, build: 0.2, lint: 0.15, run: 0.05, install: 0.05});
       const command = rng.pick(lang[kind]);
       const failed = kind !== "install" && rng.chance(0.25);
-      const out = kind === "test" ? (failed ? `FAIL  1 failed, ${rng.int(5, 200)} passed` : `${rng.int(5, 400)} passed`) : failed ? "error: 2 problems" : "";
+      const passed = kind === "test" ? rng.int(5, failed ? 200 : 400) : 0;
+      const summary = kind === "test" ? (failed ? `FAIL  1 failed, ${passed} passed` : `${passed} passed`) : failed ? "error: 2 problems" : "";
+      // The full fleet's test runs print a line a test, as test runners do.
+      const out = p.full && kind === "test" ? `${Array.from({length: passed}, (_, i) => ` ✓ ${p.files[i % p.files.length]} › case ${i + 1} (${1 + (i % 37)} ms)`).join("\n")}\n${summary}` : summary;
       return bash(command, {test: "Run the tests", build: "Build the project", lint: "Lint", run: "Run it", install: "Install the dependency"}[kind], out, kind === "test" || kind === "build", failed);
     }
     case "vcs":

@@ -71,7 +71,7 @@ export function makeUsers(cal: Calibration, count: number, seed: string): User[]
     const nProjects = 1 + rng.poisson(a.projects_mean - 1 + (power ? 1 : 0));
     const projects = Array.from({length: nProjects}, (_, p) => {
       const domain = rng.chance(a.primary_domain_share) ? primary : rng.weighted(cal.domains);
-      return makeProject(domain === SOFTWARE ? SOFTWARE : domain, home, rng.fork(`project/${p}`));
+      return makeProject(domain === SOFTWARE ? SOFTWARE : domain, home, rng.fork(`project/${p}`), cal.assumptions.format.tool_output === "full");
     });
     const tz = Number(rng.weighted(a.timezones));
     return {

@@ -8,7 +8,7 @@
 // path, whatever their names: every `.json`/`.jsonl` file (rotated `.json.1`, compressed
 // `.json.gz`, ... too) is sniffed, and those that are OTLP form one group of their own,
 // since sessions span files; they are never read as transcripts.
-import {lstatSync, readdirSync, realpathSync, statSync, existsSync, type Dirent} from "node:fs";
+import {closeSync, lstatSync, openSync, readdirSync, realpathSync, statSync, existsSync, type Dirent} from "node:fs";
 import {basename, dirname, join, resolve, sep} from "node:path";
 import type {TranscriptFile} from "../sources/claude-code/read.ts";
 import {sniff} from "../sources/otel/otlp.ts";
@@ -57,6 +57,10 @@ const isAgentFile = (name: string) => /^agent-.*\.jsonl$/.test(name);
 // Names the Collector's file exporter, lumberjack or logrotate give: `x.json`, `x.jsonl`,
 // `x-2026-01-05T10-00-00.000.json`, `x.json.1`, `x.jsonl.2.gz`, ...
 const MAYBE_OTLP = /\.jsonl?(\.\d+)?(\.(gz|zst|zstd|bz2|xz))?$/i;
+// Names Claude Code gives its transcripts (a session's uuid, a subagent's id): such a file
+// is a transcript by its name, and opening every one of them to sniff it would double the
+// files an ingest opens. Any other name is sniffed.
+const TRANSCRIPT_NAME = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|agent-[\w-]+)\.jsonl$/i;
 
 /** A project folder's transcripts: sessions at the top, subagents beside them or in `<session>/subagents/`. */
 function projectFiles(dir: string, walk: Walk): TranscriptFile[] {
@@ -104,7 +108,7 @@ function findOtlp(dir: string, synthetic: boolean, walk: Walk, out: OtlpFile[] =
   for (const e of entries(dir, walk)) {
     const path = join(dir, e.name);
     if (e.isDirectory()) findOtlp(path, synthetic, walk, out);
-    else if (MAYBE_OTLP.test(e.name) && isFile(dir, e)) {
+    else if (MAYBE_OTLP.test(e.name) && !TRANSCRIPT_NAME.test(e.name) && isFile(dir, e)) {
       const file = otlpFile(path, false, synthetic);
       if (file) {
         out.push(file);
@@ -122,11 +126,19 @@ function discoverOne(input: string, walk: Walk): {layout: Layout; groups: Transc
   try {
     lstatSync(path);
     real = realpathSync(path);
-  } catch {
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ELOOP") throw new InputError(`a loop of symbolic links: ${input}`);
+    if (code === "EACCES") throw new InputError(`cannot read folder: ${input}`);
     throw new InputError(`no such file or folder: ${input}`);
   }
   const info = statSync(real);
   if (info.isFile()) {
+    try {
+      closeSync(openSync(real, "r"));
+    } catch {
+      throw new InputError(`cannot read file: ${input}`);
+    }
     const otlp = otlpFile(real, true, false);
     if (otlp) return {layout: "files", groups: [], otlp: [otlp]};
     const name = basename(real);

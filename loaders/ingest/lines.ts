@@ -13,12 +13,14 @@ export type LineVisitor = {
 };
 
 const CHUNK = 1 << 22;
+// One buffer a thread, reused from file to file: most transcripts are far smaller than it.
+let shared: Buffer | undefined;
 
 /** Calls `visit` for every line of `path`; returns the number of bytes read. */
 export function readLines(path: string, maxLineBytes: number, visit: LineVisitor): number {
   const fd = openSync(path, "r");
   try {
-    let buffer = Buffer.allocUnsafe(CHUNK);
+    let buffer = (shared ??= Buffer.allocUnsafe(CHUNK));
     let start = 0; // first byte of the current line in `buffer`
     let end = 0; // bytes held in `buffer`
     let skipping = false; // inside a line already known to be too large
@@ -46,7 +48,7 @@ export function readLines(path: string, maxLineBytes: number, visit: LineVisitor
         } else {
           const grown = Buffer.allocUnsafe(buffer.length * 2);
           buffer.copy(grown, 0, 0, end);
-          buffer = grown;
+          buffer = shared = grown;
         }
       }
       const n = readSync(fd, buffer, end, buffer.length - end, null);
@@ -54,11 +56,14 @@ export function readLines(path: string, maxLineBytes: number, visit: LineVisitor
       total += n;
       const scanFrom = end;
       end += n;
-      let nl = buffer.indexOf(10, scanFrom);
-      while (nl !== -1 && nl < end) {
+      // Search only what was read: past `end` the buffer holds an earlier file's bytes, and
+      // a search to its end would scan megabytes for every small file.
+      const held = buffer.subarray(0, end);
+      let nl = held.indexOf(10, scanFrom);
+      while (nl !== -1) {
         emit(start, nl, false);
         start = nl + 1;
-        nl = buffer.indexOf(10, start);
+        nl = held.indexOf(10, start);
       }
     }
     if (end > start || skipping) emit(start, end, true);

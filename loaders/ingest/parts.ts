@@ -1,8 +1,9 @@
 // Row parts: each worker appends the rows it makes to its own NDJSON files, so rows are
-// never held in memory and DuckDB can read them all at the end in parallel.
+// never held in memory and DuckDB can read them all at the end in parallel. Each row
+// carries the key of the group that wrote it (`_group`), by which `--incremental` reuses it.
 import {closeSync, openSync, writeSync} from "node:fs";
 import {join} from "node:path";
-import {TABLE_NAMES, type Row, type TableName} from "../tables.ts";
+import {TABLE_NAMES, type Emit, type Row, type TableName} from "../tables.ts";
 
 const FLUSH = 1 << 20;
 
@@ -19,10 +20,16 @@ export class PartWriter {
     }
   }
 
-  write = (table: TableName, row: Row): void => {
-    const buffer = (this.buffers[table] += JSON.stringify(row) + "\n");
-    if (buffer.length > FLUSH) this.flush(table);
-  };
+  /** Where the rows of group `key` go. */
+  writer(key: string): Emit {
+    // The group's key is hex: appended to the row's JSON as text, with no copy of the row.
+    const tail = `,"_group":"${key}"}\n`;
+    return (table: TableName, row: Row) => {
+      const json = JSON.stringify(row);
+      const buffer = (this.buffers[table] += json.length > 2 ? json.slice(0, -1) + tail : `{${tail.slice(1)}`);
+      if (buffer.length > FLUSH) this.flush(table);
+    };
+  }
 
   private flush(table: string) {
     if (this.buffers[table]) writeSync(this.fds[table], this.buffers[table]);

@@ -1,22 +1,27 @@
 // `agent-autonomy ingest`: raw logs in, the canonical tables and the ingest report out.
 // Groups of transcripts are read on worker threads (one per core), each appending rows
-// to its own parts; DuckDB then types, orders and writes the Parquet tables.
+// to its own parts; DuckDB then types, orders and writes the Parquet tables into a new
+// generation of the output folder, which becomes current as one (output.ts). With
+// `incremental`, groups whose files have not changed since the current generation are not
+// read again: their rows and counts are taken from it (state.ts).
 import {createHash} from "node:crypto";
-import {existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {availableParallelism} from "node:os";
-import {join, relative, resolve} from "node:path";
+import {dirname, join, relative, resolve, sep} from "node:path";
 import {Worker} from "node:worker_threads";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {loadClassifiers} from "../classify/index.ts";
-import {TABLE_NAMES, copySql, shadowedSql, type TableName} from "../tables.ts";
+import {workerUrl} from "../paths.ts";
+import type {Classifiers} from "../classify/types.ts";
+import {TABLE_NAMES, copySql, partsSql, shadowedSql, type TableName} from "../tables.ts";
 import type {GroupResult} from "./counts.ts";
 import {discover, InputError, type Group, type Layout} from "./discover.ts";
+import {checkOut, currentGeneration, lock, publish, WORK, writeError} from "./output.ts";
 import {PartWriter} from "./parts.ts";
 import {readGroup} from "./sources.ts";
+import {configHash, fingerprint, groupKey, readState, type State} from "./state.ts";
 
-export const OUTPUT_FILES = [...TABLE_NAMES.map((t) => `${t}.parquet`), "ingest-report.json"];
-/** The ingest's own working folder inside the output folder. */
-const WORK = ".agent-autonomy";
+export {OUTPUT_FILES} from "./output.ts";
 
 export type IngestOptions = {
   inputs: string[];
@@ -26,6 +31,8 @@ export type IngestOptions = {
   classifiers?: string;
   /** Put file paths in the report (off by default: paths hold project names). */
   reportPaths?: boolean;
+  /** Reuse the current generation's rows of groups whose files have not changed. */
+  incremental?: boolean;
   progress?: (p: Progress) => void;
 };
 
@@ -51,35 +58,36 @@ export type IngestReport = {
   files_with_skips: FileReport[];
 };
 
+/** What a run did beside the report: how many groups it read and how many it reused (incremental). */
+export type IngestRun = {report: IngestReport; groupsRead: number; groupsReused: number};
+
 const DEFAULT_MAX_LINE = 64 << 20;
 // Below this much input, starting workers costs more than it saves.
 const INLINE_BYTES = 16 << 20;
-
-function checkOut(out: string) {
-  if (!existsSync(out)) return;
-  if (!statSync(out).isDirectory()) throw new InputError(`output is not a folder: ${out}`);
-  const foreign = readdirSync(out).filter((name) => name !== WORK && !OUTPUT_FILES.includes(name));
-  if (foreign.length) throw new InputError(`output folder holds files the ingest did not write (${foreign.slice(0, 3).join(", ")}${foreign.length > 3 ? ", ..." : ""}): ${out}`);
-}
+const STATE = "state.json";
+const ROWS = "rows";
 
 function sorted(counts: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-async function inline(groups: Group[], work: string, opts: IngestOptions, done: (i: number, r: GroupResult) => void) {
-  const ctx = {maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE, classifiers: await loadClassifiers(opts.classifiers), scratch: join(work, "scratch")};
+type Job = {index: number; group: Group; key: string};
+type Done = (index: number, result: GroupResult) => void;
+
+async function inline(jobs: Job[], work: string, opts: IngestOptions, classifiers: Classifiers, done: Done) {
+  const ctx = {maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE, classifiers, scratch: join(work, "scratch")};
   const parts = new PartWriter(join(work, "parts"), "main");
   try {
-    groups.forEach((g, i) => done(i, readGroup(g, ctx, parts.write)));
+    for (const job of jobs) done(job.index, readGroup(job.group, ctx, parts.writer(job.key)));
   } finally {
     parts.close();
   }
 }
 
-async function pooled(groups: Group[], work: string, opts: IngestOptions, n: number, done: (i: number, r: GroupResult) => void) {
+async function pooled(jobs: Job[], work: string, opts: IngestOptions, n: number, done: Done) {
   // Largest groups first, so no worker is left with a big one at the end.
-  const queue = groups.map((_, i) => i).sort((a, b) => size(groups[b]) - size(groups[a]));
-  const url = new URL("./worker.js", import.meta.url);
+  const queue = [...jobs].sort((a, b) => size(b.group) - size(a.group));
+  const url = workerUrl("ingest");
   await Promise.all(
     Array.from({length: n}, (_, w) =>
       new Promise<void>((resolveWorker, reject) => {
@@ -87,12 +95,11 @@ async function pooled(groups: Group[], work: string, opts: IngestOptions, n: num
           workerData: {work, name: `w${w}`, maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE, classifiers: opts.classifiers}
         });
         const next = () => {
-          const index = queue.shift();
-          if (index === undefined) worker.postMessage({close: true});
-          else worker.postMessage({index, group: groups[index]});
+          const job = queue.shift();
+          worker.postMessage(job === undefined ? {close: true} : job);
         };
-        worker.on("message", (m: {ready?: true; closed?: true; index?: number; result?: GroupResult; error?: string}) => {
-          if (m.error) reject(new Error(m.error));
+        worker.on("message", (m: {ready?: true; closed?: true; index?: number; result?: GroupResult; error?: {message: string; code?: string; path?: string; stack?: string}}) => {
+          if (m.error) reject(Object.assign(new Error(m.error.message), m.error));
           else if (m.closed) worker.terminate().then(() => resolveWorker());
           else {
             if (m.result) done(m.index!, m.result);
@@ -110,21 +117,57 @@ function size(g: Group): number {
 }
 
 export async function ingest(opts: IngestOptions): Promise<IngestReport> {
+  return (await ingestRun(opts)).report;
+}
+
+export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
   const out = resolve(opts.out);
   checkOut(out);
   const {groups, layouts, unreadable} = discover(opts.inputs);
-  const files = groups.flatMap((g): {path: string}[] => g.files);
-  if (files.length === 0) throw new InputError(`no transcripts found in ${opts.inputs.join(", ")}`);
+  if (groups.every((g) => g.files.length === 0)) throw new InputError(`no transcripts found in ${opts.inputs.join(", ")}`);
+  // Loaded here even when workers load their own: a module that cannot be used fails
+  // before the output folder is touched, with the loader's own message.
+  const classifiers = await loadClassifiers(opts.classifiers);
 
-  const work = join(out, WORK, `run-${process.pid}`);
-  const partsDir = join(work, "parts");
-  mkdirSync(partsDir, {recursive: true});
-  mkdirSync(join(work, "scratch"));
+  let release: () => void;
   try {
-    const bytesTotal = groups.reduce((s, g) => s + size(g), 0);
+    mkdirSync(out, {recursive: true});
+    release = lock(out);
+  } catch (error) {
+    throw writeError(error, out);
+  }
+  const work = join(out, WORK, `run-${process.pid}`);
+  const generation = join(work, "generation");
+  try {
+    mkdirSync(join(work, "parts"), {recursive: true});
+    mkdirSync(join(work, "scratch"));
+    mkdirSync(join(generation, ROWS), {recursive: true});
+
+    const maxLineBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE;
+    const config = configHash(maxLineBytes, opts.classifiers);
+    const keys = groups.map(groupKey);
+    const prints = groups.map(fingerprint);
+    // A generation whose state or rows are missing (an older version's, or one a person
+    // pruned) is not reused: everything is read.
+    const current = opts.incremental ? currentGeneration(out) : null;
+    const previousDir = current && TABLE_NAMES.every((t) => existsSync(join(current, ROWS, `${t}.parquet`))) ? current : null;
+    const previous = previousDir ? readState(join(previousDir, STATE)) : null;
+    const reusable = previous?.config === config ? previous.groups : {};
+
     const results: GroupResult[] = new Array(groups.length);
-    const progress: Progress = {files: 0, filesTotal: files.length, bytes: 0, bytesTotal, lines: 0};
-    const done = (i: number, r: GroupResult) => {
+    const reused: string[] = [];
+    const jobs: Job[] = [];
+    groups.forEach((group, index) => {
+      const before = reusable[keys[index]];
+      if (prints[index] !== null && before?.fingerprint === prints[index]) {
+        results[index] = before.result;
+        reused.push(keys[index]);
+      } else jobs.push({index, group, key: keys[index]});
+    });
+
+    const bytesTotal = jobs.reduce((s, j) => s + size(j.group), 0);
+    const progress: Progress = {files: 0, filesTotal: jobs.reduce((s, j) => s + j.group.files.length, 0), bytes: 0, bytesTotal, lines: 0};
+    const done: Done = (i, r) => {
       results[i] = r;
       progress.files += r.counts.length;
       progress.bytes += r.counts.reduce((s, c) => s + c.bytes, 0);
@@ -132,49 +175,90 @@ export async function ingest(opts: IngestOptions): Promise<IngestReport> {
       opts.progress?.(progress);
     };
     // Unless asked for a number of workers, small inputs are read on this thread.
-    const n = Math.min(opts.workers ?? availableParallelism(), groups.length);
-    if (n <= 1 || (opts.workers === undefined && bytesTotal < INLINE_BYTES)) await inline(groups, work, opts, done);
-    else await pooled(groups, work, opts, n, done);
+    const n = Math.min(opts.workers ?? availableParallelism(), jobs.length);
+    if (n <= 1 || (opts.workers === undefined && bytesTotal < INLINE_BYTES)) await inline(jobs, work, opts, classifiers, done);
+    else await pooled(jobs, work, opts, n, done);
 
     if (results.every((r) => r.counts.every((c) => c.unreadable))) throw new InputError(`no transcript could be read in ${opts.inputs.join(", ")}`);
-    const {tables, shadowed} = await writeTables(partsDir, work);
-    const report = summarize(groups, results, layouts, unreadable, tables, shadowed, opts.reportPaths ?? false);
-    writeFileSync(join(work, "ingest-report.json"), JSON.stringify(report, null, 2) + "\n");
-    mkdirSync(out, {recursive: true});
-    for (const name of OUTPUT_FILES) renameSync(join(work, name), join(out, name));
-    return report;
+    const {tables, shadowed} = await writeTables(join(work, "parts"), work, generation, previousDir, reused);
+    const report = summarize(groups, results, layouts, unreadable, tables, shadowed, fileNamer(opts.inputs, opts.reportPaths ?? false));
+    writeFileSync(join(generation, "ingest-report.json"), JSON.stringify(report, null, 2) + "\n");
+    const state: State = {config, groups: {}};
+    groups.forEach((_, i) => {
+      if (prints[i] !== null) state.groups[keys[i]] = {fingerprint: prints[i]!, result: results[i]};
+    });
+    writeFileSync(join(generation, STATE), JSON.stringify(state));
+    publish(out, generation);
+    return {report, groupsRead: jobs.length, groupsReused: reused.length};
+  } catch (error) {
+    throw writeError(error, out);
   } finally {
-    rmSync(join(out, WORK), {recursive: true, force: true});
+    rmSync(work, {recursive: true, force: true});
+    release();
   }
 }
 
-async function writeTables(partsDir: string, work: string): Promise<{tables: Record<TableName, number>; shadowed: number}> {
+/**
+ * Writes the generation's tables, and its `rows/` (every row as sources wrote it, with its
+ * group's key) for a later incremental run: the rows read now, and the rows of the groups
+ * in `reused` from the previous generation's `rows/`.
+ */
+async function writeTables(partsDir: string, work: string, generation: string, previous: string | null, reused: string[]): Promise<{tables: Record<TableName, number>; shadowed: number}> {
   const parts = readdirSync(partsDir);
   const partsOf = (table: TableName) => parts.filter((p) => p.startsWith(`${table}-`)).sort().map((p) => join(partsDir, p));
+  const quote = (path: string) => `'${path.replace(/'/g, "''")}'`;
   const instance = await DuckDBInstance.create(":memory:", {temp_directory: join(work, "spill")});
   const db = await instance.connect();
   const tables = {} as Record<TableName, number>;
   const count = async (sql: string) => (await db.runAndReadAll(sql)).getRows()[0][0] as number;
   try {
+    // Group keys are hex digests (state.ts): safe to write into the SQL.
+    if (reused.length) await db.run(`create temp table reused as select unnest([${reused.map((k) => `'${k}'`).join(", ")}]) as key`);
     for (const table of TABLE_NAMES) {
-      const file = join(work, `${table}.parquet`);
-      await db.run(copySql(table, partsOf(table), file, partsOf("sessions")));
-      tables[table] = await count(`select count(*)::INTEGER as n from read_parquet('${file.replace(/'/g, "''")}')`);
+      const fresh = `select * from ${partsSql(table, partsOf(table))}`;
+      const kept = reused.length ? ` union all select * from read_parquet(${quote(join(previous!, ROWS, `${table}.parquet`))}) where _group in (select key from reused)` : "";
+      await db.run(`create temp table rows_${table} as ${fresh}${kept}`);
+      await db.run(`copy rows_${table} to ${quote(join(generation, ROWS, `${table}.parquet`))} (format parquet, compression zstd)`);
     }
-    return {tables, shadowed: await count(shadowedSql(partsOf("sessions")))};
+    for (const table of TABLE_NAMES) {
+      const file = join(generation, `${table}.parquet`);
+      await db.run(copySql(table, `rows_${table}`, file, "rows_sessions"));
+      tables[table] = await count(`select count(*)::INTEGER as n from read_parquet(${quote(file)})`);
+    }
+    return {tables, shadowed: await count(shadowedSql("rows_sessions"))};
   } finally {
     db.closeSync();
     instance.closeSync();
   }
 }
 
-function summarize(groups: Group[], results: GroupResult[], layouts: Layout[], unreadable: number, tables: Record<TableName, number>, shadowed: number, paths: boolean): IngestReport {
+/**
+ * How the report names a file: by path when asked (relative to the working folder), else
+ * by a digest of its place under the input that named it (the input's position and the
+ * path below it), so that the same tree read from two places gives the same report.
+ */
+function fileNamer(inputs: string[], paths: boolean): (path: string) => string {
+  if (paths) return (path) => relative(process.cwd(), path);
+  const roots = inputs.map((input) => {
+    try {
+      const real = realpathSync(resolve(input));
+      return statSync(real).isDirectory() ? real : dirname(real);
+    } catch {
+      return resolve(input);
+    }
+  });
+  return (path) => {
+    const i = roots.findIndex((root) => path === root || path.startsWith(root + sep));
+    return fileId(i < 0 ? path : `${i}\u0000${relative(roots[i], path)}`);
+  };
+}
+
+function summarize(groups: Group[], results: GroupResult[], layouts: Layout[], unreadable: number, tables: Record<TableName, number>, shadowed: number, name: (path: string) => string): IngestReport {
   const total = {lines: 0, parsed: 0, duplicates: 0, bytes: 0, unanswered: 0, replayed: 0, orphans: 0};
   const skipped: Record<string, number> = {};
   // OTel sessions whose transcript was read too (tables.ts keeps the transcript's rows).
   const dropped: Record<string, number> = shadowed ? {otel_in_transcripts: shadowed} : {};
   const withSkips: FileReport[] = [];
-  const root = process.cwd();
   groups.forEach((g, gi) => {
     const r = results[gi];
     total.unanswered += r.unansweredPrompts;
@@ -190,7 +274,7 @@ function summarize(groups: Group[], results: GroupResult[], layouts: Layout[], u
       for (const [reason, n] of Object.entries(c.skipped)) skipped[reason] = (skipped[reason] ?? 0) + n;
       if (Object.keys(c.skipped).length) {
         const path = g.files[fi].path;
-        withSkips.push({file: paths ? relative(root, path) : fileId(path), lines: c.lines, parsed: c.parsed, duplicates: c.duplicates, skipped: sorted(c.skipped)});
+        withSkips.push({file: name(path), lines: c.lines, parsed: c.parsed, duplicates: c.duplicates, skipped: sorted(c.skipped)});
       }
     });
   });
@@ -212,7 +296,7 @@ function summarize(groups: Group[], results: GroupResult[], layouts: Layout[], u
   };
 }
 
-/** A file's name in the report: a digest of its path, which holds project names. */
+/** A digest of a path, which holds project names. */
 export function fileId(path: string): string {
   return createHash("sha256").update(path).digest("hex").slice(0, 16);
 }

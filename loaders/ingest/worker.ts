@@ -12,17 +12,19 @@ const init = workerData as Init;
 const ctx = {maxLineBytes: init.maxLineBytes, classifiers: await loadClassifiers(init.classifiers), scratch: join(init.work, "scratch")};
 const parts = new PartWriter(join(init.work, "parts"), init.name);
 
-parentPort!.on("message", (message: {group?: Group; index?: number; close?: true}) => {
+parentPort!.on("message", (message: {group?: Group; index?: number; key?: string; close?: true}) => {
   if (message.close) {
     parts.close();
     parentPort!.postMessage({closed: true});
     return;
   }
   try {
-    const result = readGroup(message.group!, ctx, parts.write);
+    const result = readGroup(message.group!, ctx, parts.writer(message.key!));
     parentPort!.postMessage({index: message.index, result});
   } catch (error) {
-    parentPort!.postMessage({index: message.index, error: error instanceof Error ? error.stack ?? error.message : String(error)});
+    // The main thread rebuilds the error: its message, its code (ENOSPC ...), its stack for --verbose.
+    const e = error instanceof Error ? error : new Error(String(error));
+    parentPort!.postMessage({index: message.index, error: {message: e.message, code: (e as NodeJS.ErrnoException).code, path: (e as NodeJS.ErrnoException).path, stack: e.stack}});
   }
 });
 parentPort!.postMessage({ready: true});

@@ -5,6 +5,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {pipeline} from "node:stream/promises";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
+import {currentTables} from "../ingest/output.ts";
 import {TABLE_NAMES} from "../tables.ts";
 import {canonicalTables, ROOT} from "./tables.ts";
 
@@ -13,9 +14,10 @@ export function metricSql(name: string): string {
   return readFileSync(join(ROOT, "loaders", "metrics", `${name}.sql`), "utf8");
 }
 
-/** A connection with the canonical tables as views, the publication threshold set, and the macros every metric may use. */
-export async function connect(dir: string, minUsers: number): Promise<DuckDBConnection> {
+/** A connection with the canonical tables of an output folder's current generation as views, the publication threshold set, and the macros every metric may use. */
+export async function connect(out: string, minUsers: number): Promise<DuckDBConnection> {
   const db = await (await DuckDBInstance.create(":memory:")).connect();
+  const dir = currentTables(out);
   for (const table of TABLE_NAMES) {
     await db.run(`create view ${table} as select * from read_parquet('${join(dir, `${table}.parquet`).replace(/'/g, "''")}')`);
   }

@@ -18,7 +18,7 @@ export type SmoothOptions = {
   /** The column whose values (and '(all)') make the cells. */
   cell: string;
   bandwidth?: number;
-  /** Points a fit uses at most: a seeded sample of them when there are more. */
+  /** Points a fit uses at most: a seeded sample of them when there are more (default 5,000). */
   maxPoints?: number;
   resamples?: number;
   gridSize?: number;
@@ -82,7 +82,10 @@ export function smoothCell(points: Point[], minUsers: number, opts: Required<Omi
 
 /** Fits the smoother for every cell of a point SQL and writes the curves as Parquet to stdout. */
 export async function writeSmoothed(name: string, options: SmoothOptions, out: NodeJS.WritableStream = process.stdout): Promise<void> {
-  const opts = {bandwidth: 0.15, maxPoints: 20_000, resamples: 40, gridSize: 60, ...options};
+  // A LOWESS costs n × 0.15n per fit, and the band needs dozens of fits: each fit takes a
+  // seeded sample of 5,000 points, whose local windows of 750 points still pin a share to
+  // about ±1.5 points, and the bootstrap's band includes that sampling.
+  const opts = {bandwidth: 0.15, maxPoints: 5_000, resamples: 40, gridSize: 60, ...options};
   const {dir, origin} = await canonicalTables();
   const db = await connect(dir, origin.minUsers);
   const tmp = mkdtempSync(join(tmpdir(), "smooth-"));

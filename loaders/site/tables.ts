@@ -11,7 +11,9 @@ import {DuckDBInstance} from "@duckdb/node-api";
 import {readCalibration, ROOT} from "../generate/calibration.ts";
 import {generate, generatorDigest} from "../generate/fleet.ts";
 import {discover, FLEET_MARKER} from "../ingest/discover.ts";
+import {currentTables} from "../ingest/output.ts";
 import {ingest, type IngestReport} from "../ingest/run.ts";
+import {codeHash} from "../ingest/state.ts";
 
 export {ROOT};
 // Tests point AUTONOMY_CACHE elsewhere so that they never share tables with a build.
@@ -29,21 +31,8 @@ export type Origin = {
 
 const digest = (...parts: string[]) => createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 16);
 
-// Any change to the library re-ingests: the tables are a function of code and input.
-function codeHash(): string {
-  const hash = createHash("sha256");
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else hash.update(path.slice(ROOT.length)).update(readFileSync(path));
-    }
-  };
-  walk(join(ROOT, "loaders"));
-  return hash.digest("hex");
-}
-
 function inputHash(inputs: string[]): string {
+  // Any change to the library re-ingests: the tables are a function of code and input.
   const hash = createHash("sha256").update(codeHash());
   for (const g of discover(inputs).groups) {
     for (const f of g.files) {
@@ -58,10 +47,11 @@ function inputHash(inputs: string[]): string {
 // several people's (a fleet, or a team's telemetry), unless AUTONOMY_MIN_USERS says.
 async function minUsers(dir: string): Promise<number> {
   const env = process.env.AUTONOMY_MIN_USERS;
-  if (env) return Math.max(1, Math.floor(Number(env)));
+  if (env && !/^[1-9]\d*$/.test(env)) throw new Error(`AUTONOMY_MIN_USERS needs a whole number of users, 1 or more, not ${env}`);
+  if (env) return Number(env);
   const db = await (await DuckDBInstance.create(":memory:")).connect();
   try {
-    const rows = await db.runAndReadAll(`select count(distinct user_id)::INTEGER from read_parquet('${join(dir, "sessions.parquet").replace(/'/g, "''")}')`);
+    const rows = await db.runAndReadAll(`select count(distinct user_id)::INTEGER from read_parquet('${join(currentTables(dir), "sessions.parquet").replace(/'/g, "''")}')`);
     return (rows.getRows()[0][0] as number) > 1 ? 5 : 1;
   } finally {
     db.closeSync();

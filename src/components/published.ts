@@ -7,6 +7,8 @@ export type Figure = {
   unit: string;
   bound?: string;
   range?: [number, number];
+  /** Our reading of a date the study gives in words (ISO). */
+  at?: string;
   label: string;
   source: string;
   provenance: string;

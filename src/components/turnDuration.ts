@@ -31,7 +31,9 @@ export function turnDurationPlot(rows: QuantileRow[], band: Band[], {width, heig
     color: {legend: true, label: "Quantile", domain: QUANTILES, range: ["#6cc5b0", "#4269d0", "#a463f2", "#ff725c"]},
     marks: [
       Plot.areaY(band, {x: "day", y1: "low", y2: "high", fill: "#ff725c", fillOpacity: 0.15, curve: "step-after"}),
-      Plot.lineY(withGaps(rows), {x: "day", y: "minutes", stroke: "quantile", strokeWidth: 1.5}),
+      // z named: with logs of a single day, each line has one point, and Plot would warn
+      // that an implicit z has high cardinality.
+      Plot.lineY(withGaps(rows), {x: "day", y: "minutes", stroke: "quantile", z: "quantile", strokeWidth: 1.5}),
       Plot.dot(rows, {x: "day", y: "minutes", fill: "quantile", r: 2}),
       Plot.tip(rows, Plot.pointer({x: "day", y: "minutes", title: (d: QuantileRow) => `${d.quantile}: ${d.minutes.toFixed(1)} min\n${d.day.toISOString().slice(0, 10)}\n${d.turns.toLocaleString("en-US")} turns, ${d.users} users in the window`}))
     ]

@@ -58,6 +58,8 @@ describe("humanStopReason", () => {
     ["missing_context", "the bug is in the serializer, not the router"],
     ["missing_context", "it's called `accountId` in the new schema"],
     ["missing_context", "don't touch the generated client"],
+    ["missing_context", "the retry helper is already in lib/http, use that"],
+    ["missing_context", "the API is v3, its routes live under /v3"],
     ["other", "what's the weather API we use?"],
     ["other", ""]
   ])("%s: %s", (reason, said) => {

@@ -2,7 +2,8 @@
 import {cpSync, mkdirSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
-import {cli, FIXTURES, sqlOn, tmp} from "../cli.ts";
+import {currentTables} from "../../loaders/ingest/output.ts";
+import {cli, FIXTURES, readReport, sqlOn, tmp} from "../cli.ts";
 import {Transcript, writeTree} from "../transcript.ts";
 
 const SNIFFLY = join(FIXTURES, "sniffly", "mock-data", "-Users-chip-dev-ai-music");
@@ -15,7 +16,7 @@ describe("agent-autonomy ingest", () => {
   test("--help explains every option; no command prints the help", () => {
     const help = cli(["ingest", "--help"]);
     expect(help.code).toBe(0);
-    for (const option of ["--out", "--workers", "--max-line-mb", "--classifiers", "--report-paths", "--quiet", "--verbose", "CLAUDE_CONFIG_DIR", "Exit status"]) expect(help.stdout).toContain(option);
+    for (const option of ["--out", "--incremental", "--workers", "--max-line-mb", "--classifiers", "--report-paths", "--quiet", "--verbose", "CLAUDE_CONFIG_DIR", "Exit status"]) expect(help.stdout).toContain(option);
     expect(cli([]).stdout).toContain("Usage:");
   });
 
@@ -36,7 +37,7 @@ describe("agent-autonomy ingest", () => {
       {user_id: "alice", session_id: "a3", tenure: 2, synthetic: false},
       {user_id: "bob", session_id: "b1", tenure: 0, synthetic: false}
     ]);
-    expect(JSON.parse(readFileSync(join(out, "ingest-report.json"), "utf8")).inputs).toEqual(["fleet"]);
+    expect(readReport(out).inputs).toEqual(["fleet"]);
   });
 
   test("the generator's marker at a fleet's root marks every session synthetic", async () => {
@@ -102,6 +103,6 @@ describe("agent-autonomy ingest", () => {
     const two = join(tmp(), "t");
     expect(cli(["ingest", big, "--out", one, "-q", "--workers", "1"]).code).toBe(0);
     expect(cli(["ingest", big, "--out", two, "-q", "--workers", "2"]).code).toBe(0);
-    for (const t of ["sessions", "turns", "tool_calls", "stops"]) expect(readFileSync(join(two, `${t}.parquet`))).toEqual(readFileSync(join(one, `${t}.parquet`)));
+    for (const t of ["sessions", "turns", "tool_calls", "stops"]) expect(readFileSync(join(currentTables(two), `${t}.parquet`))).toEqual(readFileSync(join(currentTables(one), `${t}.parquet`)));
   });
 });

@@ -3,14 +3,15 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
-import {cli, FIXTURES, sqlOn, tmp} from "../cli.ts";
+import {currentTables} from "../../loaders/ingest/output.ts";
+import {cli, FIXTURES, readReport, sqlOn, tmp} from "../cli.ts";
 
 function ingest(path: string) {
   const out = join(tmp(), "tables");
   const run = cli(["ingest", path, "--out", out, "--quiet"]);
   expect(run.stderr).toBe("");
   expect(run.code).toBe(0);
-  const report = JSON.parse(readFileSync(join(out, "ingest-report.json"), "utf8"));
+  const report = readReport(out);
   const skipped = Object.values(report.skipped as Record<string, number>).reduce((a, b) => a + b, 0);
   expect(report.lines).toBe(report.parsed + report.duplicates + skipped);
   return {out, report};
@@ -20,7 +21,7 @@ describe("sniffly: one real project, Claude Code 1.0.17", () => {
   const {out, report} = ingest(join(FIXTURES, "sniffly", "mock-data", "-Users-chip-dev-ai-music"));
 
   test("writes Parquet files", () => {
-    for (const t of ["sessions", "turns", "tool_calls", "stops"]) expect(readFileSync(join(out, `${t}.parquet`)).subarray(0, 4).toString()).toBe("PAR1");
+    for (const t of ["sessions", "turns", "tool_calls", "stops"]) expect(readFileSync(join(currentTables(out), `${t}.parquet`)).subarray(0, 4).toString()).toBe("PAR1");
   });
 
   test("three sessions (the summary-only file is none), 235 lines all parsed", async () => {

@@ -4,7 +4,7 @@ import {writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {connect, metricSql, statement} from "../../loaders/site/aggregate.ts";
-import {TABLES, TABLE_NAMES, copySql, type Row, type TableName} from "../../loaders/tables.ts";
+import {TABLES, TABLE_NAMES, copySql, partsSql, type Row, type TableName} from "../../loaders/tables.ts";
 import {tmp} from "../cli.ts";
 
 /** Every column NULL unless the row says otherwise; timestamps as ISO strings. */
@@ -24,7 +24,7 @@ export async function tables(rows: Partial<Record<TableName, Row[]>>): Promise<s
   for (const t of TABLE_NAMES) {
     const part = join(dir, `${t}.jsonl`);
     writeFileSync(part, (rows[t] ?? []).map((r) => JSON.stringify(complete(t, r)) + "\n").join(""));
-    await db.run(copySql(t, (rows[t] ?? []).length ? [part] : [], join(dir, `${t}.parquet`), []));
+    await db.run(copySql(t, partsSql(t, (rows[t] ?? []).length ? [part] : []), join(dir, `${t}.parquet`), partsSql("sessions", [])));
   }
   db.closeSync();
   return dir;

@@ -5,6 +5,7 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
+import {currentTables} from "../../loaders/ingest/output.ts";
 import {cli, ingestQuietly, sqlOn, tmp} from "../cli.ts";
 import {CcSession, file, V2_1_200} from "../otlp.ts";
 import {Transcript, writeTree} from "../transcript.ts";
@@ -74,6 +75,6 @@ describe("transcripts and telemetry together", () => {
     const many = join(tmp(), "t");
     expect(cli(["ingest", root, "--out", one, "-q", "--workers", "1"]).code).toBe(0);
     expect(cli(["ingest", root, "--out", many, "-q", "--workers", "3"]).code).toBe(0);
-    for (const t of ["sessions", "turns", "tool_calls", "stops"]) expect(readFileSync(join(many, `${t}.parquet`))).toEqual(readFileSync(join(one, `${t}.parquet`)));
+    for (const t of ["sessions", "turns", "tool_calls", "stops"]) expect(readFileSync(join(currentTables(many), `${t}.parquet`))).toEqual(readFileSync(join(currentTables(one), `${t}.parquet`)));
   });
 });

@@ -2,7 +2,7 @@
 // only identifiers they are meant to hold (session, user, tool call ids; tool, model and
 // provider names; Claude Code's version and entry point). Every other attribute value of
 // the corpus carries a canary, which must appear in no output byte.
-import {readdirSync, readFileSync} from "node:fs";
+import {readdirSync, readFileSync, statSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
 import {cli, sqlOn, tmp} from "../cli.ts";
@@ -64,8 +64,11 @@ describe("no content from telemetry reaches the output", () => {
   test("the canary is in no output file (raw bytes and decoded values), nor in what the command printed", async () => {
     expect(run.code).toBe(0);
     expect(run.stdout + run.stderr).not.toContain(CANARY);
-    const written = readdirSync(out);
-    expect(written.sort()).toEqual(["ingest-report.json", "sessions.parquet", "stops.parquet", "tool_calls.parquet", "turns.parquet"]);
+    // Every file the ingest keeps in its output folder: the tables, the report, and what
+    // --incremental reuses.
+    const written = readdirSync(out, {recursive: true}).map(String).filter((f) => statSync(join(out, f)).isFile());
+    expect(written.filter((f) => !f.includes("/")).sort()).toEqual(["ingest-report.json", "sessions.parquet", "stops.parquet", "tool_calls.parquet", "turns.parquet"]);
+    expect(written.length).toBeGreaterThan(10);
     for (const name of written) expect(readFileSync(join(out, name)).includes(CANARY), name).toBe(false);
     for (const table of ["sessions", "turns", "tool_calls", "stops"]) {
       const rows = await sqlOn(out, `select * from ${table}`);

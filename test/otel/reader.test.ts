@@ -11,7 +11,7 @@ import {sniff} from "../../loaders/sources/otel/otlp.ts";
 import type {Row, TableName} from "../../loaders/tables.ts";
 import {assemble, skipped, total} from "../assemble.ts";
 import {cli, sqlOn, tmp} from "../cli.ts";
-import {CcSession, file, logsLine, spansLine, str, Trace, V2_1_110, V2_1_200, SEMCONV_1_41} from "../otlp.ts";
+import {CcSession, file, logsLine, spansLine, str, Trace, V2_0, V2_1_110, V2_1_200, SEMCONV_1_41} from "../otlp.ts";
 import {writeTree} from "../transcript.ts";
 import {corpus} from "./corpus.ts";
 
@@ -53,6 +53,16 @@ describe("Claude Code events", () => {
     expect(rows.sessions).toHaveLength(1);
     expect(rows.tool_calls).toHaveLength(0);
     expect(result.droppedSessions).toEqual({otel_spans_in_events: 1});
+  });
+
+  test("a record nested deeper than the call stack is read, and its exact copy is a duplicate (found by the fuzz: it stopped its file as unreadable)", () => {
+    const s = new CcSession(S, V2_0).prompt(0).request(4); // 2.0.x: no event.sequence, so records are told apart by a digest of the whole
+    const deep = '{"a":'.repeat(100_000) + "1" + "}".repeat(100_000);
+    const line = s.lines(2)[0].replace('"logRecords":[{', `"logRecords":[{"deep":${deep},`);
+    expect(line).toContain('"logRecords":[{"deep":{"a":');
+    const {rows, result} = read({"otel.jsonl": file([line, line])});
+    expect(result.counts[0]).toMatchObject({lines: 2, parsed: 1, duplicates: 1, skipped: {}, unreadable: false});
+    expect(rows.sessions.length).toBe(1);
   });
 });
 

@@ -2,18 +2,13 @@
 // with no error and no request beyond 127.0.0.1, answers its queries, and draws its charts.
 import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
-import type {Server} from "node:http";
-import {chromium, type Browser, type Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {build} from "../../scripts/build.ts";
-import {serve} from "../../scripts/serve.ts";
 import {ROOT, tmp} from "../cli.ts";
 import {SMALL, testCache} from "../fleet.ts";
+import {openSite, pagesOf, type Site} from "./chromium.ts";
 
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-let server: Server;
-let origin: string;
-let browser: Browser;
+let site: Site;
 let pages: string[];
 
 beforeAll(async () => {
@@ -21,43 +16,15 @@ beforeAll(async () => {
   // The site on the small synthetic fleet (the default's shape in seconds), shared with test/generate.
   const built = build({...process.env, AUTONOMY_OUTPUT: output, AUTONOMY_CACHE: testCache(), ...SMALL});
   expect(built.status, built.output).toBe(0);
-  pages = readdirSync(output).filter((f) => f.endsWith(".html")).map((f) => (f === "index.html" ? "/" : `/${f.slice(0, -5)}`));
-  ({server, url: origin} = await serve(output));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"]
-  });
+  pages = pagesOf(readdirSync(output));
+  site = await openSite(output);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  await site?.close();
 });
 
-/** Opens a page and records everything that went wrong on it. */
-async function open(path: string, options: {colorScheme?: "light" | "dark"; width?: number} = {}): Promise<{page: Page; problems: string[]}> {
-  const page = await browser.newPage({colorScheme: options.colorScheme ?? "light", viewport: {width: options.width ?? 1280, height: 900}});
-  const problems: string[] = [];
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  // A Content-Security-Policy violation is reported as a console error.
-  page.on("console", (m) => {
-    if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
-  });
-  page.on("requestfailed", (r) => problems.push(`failed request: ${r.url()} ${r.failure()?.errorText}`));
-  page.on("response", (r) => {
-    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-  });
-  page.on("request", (r) => {
-    const url = r.url();
-    if (!url.startsWith(`${origin}/`) && !url.startsWith("blob:") && !url.startsWith("data:")) problems.push(`request to another host: ${url}`);
-  });
-  await page.goto(`${origin}${path}`);
-  // A page that never answers says why: the problems seen so far are the message.
-  await page.waitForSelector("html[data-rendered]", {timeout: 30_000}).catch((e) => {
-    throw new Error(`${path} never rendered: ${problems.join("; ") || e.message}`);
-  });
-  return {page, problems};
-}
+const open = (path: string, options?: {colorScheme?: "light" | "dark"; width?: number}) => site.open(path, options);
 
 describe("the built site", () => {
   test("has the home page and the finding pages", () => {

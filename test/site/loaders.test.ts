@@ -1,10 +1,11 @@
 // The Framework data loaders, run as Framework runs them (a child process writing the
 // file to stdout) on a corpus whose numbers are worked out by hand below.
+import {spawnSync} from "node:child_process";
 import {writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {describe, expect, test} from "vitest";
-import {tmp} from "../cli.ts";
+import {ROOT, tmp} from "../cli.ts";
 import {handEnv, runLoader} from "./corpus.ts";
 
 describe("F1 data loader", () => {
@@ -46,5 +47,16 @@ describe("F1 data loader", () => {
     const info = JSON.parse(runLoader("provenance.json.ts", env).toString());
     expect(info).toMatchObject({kind: "logs", users: 1, sessions: 1, turns: 6, first_day: "2025-11-03", last_day: "2025-11-13", synthetic: false, minUsers: 1});
     expect(JSON.stringify(info)).not.toContain("c0ffee00");
+  });
+});
+
+describe("the publication threshold", () => {
+  test("--min-users and AUTONOMY_MIN_USERS take a whole number of users, and refuse anything else", () => {
+    const build = spawnSync(join(ROOT, "node_modules", ".bin", "tsx"), [join(ROOT, "scripts", "build.ts"), "--min-users", "0"], {cwd: ROOT, encoding: "utf8"});
+    expect(build).toMatchObject({status: 2, stderr: "build: --min-users needs a whole number of users, 1 or more, not 0\n"});
+    const loader = spawnSync(join(ROOT, "node_modules", ".bin", "tsx"), [join(ROOT, "src", "data", "provenance.json.ts")], {cwd: ROOT, encoding: "utf8", env: {...process.env, ...handEnv(), AUTONOMY_MIN_USERS: "five"}});
+    expect(loader.status).not.toBe(0);
+    expect(loader.stderr).toContain("AUTONOMY_MIN_USERS needs a whole number of users, 1 or more, not five");
+    expect(JSON.parse(runLoader("provenance.json.ts", {...handEnv(), AUTONOMY_MIN_USERS: "3"}).toString())).toMatchObject({minUsers: 3});
   });
 });

@@ -58,7 +58,8 @@ export type Body =
 
 export type Event = Common & Body & {file: number; line: number};
 
-export type Parsed = {event: Event; skip?: undefined} | {skip: SkipReason; event?: undefined};
+/** An event, or the reason its line is skipped. */
+export type Parsed = Event | SkipReason;
 
 const INTERRUPT = "[Request interrupted by user";
 const REJECTED = "The user doesn't want to proceed with this tool use.";
@@ -224,49 +225,51 @@ function hookOf(type: string, line: Json): Body | null {
 
 /**
  * Parses one line (its text, without the newline) of file number `file`. `last` marks a
- * final line with no newline, whose damage is a cut rather than bad JSON.
+ * final line with no newline, whose damage is a cut rather than bad JSON. This runs once a
+ * line of corpora of gigabytes: the event is the body object itself, filled in, with no
+ * intermediate copy.
  */
 export function parseLine(raw: string, file: number, lineNo: number, subagentFile: boolean, last: boolean): Parsed {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  if (text.trim() === "") return {skip: "blank"};
+  if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === "")) return "blank";
   let line: unknown;
   try {
     line = JSON.parse(text);
   } catch {
-    return {skip: last ? "truncated" : "not_json"};
+    return last ? "truncated" : "not_json";
   }
-  if (!isObject(line)) return {skip: "not_object"};
+  if (!isObject(line)) return "not_object";
   const type = line.type;
-  if (typeof type !== "string") return {skip: "missing_fields"};
-  if (!KNOWN_TYPES.has(type)) return {skip: "unknown_type"};
+  if (typeof type !== "string") return "missing_fields";
+  if (!KNOWN_TYPES.has(type)) return "unknown_type";
 
   const conversational = type === "user" || type === "assistant";
   const stamp = line.timestamp;
-  if (conversational && (stamp === undefined || line.message === undefined || line.sessionId === undefined)) return {skip: "missing_fields"};
+  if (conversational && (stamp === undefined || line.message === undefined || line.sessionId === undefined)) return "missing_fields";
   const ts = typeof stamp === "string" ? Date.parse(stamp) : NaN;
-  if (conversational && (Number.isNaN(ts) || typeof line.sessionId !== "string" || !isObject(line.message))) return {skip: "invalid_field"};
+  if (conversational && (Number.isNaN(ts) || typeof line.sessionId !== "string" || !isObject(line.message))) return "invalid_field";
   const message = line.message as Json;
-  if (conversational && message.content === undefined) return {skip: "missing_fields"};
+  if (conversational && message.content === undefined) return "missing_fields";
 
   const sidechain = subagentFile || line.isSidechain === true;
-  const common: Common = {
-    uuid: str(line.uuid),
-    sessionId: str(line.sessionId),
-    ts,
-    sidechain,
-    agentId: str(line.agentId),
-    entrypoint: str(line.entrypoint),
-    // `mode` lines also record other modes ("normal"): only permission modes count.
-    mode: str(line.permissionMode) ?? (type === "mode" && levelOf(str(line.mode)) !== null ? str(line.mode) : null),
-    version: str(line.version),
-    conversational: conversational || type === "system"
-  };
-
   let body: Body;
   if (type === "user") body = userEvent(line, message.content, sidechain);
   else if (type === "assistant") body = assistantEvent(line, message);
   else if (type === "system" && line.subtype === "turn_duration" && typeof line.durationMs === "number") body = {t: "turn_duration", ms: line.durationMs};
   else if (type === "system" && line.subtype === "local_command") body = {t: "local"};
   else body = hookOf(type, line) ?? {t: "other"};
-  return {event: {...common, ...body, file, line: lineNo}};
+  const event = body as Event;
+  event.uuid = str(line.uuid);
+  event.sessionId = str(line.sessionId);
+  event.ts = ts;
+  event.sidechain = sidechain;
+  event.agentId = str(line.agentId);
+  event.entrypoint = str(line.entrypoint);
+  // `mode` lines also record other modes ("normal"): only permission modes count.
+  event.mode = str(line.permissionMode) ?? (type === "mode" && levelOf(str(line.mode)) !== null ? str(line.mode) : null);
+  event.version = str(line.version);
+  event.conversational = conversational || type === "system";
+  event.file = file;
+  event.line = lineNo;
+  return event;
 }

@@ -17,10 +17,10 @@ export function readEvents(files: readonly TranscriptFile[], maxLineBytes: numbe
         line(text, lineNo, last) {
           c.lines++;
           const parsed = parseLine(text, index, lineNo, file.subagent, last);
-          if (parsed.skip) addSkip(c, parsed.skip);
+          if (typeof parsed === "string") addSkip(c, parsed);
           else {
             c.parsed++;
-            events.push(parsed.event);
+            events.push(parsed);
           }
         },
         skip(reason) {
@@ -67,8 +67,10 @@ export function dropDuplicates(events: Event[], counts: FileCounts[]): Event[] {
 // marker before a session's first prompt falls in no turn anyway.
 function identity(e: Event): string | null {
   switch (e.t) {
+    // Time, length and opening words: a replayed prompt repeats all three; two prompts
+    // typed in the same millisecond with the same length and start are not two prompts.
     case "prompt":
-      return `p${e.ts}\u0000${e.text}`;
+      return `p${e.ts}\u0000${e.text.length}\u0000${e.text.slice(0, 64)}`;
     case "assistant":
       return e.msgId && e.blockKey ? `a${e.msgId}\u0000${e.blockKey}` : null;
     case "results":

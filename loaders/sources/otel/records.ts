@@ -97,6 +97,34 @@ export type LineResult = {known: number; skip?: undefined} | {skip: string; know
 
 type Tally = {known: number; unknown: number; invalid: number};
 
+/**
+ * A digest of a JSON value, walked with a stack of its own rather than by recursion (as
+ * JSON.stringify does): a record nested deeper than the call stack is still one record,
+ * not a fault that stops its file.
+ */
+function digestOf(value: unknown): string {
+  const hash = createHash("sha1");
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (v instanceof Key) hash.update(`k${JSON.stringify(v.name)}`);
+    else if (Array.isArray(v)) {
+      hash.update(`[${v.length};`);
+      for (let i = v.length - 1; i >= 0; i--) stack.push(v[i]);
+    } else if (isObject(v)) {
+      const keys = Object.keys(v);
+      hash.update(`{${keys.length};`);
+      for (let i = keys.length - 1; i >= 0; i--) stack.push(v[keys[i]], new Key(keys[i]));
+    } else hash.update(`v${JSON.stringify(v)};`);
+  }
+  return hash.digest("hex");
+}
+
+/** An object's key on digestOf's stack, told apart from a string value. */
+class Key {
+  constructor(readonly name: string) {}
+}
+
 function eventName(a: Attributes, body: unknown): string | undefined {
   const text = isObject(body) && typeof body.stringValue === "string" ? body.stringValue : "";
   return a.str("event.name") ?? (text.startsWith("claude_code.") ? text.slice("claude_code.".length) : undefined);
@@ -111,7 +139,7 @@ function readEvent(record: Json, resource: Map<string, Scalar>, f: number, l: nu
   if (session === undefined || Number.isNaN(t)) return void tally.invalid++;
   tally.known++;
   const q = a.num("event.sequence");
-  const k = q !== undefined ? `${session}\u0000${q}\u0000${t}\u0000${name}` : createHash("sha1").update(JSON.stringify(record)).digest("hex");
+  const k = q !== undefined ? `${session}\u0000${q}\u0000${t}\u0000${name}` : digestOf(record);
   if (!ROW_EVENTS.has(name)) return sink.event({r: "e", k, s: session, f, l, n: name, t});
   // Absent fields stay undefined, which the shard lines (JSON) leave out.
   sink.event({

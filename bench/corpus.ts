@@ -1,0 +1,81 @@
+// The benchmarks' corpora, made by `agent-autonomy generate` as a user would run it:
+// single-user trees of current-format transcripts with real line sizes (the calibration
+// with full tool output), and fleets of a given number of sessions.
+import {spawnSync} from "node:child_process";
+import {existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import {ROOT} from "../scripts/build.ts";
+
+export const CLI = join(ROOT, "bin", "agent-autonomy.js");
+
+type Marker = {users: number; sessions: number; files: number; bytes: number};
+
+function generate(out: string, users: number, seed: string, calibration?: string): Marker {
+  if (!existsSync(join(out, "agent-autonomy-fleet.json"))) {
+    const args = [CLI, "generate", "--out", out, "--users", String(users), "--seed", seed, "--quiet", ...(calibration ? ["--calibration", calibration] : [])];
+    const r = spawnSync(process.execPath, args, {encoding: "utf8", maxBuffer: 1 << 26});
+    if (r.status !== 0) throw new Error(`generate failed: ${r.stderr}`);
+  }
+  return JSON.parse(readFileSync(join(out, "agent-autonomy-fleet.json"), "utf8"));
+}
+
+/** The default calibration with full tool output: what real transcripts weigh. */
+function fullCalibration(dir: string): string {
+  const path = join(dir, "calibration-full.json");
+  const cal = JSON.parse(readFileSync(join(ROOT, "data", "calibration.json"), "utf8"));
+  cal.assumptions.format.tool_output = "full";
+  writeFileSync(path, JSON.stringify(cal));
+  return path;
+}
+
+function walk(dir: string, visit: (path: string) => void) {
+  for (const e of readdirSync(dir, {withFileTypes: true})) {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) walk(path, visit);
+    else visit(path);
+  }
+}
+
+export function bytesUnder(dir: string): number {
+  let n = 0;
+  walk(dir, (p) => (n += statSync(p).size));
+  return n;
+}
+
+/**
+ * One person's tree (`<dir>/tree/projects/...`) of about `bytes`: a fleet of full-output
+ * users generated, then every user's projects linked into one `projects/` folder (hard
+ * links: no copy), as if one person had done all their work.
+ */
+export function singleUserTree(dir: string, bytes: number, seed = "bench"): {tree: string; bytes: number; sessions: number} {
+  mkdirSync(dir, {recursive: true});
+  const calibration = fullCalibration(dir);
+  const pilot = generate(join(dir, "pilot"), 8, `${seed}/pilot`, calibration);
+  const users = Math.max(1, Math.round(bytes / (pilot.bytes / pilot.users)));
+  const fleet = join(dir, `fleet-${users}`);
+  const marker = generate(fleet, users, seed, calibration);
+  const tree = join(dir, `tree-${users}`);
+  if (!existsSync(tree)) {
+    for (const user of readdirSync(fleet, {withFileTypes: true}).filter((e) => e.isDirectory())) {
+      const projects = join(fleet, user.name, "projects");
+      for (const project of readdirSync(projects)) {
+        walk(join(projects, project), (path) => {
+          const to = join(tree, "projects", `${project}-${user.name}`, path.slice(join(projects, project).length + 1));
+          mkdirSync(join(to, ".."), {recursive: true});
+          linkSync(path, to);
+        });
+      }
+    }
+  }
+  return {tree, bytes: bytesUnder(tree), sessions: marker.sessions};
+}
+
+/** A lean fleet of about `sessions` sessions (the default calibration's users, scaled). */
+export function fleetOf(dir: string, sessions: number, seed = "bench"): {fleet: string; sessions: number; bytes: number} {
+  mkdirSync(dir, {recursive: true});
+  const pilot = generate(join(dir, "pilot"), 40, `${seed}/pilot`);
+  const users = Math.max(1, Math.round(sessions / (pilot.sessions / pilot.users)));
+  const fleet = join(dir, `fleet-${users}`);
+  const marker = generate(fleet, users, seed);
+  return {fleet, sessions: marker.sessions, bytes: marker.bytes};
+}

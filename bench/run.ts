@@ -1,0 +1,178 @@
+// npm run bench [-- --quick] [-- --out <file>] [-- --work <dir>]
+// Measures the ingest and the site side by side with baselines measured in the same run,
+// and writes the figures, with the machine, versions and corpora, to BENCHMARKS.md.
+// Every figure is a ratio against its baseline, or a median of repeated runs with its range.
+import {execFileSync} from "node:child_process";
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {cpus, totalmem, tmpdir} from "node:os";
+import {join, resolve} from "node:path";
+import {parseArgs} from "node:util";
+import {ROOT} from "../scripts/build.ts";
+import {fleetOf, singleUserTree} from "./corpus.ts";
+import {repeat, timed, type Run} from "./measure.ts";
+import {benchPages} from "./pages.ts";
+import {hotspots, type Hotspot} from "./profile.ts";
+import {fmt, spread, summarize, type Summary} from "./stats.ts";
+
+const {values} = parseArgs({options: {quick: {type: "boolean"}, out: {type: "string"}, work: {type: "string"}}});
+const quick = values.quick ?? false;
+const out = resolve(values.out ?? (quick ? join(tmpdir(), "BENCHMARKS.quick.md") : join(ROOT, "BENCHMARKS.md")));
+const work = resolve(values.work ?? join(ROOT, ".cache", quick ? "bench-quick" : "bench"));
+const RUNS = quick ? 1 : 3;
+const MB = 1e6;
+mkdirSync(work, {recursive: true});
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const lines: string[] = [];
+const say = (s = "") => lines.push(s);
+
+function ingestRun(input: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}): Run {
+  const dest = mkdtempSync(join(work, "out-"));
+  try {
+    // As a user runs it: the whole `npx agent-autonomy ingest` process.
+    return timed("npx", ["--no-install", "agent-autonomy", "ingest", input, "--out", join(dest, "t"), "--quiet", ...extra], env, ROOT);
+  } finally {
+    rmSync(dest, {recursive: true, force: true});
+  }
+}
+
+// The same ingest under Node's CPU profiler (which NODE_OPTIONS cannot switch on for npx).
+function profileIngest(input: string): Hotspot[] {
+  const dir = mkdtempSync(join(work, "profile-"));
+  try {
+    timed(process.execPath, [`--cpu-prof`, `--cpu-prof-dir=${dir}`, join(ROOT, "bin", "agent-autonomy.js"), "ingest", input, "--out", join(dir, "t"), "--quiet"]);
+    return hotspots(dir);
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+}
+
+const versions = JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8")).packages as Record<string, {version: string}>;
+const version = (name: string) => versions[`node_modules/${name}`]?.version ?? "?";
+
+say(`# Benchmarks`);
+say();
+say(`Written by \`npm run bench${quick ? " -- --quick" : ""}\` on ${new Date().toISOString().slice(0, 10)}. Every ratio is against a baseline measured in the same run;`);
+say(`times are medians of ${RUNS} run${RUNS > 1 ? "s" : ""} with their range (min–max). Speed is measured here, never by timed tests.`);
+say();
+say(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version};`);
+say(`@duckdb/node-api ${version("@duckdb/node-api")}, @duckdb/duckdb-wasm ${version("@duckdb/duckdb-wasm")}, @observablehq/framework ${version("@observablehq/framework")}, ccusage ${version("ccusage")}; Chromium ${execFileSync("/usr/bin/chromium", ["--version"], {encoding: "utf8"}).trim()}.`);
+say(`Load average at start: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(", ")}.`);
+say();
+
+// 1 and 2: single-user trees against the engine's limit and against ccusage.
+const sizes = quick ? [5 * MB] : [150 * MB, 1000 * MB];
+const trees = sizes.map((bytes) => {
+  log(`corpus: a single-user tree of about ${bytes / MB} MB …`);
+  return singleUserTree(join(work, "trees"), bytes, `bench/${bytes / MB}MB`);
+});
+type Compared = {tree: (typeof trees)[number]; ours: {seconds: Summary; peakMb: Summary}; engine: {seconds: Summary}; ccusage: {seconds: Summary}};
+const compared: Compared[] = trees.map((tree) => {
+  log(`ingest vs DuckDB and ccusage on ${fmt(tree.bytes / MB, 0)} MB …`);
+  const glob = join(tree.tree, "**", "*.jsonl");
+  // One untimed run of each first, so that every timed run reads from the page cache.
+  timed(process.execPath, [join(ROOT, "bench", "baseline.mjs"), glob]);
+  const engine = repeat(RUNS, () => timed(process.execPath, [join(ROOT, "bench", "baseline.mjs"), glob]));
+  ingestRun(tree.tree);
+  const ours = repeat(RUNS, () => ingestRun(tree.tree));
+  const ccusageBin = join(ROOT, "node_modules", "ccusage", "dist", "index.js");
+  const ccusage = repeat(RUNS, () => timed(process.execPath, [ccusageBin, "session", "--json", "--offline"], {CLAUDE_CONFIG_DIR: tree.tree}));
+  return {tree, ours, engine, ccusage};
+});
+const profile = profileIngest(trees[0].tree);
+
+say(`## 1. Ingest against the engine's limit`);
+say();
+say(`\`npx agent-autonomy ingest <tree> --out <dir>\` (the whole process, as a user runs it) against a whole Node process in which DuckDB reads`);
+say(`every line of the same files with \`read_ndjson_objects\` and extracts type, timestamp, session id, message id and content blocks`);
+say(`(\`bench/baseline.mjs\`). Corpora: single-user trees of current-format (2.1.x) transcripts from \`agent-autonomy generate\` with full tool`);
+say(`output (file reads and test runs at their real sizes, split assistant lines). **Goal: at most 3×.**`);
+say();
+say(`| corpus | sessions | DuckDB baseline (s) | ingest (s) | ratio | peak memory (MB) | goal met |`);
+say(`|---|---|---|---|---|---|---|`);
+for (const c of compared) {
+  const ratio = c.ours.seconds.median / c.engine.seconds.median;
+  say(`| ${fmt(c.tree.bytes / MB, 0)} MB | ${c.tree.sessions.toLocaleString("en-US")} | ${spread(c.engine.seconds)} | ${spread(c.ours.seconds)} | **${fmt(ratio)}×** | ${fmt(c.ours.peakMb.median, 0)} | ${ratio <= 3 ? "yes" : "**no**"} |`);
+}
+say();
+say(`Where the ingest's time goes (CPU profile of one run on the ${fmt(trees[0].bytes / MB, 0)} MB tree, self time summed over its threads):`);
+say();
+say(`| function | ms | share |`);
+say(`|---|---|---|`);
+for (const h of profile) say(`| \`${h.name}\` | ${fmt(h.ms, 0)} | ${fmt(100 * h.share, 1)}% |`);
+say();
+
+say(`## 2. Ingest against ccusage`);
+say();
+say(`The same trees, against \`ccusage session --json --offline\` (ccusage ${version("ccusage")}, pure JavaScript, pointed at the tree with`);
+say(`\`CLAUDE_CONFIG_DIR\`), which reads the same files to sum token usage per session, where the ingest builds four tables. **Goal: under 0.5×.**`);
+say();
+say(`| corpus | ccusage (s) | ingest (s) | ratio | goal met |`);
+say(`|---|---|---|---|---|`);
+for (const c of compared) {
+  const ratio = c.ours.seconds.median / c.ccusage.seconds.median;
+  say(`| ${fmt(c.tree.bytes / MB, 0)} MB | ${spread(c.ccusage.seconds)} | ${spread(c.ours.seconds)} | **${fmt(ratio)}×** | ${ratio < 0.5 ? "yes" : "**no**"} |`);
+}
+say();
+
+// 3: scale.
+const scales = quick ? [200, 2_000] : [100_000, 1_000_000];
+const fleets = scales.map((sessions) => {
+  log(`corpus: a fleet of about ${sessions.toLocaleString("en-US")} sessions …`);
+  return fleetOf(join(work, "fleets"), sessions, "bench/scale");
+});
+const scaled = fleets.map((f) => {
+  log(`ingest ${f.sessions.toLocaleString("en-US")} sessions …`);
+  return {...f, run: repeat(1, () => ingestRun(f.fleet))};
+});
+const [small, large] = scaled;
+const memRatio = large.run.peakMb.median / small.run.peakMb.median;
+const timeRatio = large.run.seconds.median / small.run.seconds.median / (large.sessions / small.sessions);
+say(`## 3. Scale`);
+say();
+say(`Peak memory (resident set) and time of the ingest on generated fleets (lean tool output). **Goals: memory flat (the larger over the`);
+say(`smaller under 1.5×), time linear or better (time per session of the larger over the smaller at most 1×).**`);
+say();
+say(`| fleet | sessions | MB on disk | ingest (s) | peak memory (MB) |`);
+say(`|---|---|---|---|---|`);
+for (const f of scaled) say(`| ${f.fleet.split("/").at(-1)} | ${f.sessions.toLocaleString("en-US")} | ${fmt(f.bytes / MB, 0)} | ${fmt(f.run.seconds.median, 1)} | ${fmt(f.run.peakMb.median, 0)} |`);
+say();
+say(`Memory ratio: **${fmt(memRatio)}×** (${memRatio < 1.5 ? "goal met" : "**goal not met**"}); time per session ratio: **${fmt(timeRatio)}×** (${timeRatio <= 1.05 ? "goal met" : "**goal not met**"}).`);
+say();
+
+// 4 and 5: the site, built from a cache of its own so that the first build starts cold.
+log(`build the site …`);
+const dist = join(work, "dist");
+const siteCache = join(work, "site-cache");
+rmSync(siteCache, {recursive: true, force: true});
+// The quick run builds the site on its smaller scale fleet, as an analyst's logs.
+const buildEnv = {AUTONOMY_OUTPUT: dist, AUTONOMY_CACHE: siteCache, ...(quick ? {AUTONOMY_LOGS: small.fleet} : {})};
+const buildRuns = Array.from({length: quick ? 1 : 3}, () => timed(process.execPath, [join(ROOT, "node_modules", ".bin", "tsx"), join(ROOT, "scripts", "build.ts")], buildEnv, ROOT));
+log(`pages in Chromium …`);
+const pages = await benchPages(dist, {runs: quick ? 1 : 7, only: quick ? ["/", "/f1-turn-duration"] : undefined});
+const slowest = Math.max(...pages.map((p) => p.load.median));
+const filterMedian = summarize(pages.flatMap((p) => (p.filter ? [p.filter.median] : [])));
+say(`## 4. Pages`);
+say();
+say(`Every page of the built site (${quick ? "two pages, on the quick run's smaller fleet" : "the default data"}) in headless Chromium, served from 127.0.0.1: cold load (a fresh browser`);
+say(`context) to the marker a page sets when its queries have answered and its charts are drawn; a change of the page's first filter to`);
+say(`the redrawn chart; bytes transferred on a cold load. **Goals: cold load under 2 s on every page; filter under 100 ms median.**`);
+say();
+say(`| page | cold load p50 (ms) | p95 | filter p50 (ms) | p95 | transferred (KB) |`);
+say(`|---|---|---|---|---|---|`);
+for (const p of pages) say(`| ${p.path} | ${fmt(p.load.median, 0)} | ${fmt(p.load.p95, 0)} | ${p.filter ? fmt(p.filter.median, 0) : "–"} | ${p.filter ? fmt(p.filter.p95, 0) : "–"} | ${fmt(p.bytes / 1024, 0)} |`);
+say();
+say(`Slowest cold load: **${fmt(slowest, 0)} ms** (${slowest < 2000 ? "goal met" : "**goal not met**"}); median filter redraw across pages: **${fmt(filterMedian.median, 0)} ms** (${filterMedian.median < 100 ? "goal met" : "**goal not met**"}).`);
+say();
+say(`## 5. Build`);
+say();
+say(`\`npm run build\` on the embedded default${quick ? " (here on the quick run's smaller fleet, as an analyst's logs)" : ""}: the first run generates the fleet and ingests it (both cached in`);
+say(`\`.cache/\`, keyed on the calibration and the code), every run runs the data loaders and Framework's build.`);
+say();
+say(`| run | time (s) | peak memory (MB) |`);
+say(`|---|---|---|`);
+buildRuns.forEach((r, i) => say(`| ${i === 0 ? "first" : "again"} | ${fmt(r.seconds, 1)} | ${fmt(r.peakMb, 0)} |`));
+say();
+
+writeFileSync(out, `${lines.join("\n")}\n`);
+log(`wrote ${out}`);

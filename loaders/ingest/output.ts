@@ -1,0 +1,169 @@
+// The ingest's output folder, which changes as one set (loaders/tables.ts, "The output
+// folder"): every run builds a complete generation (the tables, the report, and what
+// `--incremental` reuses) in its own work folder, moves it whole into `generations/`, and
+// then switches the `current` symlink to it with one rename(2), which is atomic. The
+// documented names at the top (`<out>/sessions.parquet`, ...) are symlinks through
+// `current`, so they are never rewritten. A run killed at any moment leaves `current` on
+// the previous complete generation (or absent, before the first), never on a mix.
+//
+//   <out>/sessions.parquet → current/sessions.parquet   (turns, tool_calls, stops, ingest-report.json alike)
+//   <out>/current → .agent-autonomy/generations/<n>
+//   <out>/.agent-autonomy/lock                           the running ingest's process
+//   <out>/.agent-autonomy/generations/<n>/               one complete set
+//   <out>/.agent-autonomy/run-<pid>/                     a run's work, removed at its end (or by the next run)
+import {closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeSync} from "node:fs";
+import {basename, join} from "node:path";
+import {TABLE_NAMES} from "../tables.ts";
+import {InputError} from "./discover.ts";
+
+/** The files a reader finds in a generation, and under the same names at the output's top. */
+export const OUTPUT_FILES = [...TABLE_NAMES.map((t) => `${t}.parquet`), "ingest-report.json"];
+/** The ingest's own folder inside the output folder. */
+export const WORK = ".agent-autonomy";
+const CURRENT = "current";
+const GENERATIONS = "generations";
+
+/**
+ * The folder that holds the current generation's tables: what every reader of an output
+ * folder opens, so that all its tables come from one generation even while an ingest
+ * switches to the next. A folder of plain table files (an older layout, or tables a test
+ * wrote) is its own current generation.
+ */
+export function currentTables(out: string): string {
+  const current = join(out, CURRENT);
+  return existsSync(current) ? realpathSync(current) : out;
+}
+
+/**
+ * An error met while writing the output folder, told as a person can act on it: what went
+ * wrong and where, in one line (the cause stays attached for --verbose). Other errors are
+ * returned as they are.
+ */
+export function writeError(error: unknown, out: string): unknown {
+  if (error instanceof InputError) return error;
+  const e = error as NodeJS.ErrnoException;
+  const message = String(e?.message ?? error);
+  const inOut = typeof e?.path === "string" ? e.path === out || e.path.startsWith(`${out}/`) : message.includes(out);
+  const say = (what: string) => new InputError(`${what}: ${out}`, {cause: error});
+  if (e?.code === "ENOSPC" || e?.code === "EDQUOT" || /No space left on device|Disk quota exceeded/i.test(message)) return say("no space left on the device to write the tables (the previous tables, if any, are unchanged)");
+  if (e?.code === "EROFS" || /Read-only file system/i.test(message)) return say("the output folder is on a read-only file system");
+  if (inOut && (e?.code === "EACCES" || e?.code === "EPERM" || /Permission denied/i.test(message))) return say("no permission to write in the output folder");
+  return error;
+}
+
+/** Refuses an output folder that holds anything the ingest did not write. */
+export function checkOut(out: string): void {
+  if (!existsSync(out)) return;
+  if (!statSync(out).isDirectory()) throw new InputError(`output is not a folder: ${out}`);
+  const ours = (name: string) => name === WORK || OUTPUT_FILES.includes(name) || (name === CURRENT && lstatSync(join(out, name)).isSymbolicLink());
+  const foreign = readdirSync(out).filter((name) => !ours(name));
+  if (foreign.length) throw new InputError(`output folder holds files the ingest did not write (${foreign.slice(0, 3).join(", ")}${foreign.length > 3 ? ", ..." : ""}): ${out}`);
+}
+
+// A process's start time (Linux), so that a lock left by a killed run is not taken for a
+// live one when the process id has been reused.
+function startTime(pid: number): string {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? "";
+  } catch {
+    return "";
+  }
+}
+
+function alive(pid: number, started: string): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ESRCH") return false;
+  }
+  return started === "" || startTime(pid) === "" || startTime(pid) === started;
+}
+
+/**
+ * Takes the output folder for this process: one ingest at a time writes to it. A lock
+ * whose process is gone (a killed run) is taken over, and the work folders such runs left
+ * are removed. Returns the function that releases it.
+ */
+export function lock(out: string): () => void {
+  const work = join(out, WORK);
+  mkdirSync(work, {recursive: true});
+  const path = join(work, "lock");
+  const mine = `${process.pid} ${startTime(process.pid)}`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = openSync(path, "wx");
+      writeSync(fd, mine);
+      closeSync(fd);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 2) throw error;
+      const [pid, started = ""] = readFileSync(path, "utf8").trim().split(" ");
+      if (Number(pid) > 0 && alive(Number(pid), started)) throw new InputError(`another ingest (process ${pid}) is writing to ${out}`);
+      rmSync(path, {force: true});
+    }
+  }
+  for (const name of readdirSync(work)) if (name.startsWith("run-")) rmSync(join(work, name), {recursive: true, force: true});
+  return () => rmSync(path, {force: true});
+}
+
+function fsyncPath(path: string): void {
+  const fd = openSync(path, "r");
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Flushes a folder's files and the folder itself, so a generation is on disk before it becomes current. */
+function flush(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) flush(path);
+    else fsyncPath(path);
+  }
+  fsyncPath(dir);
+}
+
+/** Replaces `name` in `out` with a symlink to `target`, in one rename. */
+function link(out: string, name: string, target: string): void {
+  const temp = join(out, WORK, `link-${process.pid}`);
+  rmSync(temp, {force: true});
+  symlinkSync(target, temp);
+  renameSync(temp, join(out, name));
+}
+
+function generations(out: string): string[] {
+  const dir = join(out, WORK, GENERATIONS);
+  return existsSync(dir) ? readdirSync(dir).filter((n) => /^\d+$/.test(n)).sort() : [];
+}
+
+/**
+ * Makes the complete set of files in `built` the output's current generation: moves it
+ * into `generations/`, switches `current` to it, and removes the generations older than
+ * the one it replaced (which stays, so that a reader still in it can finish).
+ */
+export function publish(out: string, built: string): void {
+  flush(built);
+  const all = generations(out);
+  const previous = currentGeneration(out) && basename(readlinkSync(join(out, CURRENT)));
+  const name = String(all.length ? Number(all[all.length - 1]) + 1 : 1).padStart(6, "0");
+  mkdirSync(join(out, WORK, GENERATIONS), {recursive: true});
+  renameSync(built, join(out, WORK, GENERATIONS, name));
+  fsyncPath(join(out, WORK, GENERATIONS));
+  link(out, CURRENT, `${WORK}/${GENERATIONS}/${name}`);
+  // The top-level names point through `current` and never change once made; a plain file
+  // of the older layout is replaced by its link.
+  for (const file of OUTPUT_FILES) {
+    if (!lstatSync(join(out, file), {throwIfNoEntry: false})?.isSymbolicLink()) link(out, file, `${CURRENT}/${file}`);
+  }
+  fsyncPath(out);
+  for (const old of all) if (old !== previous) rmSync(join(out, WORK, GENERATIONS, old), {recursive: true, force: true});
+}
+
+/** The current generation's folder, if there is one: what `--incremental` reuses. */
+export function currentGeneration(out: string): string | null {
+  const current = join(out, CURRENT);
+  return lstatSync(current, {throwIfNoEntry: false})?.isSymbolicLink() && existsSync(current) ? realpathSync(current) : null;
+}

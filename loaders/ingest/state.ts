@@ -1,0 +1,86 @@
+// What `--incremental` needs to know of the previous run: for each group of files (the
+// unit a reader reads whole, since sessions span the files of a group), a fingerprint of
+// its files and what reading them told the report. A group whose fingerprint is unchanged
+// is not read again: its counts come from here and its rows from the previous
+// generation's `rows/`. The state names files and groups by digests only: an output folder
+// holds no path.
+import {createHash} from "node:crypto";
+import {closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync} from "node:fs";
+import {join, resolve} from "node:path";
+import {LIBRARY} from "../paths.ts";
+import type {GroupResult} from "./counts.ts";
+import type {Group} from "./discover.ts";
+
+// How much of a file's start and end the fingerprint reads: a rewrite that kept the
+// size and the modification time (a copy with `cp -p`) is caught where it changed these.
+// Transcripts grow at their end and are stamped line by line, so a few KiB tell; more
+// would read most small files twice on every run.
+const SAMPLE = 4 << 10;
+
+export type GroupState = {fingerprint: string; result: GroupResult};
+export type State = {config: string; groups: Record<string, GroupState>};
+
+const digest = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** A digest of the library's source (loaders/): tables are a function of code and input. */
+export function codeHash(): string {
+  const hash = createHash("sha256");
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else hash.update(path.slice(LIBRARY.length)).update(readFileSync(path));
+    }
+  };
+  walk(LIBRARY);
+  return hash.digest("hex");
+}
+
+/** What, besides the input, decides the rows: the code, the line limit, the classifiers module. */
+export function configHash(maxLineBytes: number, classifiers: string | undefined): string {
+  const module = classifiers && existsSync(classifiers) ? digest(readFileSync(classifiers, "latin1")) : "";
+  return digest(`${codeHash()}\u0000${maxLineBytes}\u0000${classifiers ? resolve(classifiers) : ""}\u0000${module}`);
+}
+
+/** A group's name in the state and in the rows it wrote. */
+export function groupKey(group: Group): string {
+  return digest(group.source === "otel" ? "otel" : `claude-code\u0000${group.userId}\u0000${group.project}`).slice(0, 32);
+}
+
+function sample(path: string, size: number): string {
+  const fd = openSync(path, "r");
+  try {
+    const head = Buffer.alloc(Math.min(SAMPLE, size));
+    readSync(fd, head, 0, head.length, 0);
+    if (size <= SAMPLE) return createHash("sha256").update(head).digest("hex");
+    const tail = Buffer.alloc(Math.min(SAMPLE, size));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    return createHash("sha256").update(head).update(tail).digest("hex");
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The group's files as they are now (which, how they are read, their sizes, times and
+ * samples), or null when a file cannot be read: such a group is read again every time.
+ */
+export function fingerprint(group: Group): string | null {
+  try {
+    const files = group.files.map((f) => {
+      const s = statSync(f.path);
+      return [f, s.size, s.mtimeMs, s.ino, sample(f.path, s.size)];
+    });
+    return digest(JSON.stringify([group.source === "claude-code" ? [group.userId, group.synthetic] : [], files]));
+  } catch {
+    return null;
+  }
+}
+
+export function readState(path: string): State | null {
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as State;
+  } catch {
+    return null;
+  }
+}
