@@ -12,7 +12,8 @@ type Marker = {users: number; sessions: number; files: number; bytes: number};
 
 function generate(out: string, users: number, seed: string, calibration?: string): Marker {
   if (!existsSync(join(out, "agent-autonomy-fleet.json"))) {
-    const args = [CLI, "generate", "--out", out, "--users", String(users), "--seed", seed, "--quiet", ...(calibration ? ["--calibration", calibration] : [])];
+    // Transcripts only: the corpora measure reading Claude Code's logs (no API agents' spans).
+    const args = [CLI, "generate", "--out", out, "--users", String(users), "--api-agents", "0", "--seed", seed, "--quiet", ...(calibration ? ["--calibration", calibration] : [])];
     const r = spawnSync(process.execPath, args, {encoding: "utf8", maxBuffer: 1 << 26});
     if (r.status !== 0) throw new Error(`generate failed: ${r.stderr}`);
   }
