@@ -52,7 +52,8 @@ export function singleUserTree(dir: string, bytes: number, seed = "bench"): {tre
   mkdirSync(dir, {recursive: true});
   const calibration = fullCalibration(dir);
   const pilot = generate(join(dir, "pilot"), 8, `${seed}/pilot`, calibration);
-  const users = Math.max(1, Math.round(bytes / (pilot.bytes / pilot.users)));
+  // At least a few users: the calibration draws users stratified, and one alone may be tiny.
+  const users = Math.max(4, Math.round(bytes / (pilot.bytes / pilot.users)));
   const fleet = join(dir, `fleet-${users}`);
   const marker = generate(fleet, users, seed, calibration);
   const tree = join(dir, `tree-${users}`);
