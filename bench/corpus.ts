@@ -44,32 +44,38 @@ export function bytesUnder(dir: string): number {
 }
 
 /**
- * One person's tree (`<dir>/tree/projects/...`) of about `bytes`: a fleet of full-output
- * users generated, then every user's projects linked into one `projects/` folder (hard
- * links: no copy), as if one person had done all their work.
+ * One person's tree (`<dir>/tree-<MB>/projects/...`) of about `bytes`: a fleet of full-output
+ * users generated, then users' projects linked into one `projects/` folder (hard links: no
+ * copy) until the tree holds `bytes`, as if one person had done all their work.
  */
 export function singleUserTree(dir: string, bytes: number, seed = "bench"): {tree: string; bytes: number; sessions: number} {
   mkdirSync(dir, {recursive: true});
   const calibration = fullCalibration(dir);
   const pilot = generate(join(dir, "pilot"), 8, `${seed}/pilot`, calibration);
-  // At least a few users: the calibration draws users stratified, and one alone may be tiny.
-  const users = Math.max(4, Math.round(bytes / (pilot.bytes / pilot.users)));
+  // Users vary tenfold in size: generate a margin, and stop linking at the size asked for.
+  const users = Math.max(4, Math.round((1.5 * bytes) / (pilot.bytes / pilot.users)));
   const fleet = join(dir, `fleet-${users}`);
-  const marker = generate(fleet, users, seed, calibration);
-  const tree = join(dir, `tree-${users}`);
+  generate(fleet, users, seed, calibration);
+  const tree = join(dir, `tree-${Math.round(bytes / 1e6)}MB`);
   if (!existsSync(tree)) {
-    for (const user of readdirSync(fleet, {withFileTypes: true}).filter((e) => e.isDirectory())) {
+    let linked = 0;
+    for (const user of readdirSync(fleet, {withFileTypes: true}).filter((e) => e.isDirectory()).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (linked >= bytes) break;
       const projects = join(fleet, user.name, "projects");
       for (const project of readdirSync(projects)) {
         walk(join(projects, project), (path) => {
           const to = join(tree, "projects", `${project}-${user.name}`, path.slice(join(projects, project).length + 1));
           mkdirSync(join(to, ".."), {recursive: true});
           linkSync(path, to);
+          linked += statSync(path).size;
         });
       }
     }
   }
-  return {tree, bytes: bytesUnder(tree), sessions: marker.sessions};
+  // A session is a transcript directly in a project folder (subagents' files are below it).
+  const projects = join(tree, "projects");
+  const sessions = readdirSync(projects).reduce((n, p) => n + readdirSync(join(projects, p)).filter((f) => f.endsWith(".jsonl")).length, 0);
+  return {tree, bytes: bytesUnder(tree), sessions};
 }
 
 /** A lean fleet of about `sessions` sessions (the default calibration's users, scaled). */
