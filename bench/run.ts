@@ -2,7 +2,7 @@
 // Measures the ingest and the site side by side with baselines measured in the same run,
 // and writes the figures, with the machine, versions and corpora, to BENCHMARKS.md.
 // Every figure is a ratio against its baseline, or a median of repeated runs with its range.
-import {execFileSync} from "node:child_process";
+import {execFileSync, spawnSync} from "node:child_process";
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {cpus, totalmem, tmpdir} from "node:os";
 import {join, resolve} from "node:path";
@@ -47,6 +47,20 @@ function profileIngest(input: string): Hotspot[] {
   }
 }
 
+// Where one run's wall time goes, as the command's --verbose summary gives it.
+function phasesOf(input: string): {find: number; read: number; write: number; threads: number; total: number} {
+  const dest = mkdtempSync(join(work, "phases-"));
+  try {
+    const r = spawnSync("npx", ["--no-install", "agent-autonomy", "ingest", input, "--out", join(dest, "t"), "--verbose"], {cwd: ROOT, encoding: "utf8"});
+    const m = r.stderr.match(/\(([\d.]+) s\)\ntime: finding files ([\d.]+) s, reading them ([\d.]+) s \((\d+) threads?\), writing the tables ([\d.]+) s/);
+    if (r.status !== 0 || !m) throw new Error(`ingest --verbose failed: ${r.stderr.slice(-2000)}`);
+    const [total, find, read, threads, write] = m.slice(1).map(Number);
+    return {find, read, write, threads, total};
+  } finally {
+    rmSync(dest, {recursive: true, force: true});
+  }
+}
+
 const versions = JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8")).packages as Record<string, {version: string}>;
 const version = (name: string) => versions[`node_modules/${name}`]?.version ?? "?";
 
@@ -80,6 +94,9 @@ const compared: Compared[] = trees.map((tree) => {
   return {tree, ours, engine, ccusage};
 });
 const profile = profileIngest(trees[0].tree);
+const phases = trees.map((t) => phasesOf(t.tree));
+// What every ingest time above includes before the ingest runs: npm's own start.
+const launcher = repeat(RUNS + 2, () => timed("npx", ["--no-install", "agent-autonomy", "--help"], {}, ROOT));
 
 say(`## 1. Ingest against the engine's limit`);
 say();
@@ -94,6 +111,14 @@ for (const c of compared) {
   const ratio = c.ours.seconds.median / c.engine.seconds.median;
   say(`| ${fmt(c.tree.bytes / MB, 0)} MB | ${c.tree.sessions.toLocaleString("en-US")} | ${spread(c.engine.seconds)} | ${spread(c.ours.seconds)} | **${fmt(ratio)}×** | ${fmt(c.ours.peakMb.median, 0)} | ${ratio <= 3 ? "yes" : "**no**"} |`);
 }
+say();
+say(`Every ingest time includes starting the command through npx: \`npx --no-install agent-autonomy --help\` takes ${spread(launcher.seconds)} s here.`);
+say();
+say(`Where the wall time goes (one run of each, from \`ingest --verbose\`; the rest of the process's time is starting Node and npm):`);
+say();
+say(`| corpus | finding and fingerprinting files (s) | reading and parsing (s, threads) | writing the tables with DuckDB (s) | reading speed (MB/s) |`);
+say(`|---|---|---|---|---|`);
+trees.forEach((t, i) => say(`| ${fmt(t.bytes / MB, 0)} MB | ${fmt(phases[i].find)} | ${fmt(phases[i].read)} (${phases[i].threads}) | ${fmt(phases[i].write)} | ${fmt(t.bytes / MB / phases[i].read, 0)} |`));
 say();
 say(`Where the ingest's time goes (CPU profile of one run on the ${fmt(trees[0].bytes / MB, 0)} MB tree, self time summed over its threads):`);
 say();

@@ -48,7 +48,8 @@ ingest
       --report-paths       name files by path in the report (default: a digest,
                            because paths hold project names)
   -q, --quiet              no progress and no summary
-      --verbose            show the stack trace of an error
+      --verbose            with the summary, where the time went; on an error, its
+                           stack trace
 
 generate
   Writes a synthetic fleet of Claude Code transcripts (2.1.x format) to <dir>, one
@@ -133,7 +134,7 @@ async function runIngest(args: string[]) {
   const inputs = positionals.length ? positionals : [defaultInput(process.env, homedir())];
   const started = Date.now();
   const tty = process.stderr.isTTY && !values.quiet;
-  const {report, groupsRead, groupsReused} = await ingestRun({
+  const {report, groupsRead, groupsReused, workers: threads, phases} = await ingestRun({
     inputs,
     out: values.out,
     workers: workers && Math.floor(workers),
@@ -151,10 +152,13 @@ async function runIngest(args: string[]) {
       `${report.files} files, ${report.lines} lines: ${report.parsed} parsed, ${report.duplicates} duplicates, ${skipped} skipped` +
         `${skipped ? ` (${Object.entries(report.skipped).map(([k, v]) => `${k} ${v}`).join(", ")})` : ""}\n` +
         `${t.sessions} sessions, ${t.turns} turns, ${t.tool_calls} tool calls, ${t.stops} stops → ${values.out} (${((Date.now() - started) / 1000).toFixed(1)} s)\n` +
-        (values.incremental ? `${groupsReused} groups of files unchanged and reused, ${groupsRead} read\n` : "")
+        (values.incremental ? `${groupsReused} groups of files unchanged and reused, ${groupsRead} read\n` : "") +
+        (values.verbose ? `time: finding files ${sec(phases.find)}, reading them ${sec(phases.read)} (${threads} thread${threads > 1 ? "s" : ""}), writing the tables ${sec(phases.write)}\n` : "")
     );
   }
 }
+
+const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 function fleetBar(p: FleetProgress, started: number): string {
   const width = 24;

@@ -9,7 +9,6 @@ import {existsSync, mkdirSync, readdirSync, realpathSync, rmSync, statSync, writ
 import {availableParallelism} from "node:os";
 import {dirname, join, relative, resolve, sep} from "node:path";
 import {Worker} from "node:worker_threads";
-import {DuckDBInstance} from "@duckdb/node-api";
 import {loadClassifiers} from "../classify/index.ts";
 import {workerUrl} from "../paths.ts";
 import type {Classifiers} from "../classify/types.ts";
@@ -58,8 +57,11 @@ export type IngestReport = {
   files_with_skips: FileReport[];
 };
 
-/** What a run did beside the report: how many groups it read and how many it reused (incremental). */
-export type IngestRun = {report: IngestReport; groupsRead: number; groupsReused: number};
+/** Where a run's time went, in ms: finding and fingerprinting files, reading them, writing the tables. */
+export type Phases = {find: number; read: number; write: number};
+
+/** What a run did beside the report: how many groups it read and reused (incremental), and its time. */
+export type IngestRun = {report: IngestReport; groupsRead: number; groupsReused: number; workers: number; phases: Phases};
 
 const DEFAULT_MAX_LINE = 64 << 20;
 // Below this much input, starting workers costs more than it saves.
@@ -71,7 +73,7 @@ function sorted(counts: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-type Job = {index: number; group: Group; key: string};
+type Job = {index: number; group: Group; key: string; bytes: number};
 type Done = (index: number, result: GroupResult) => void;
 
 async function inline(jobs: Job[], work: string, opts: IngestOptions, classifiers: Classifiers, done: Done) {
@@ -86,7 +88,7 @@ async function inline(jobs: Job[], work: string, opts: IngestOptions, classifier
 
 async function pooled(jobs: Job[], work: string, opts: IngestOptions, n: number, done: Done) {
   // Largest groups first, so no worker is left with a big one at the end.
-  const queue = [...jobs].sort((a, b) => size(b.group) - size(a.group));
+  const queue = [...jobs].sort((a, b) => b.bytes - a.bytes);
   const url = workerUrl("ingest");
   await Promise.all(
     Array.from({length: n}, (_, w) =>
@@ -121,6 +123,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestReport> {
 }
 
 export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
+  const started = performance.now();
   const out = resolve(opts.out);
   checkOut(out);
   const {groups, layouts, unreadable} = discover(opts.inputs);
@@ -162,10 +165,10 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
       if (prints[index] !== null && before?.fingerprint === prints[index]) {
         results[index] = before.result;
         reused.push(keys[index]);
-      } else jobs.push({index, group, key: keys[index]});
+      } else jobs.push({index, group, key: keys[index], bytes: size(group)});
     });
 
-    const bytesTotal = jobs.reduce((s, j) => s + size(j.group), 0);
+    const bytesTotal = jobs.reduce((s, j) => s + j.bytes, 0);
     const progress: Progress = {files: 0, filesTotal: jobs.reduce((s, j) => s + j.group.files.length, 0), bytes: 0, bytesTotal, lines: 0};
     const done: Done = (i, r) => {
       results[i] = r;
@@ -176,11 +179,15 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
     };
     // Unless asked for a number of workers, small inputs are read on this thread.
     const n = Math.min(opts.workers ?? availableParallelism(), jobs.length);
+    // The engine (140 ms to load) loads while the files are read: the main thread waits then.
+    const engine = import("@duckdb/node-api");
+    const reading = performance.now();
     if (n <= 1 || (opts.workers === undefined && bytesTotal < INLINE_BYTES)) await inline(jobs, work, opts, classifiers, done);
     else await pooled(jobs, work, opts, n, done);
 
+    const writing = performance.now();
     if (results.every((r) => r.counts.every((c) => c.unreadable))) throw new InputError(`no transcript could be read in ${opts.inputs.join(", ")}`);
-    const {tables, shadowed} = await writeTables(join(work, "parts"), work, generation, previousDir, reused);
+    const {tables, shadowed} = await writeTables(await engine, join(work, "parts"), work, generation, previousDir, reused);
     const report = summarize(groups, results, layouts, unreadable, tables, shadowed, fileNamer(opts.inputs, opts.reportPaths ?? false));
     writeFileSync(join(generation, "ingest-report.json"), JSON.stringify(report, null, 2) + "\n");
     const state: State = {config, groups: {}};
@@ -189,7 +196,8 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
     });
     writeFileSync(join(generation, STATE), JSON.stringify(state));
     publish(out, generation);
-    return {report, groupsRead: jobs.length, groupsReused: reused.length};
+    const phases = {find: reading - started, read: writing - reading, write: performance.now() - writing};
+    return {report, groupsRead: jobs.length, groupsReused: reused.length, workers: Math.max(1, n), phases};
   } catch (error) {
     throw writeError(error, out);
   } finally {
@@ -203,7 +211,7 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
  * group's key) for a later incremental run: the rows read now, and the rows of the groups
  * in `reused` from the previous generation's `rows/`.
  */
-async function writeTables(partsDir: string, work: string, generation: string, previous: string | null, reused: string[]): Promise<{tables: Record<TableName, number>; shadowed: number}> {
+async function writeTables({DuckDBInstance}: typeof import("@duckdb/node-api"), partsDir: string, work: string, generation: string, previous: string | null, reused: string[]): Promise<{tables: Record<TableName, number>; shadowed: number}> {
   const parts = readdirSync(partsDir);
   const partsOf = (table: TableName) => parts.filter((p) => p.startsWith(`${table}-`)).sort().map((p) => join(partsDir, p));
   const quote = (path: string) => `'${path.replace(/'/g, "''")}'`;

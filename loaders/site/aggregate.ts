@@ -4,7 +4,7 @@ import {createReadStream, mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {pipeline} from "node:stream/promises";
-import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
+import type {DuckDBConnection} from "@duckdb/node-api";
 import {currentTables} from "../ingest/output.ts";
 import {TABLE_NAMES} from "../tables.ts";
 import {canonicalTables, ROOT} from "./tables.ts";
@@ -16,6 +16,7 @@ export function metricSql(name: string): string {
 
 /** A connection with the canonical tables of an output folder's current generation as views, the publication threshold set, and the macros every metric may use. */
 export async function connect(out: string, minUsers: number): Promise<DuckDBConnection> {
+  const {DuckDBInstance} = await import("@duckdb/node-api");
   const db = await (await DuckDBInstance.create(":memory:")).connect();
   const dir = currentTables(out);
   for (const table of TABLE_NAMES) {

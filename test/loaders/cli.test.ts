@@ -105,4 +105,18 @@ describe("agent-autonomy ingest", () => {
     expect(cli(["ingest", big, "--out", two, "-q", "--workers", "2"]).code).toBe(0);
     for (const t of ["sessions", "turns", "tool_calls", "stops"]) expect(readFileSync(join(currentTables(two), `${t}.parquet`))).toEqual(readFileSync(join(currentTables(one), `${t}.parquet`)));
   });
+
+  test("--verbose says where the time went, and on how many threads the files were read", () => {
+    // Two projects: two groups of files, one for each thread.
+    const tree = writeTree({"u/projects/p1/a.jsonl": session("a", "2025-10-01T10:00:00Z"), "u/projects/p2/b.jsonl": session("b", "2025-10-02T10:00:00Z")});
+    const run = cli(["ingest", tree, "--out", join(tmp(), "t"), "--verbose", "--workers", "2"]);
+    expect(run.code).toBe(0);
+    const [, find, read, threads, write] = run.stderr.match(/time: finding files (\d+\.\d\d) s, reading them (\d+\.\d\d) s \((\d+) threads?\), writing the tables (\d+\.\d\d) s\n/) ?? [];
+    expect(Number(threads)).toBe(2);
+    const total = Number(run.stderr.match(/\(([\d.]+) s\)\n/)![1]);
+    // The three phases are parts of the whole run, which the summary times.
+    expect(Number(find) + Number(read) + Number(write)).toBeLessThanOrEqual(total + 0.05);
+    expect(Number(read)).toBeGreaterThan(0);
+    expect(cli(["ingest", tree, "--out", join(tmp(), "t")]).stderr).not.toContain("time:");
+  });
 });
