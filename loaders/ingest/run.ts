@@ -17,7 +17,7 @@ import type {GroupResult} from "./counts.ts";
 import {discover, InputError, type Group, type Layout} from "./discover.ts";
 import {checkOut, currentGeneration, lock, publish, WORK, writeError} from "./output.ts";
 import {PartWriter} from "./parts.ts";
-import {readGroup} from "./sources.ts";
+import {readJob, type Read} from "./sources.ts";
 import {configHash, fingerprint, groupKey, readState, type State} from "./state.ts";
 
 export {OUTPUT_FILES} from "./output.ts";
@@ -73,14 +73,15 @@ function sorted(counts: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-type Job = {index: number; group: Group; key: string; bytes: number};
-type Done = (index: number, result: GroupResult) => void;
+// `print`: the reader takes the group's fingerprint (a run that did not take them all first).
+type Job = {index: number; group: Group; key: string; bytes: number; print: boolean};
+type Done = (index: number, read: Read) => void;
 
 async function inline(jobs: Job[], work: string, opts: IngestOptions, classifiers: Classifiers, done: Done) {
   const ctx = {maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE, classifiers, scratch: join(work, "scratch")};
   const parts = new PartWriter(join(work, "parts"), "main");
   try {
-    for (const job of jobs) done(job.index, readGroup(job.group, ctx, parts.writer(job.key)));
+    for (const job of jobs) done(job.index, readJob(job.group, ctx, parts.writer(job.key), job.print));
   } finally {
     parts.close();
   }
@@ -100,11 +101,11 @@ async function pooled(jobs: Job[], work: string, opts: IngestOptions, n: number,
           const job = queue.shift();
           worker.postMessage(job === undefined ? {close: true} : job);
         };
-        worker.on("message", (m: {ready?: true; closed?: true; index?: number; result?: GroupResult; error?: {message: string; code?: string; path?: string; stack?: string}}) => {
+        worker.on("message", (m: {ready?: true; closed?: true; index?: number; result?: GroupResult; print?: string | null; error?: {message: string; code?: string; path?: string; stack?: string}}) => {
           if (m.error) reject(Object.assign(new Error(m.error.message), m.error));
           else if (m.closed) worker.terminate().then(() => resolveWorker());
           else {
-            if (m.result) done(m.index!, m.result);
+            if (m.result) done(m.index!, {result: m.result, print: m.print});
             next();
           }
         });
@@ -149,7 +150,9 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
     const maxLineBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE;
     const config = configHash(maxLineBytes, opts.classifiers);
     const keys = groups.map(groupKey);
-    const prints = groups.map(fingerprint);
+    // An incremental run needs every fingerprint before it reads; any other run has each
+    // group's taken by its reader (sources.ts), which spares a pass over every file.
+    const prints: (string | null)[] = opts.incremental ? groups.map(fingerprint) : groups.map(() => null);
     // A generation whose state or rows are missing (an older version's, or one a person
     // pruned) is not reused: everything is read.
     const current = opts.incremental ? currentGeneration(out) : null;
@@ -165,13 +168,14 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
       if (prints[index] !== null && before?.fingerprint === prints[index]) {
         results[index] = before.result;
         reused.push(keys[index]);
-      } else jobs.push({index, group, key: keys[index], bytes: size(group)});
+      } else jobs.push({index, group, key: keys[index], bytes: size(group), print: !opts.incremental});
     });
 
     const bytesTotal = jobs.reduce((s, j) => s + j.bytes, 0);
     const progress: Progress = {files: 0, filesTotal: jobs.reduce((s, j) => s + j.group.files.length, 0), bytes: 0, bytesTotal, lines: 0};
-    const done: Done = (i, r) => {
+    const done: Done = (i, {result: r, print}) => {
       results[i] = r;
+      if (print !== undefined) prints[i] = print;
       progress.files += r.counts.length;
       progress.bytes += r.counts.reduce((s, c) => s + c.bytes, 0);
       progress.lines += r.counts.reduce((s, c) => s + c.lines, 0);
@@ -215,7 +219,7 @@ async function writeTables({DuckDBInstance}: typeof import("@duckdb/node-api"), 
   const parts = readdirSync(partsDir);
   const partsOf = (table: TableName) => parts.filter((p) => p.startsWith(`${table}-`)).sort().map((p) => join(partsDir, p));
   const quote = (path: string) => `'${path.replace(/'/g, "''")}'`;
-  const instance = await DuckDBInstance.create(":memory:", {temp_directory: join(work, "spill")});
+  const instance = await DuckDBInstance.create(":memory:", {temp_directory: join(work, "spill"), memory_limit: "512MB"});
   const db = await instance.connect();
   const tables = {} as Record<TableName, number>;
   const count = async (sql: string) => (await db.runAndReadAll(sql)).getRows()[0][0] as number;

@@ -5,22 +5,21 @@ import {parentPort, workerData} from "node:worker_threads";
 import {loadClassifiers} from "../classify/index.ts";
 import {PartWriter} from "./parts.ts";
 import type {Group} from "./discover.ts";
-import {readGroup} from "./sources.ts";
+import {readJob} from "./sources.ts";
 
 type Init = {work: string; name: string; maxLineBytes: number; classifiers?: string};
 const init = workerData as Init;
 const ctx = {maxLineBytes: init.maxLineBytes, classifiers: await loadClassifiers(init.classifiers), scratch: join(init.work, "scratch")};
 const parts = new PartWriter(join(init.work, "parts"), init.name);
 
-parentPort!.on("message", (message: {group?: Group; index?: number; key?: string; close?: true}) => {
+parentPort!.on("message", (message: {group?: Group; index?: number; key?: string; print?: boolean; close?: true}) => {
   if (message.close) {
     parts.close();
     parentPort!.postMessage({closed: true});
     return;
   }
   try {
-    const result = readGroup(message.group!, ctx, parts.writer(message.key!));
-    parentPort!.postMessage({index: message.index, result});
+    parentPort!.postMessage({index: message.index, ...readJob(message.group!, ctx, parts.writer(message.key!), message.print ?? false)});
   } catch (error) {
     // The main thread rebuilds the error: its message, its code (ENOSPC ...), its stack for --verbose.
     const e = error instanceof Error ? error : new Error(String(error));

@@ -64,6 +64,15 @@ describe("--incremental", () => {
     expect(compare(root, out, "--max-line-mb", "1")).toBe("0 groups of files unchanged and reused, 9 read");
   });
 
+  test("after a plain run, whose readers took the fingerprints, an unchanged rerun reads nothing", () => {
+    for (const workers of ["1", "2"]) {
+      const plain = join(tmp(), "plain");
+      run(root, plain, "-q", "--workers", workers);
+      // (The tests above changed the fleet: it has more groups than at first.)
+      expect(compare(root, plain, "--workers", workers)).toMatch(/^[1-9]\d* groups of files unchanged and reused, 0 read$/);
+    }
+  });
+
   test("a generation whose rows are gone is not reused", () => {
     rmSync(join(currentTables(out), "rows", "turns.parquet"));
     expect(compare(root, out, "--max-line-mb", "1")).toBe("0 groups of files unchanged and reused, 9 read");
