@@ -1,6 +1,7 @@
 // Runs a whole command as a user runs it, and measures it from outside: wall time and peak
 // resident memory (GNU time's %e and %M), over repeated runs.
 import {spawnSync} from "node:child_process";
+import {writeFileSync} from "node:fs";
 import {summarize, type Summary} from "./stats.ts";
 
 export type Run = {seconds: number; peakMb: number};
@@ -20,4 +21,15 @@ export function repeat(runs: number, make: () => Run, before: () => void = () =>
     all.push(make());
   }
   return {seconds: summarize(all.map((r) => r.seconds)), peakMb: summarize(all.map((r) => r.peakMb))};
+}
+
+/** Empties the kernel's page cache, as after a reboot (root only); false where it may not. */
+export function dropCaches(): boolean {
+  try {
+    spawnSync("sync");
+    writeFileSync("/proc/sys/vm/drop_caches", "3");
+    return true;
+  } catch {
+    return false;
+  }
 }
