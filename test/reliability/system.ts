@@ -2,9 +2,9 @@
 // files of mode 000, so an unreadable file is unreadable only to someone else), and a
 // tiny file system to fill (a tmpfs, mounted by root).
 import {spawnSync} from "node:child_process";
-import {chmodSync, mkdtempSync} from "node:fs";
+import {chmodSync, mkdtempSync, statSync} from "node:fs";
 import {tmpdir} from "node:os";
-import {join} from "node:path";
+import {dirname, join} from "node:path";
 import {ROOT} from "../cli.ts";
 
 const USER = "nobody";
@@ -29,6 +29,27 @@ export function unprivileged(): {wrap: (argv: string[]) => string[]} | {skip: st
     return {wrap: (argv) => ["setpriv", `--reuid=${id("-u")}`, `--regid=${id("-g")}`, "--clear-groups", ...argv]};
   }
   return {skip: "the tests run as root, and neither runuser nor setpriv is installed to drop privileges"};
+}
+
+/**
+ * Lets the user without privileges reach the project, whose clone may sit in a folder only
+ * root may enter (`git clone . "$(mktemp -d)/x"`: mktemp makes it 0700): each folder above
+ * it that denies others the right to pass through gets that right (not the right to list).
+ * Returns what puts the folders back; the test run's setup calls it once for all files.
+ */
+export function letUnprivilegedReach(): () => void {
+  const restore: (() => void)[] = [];
+  const user = unprivileged();
+  if ("skip" in user) return () => {};
+  const [command, ...rest] = user.wrap(["test", "-r", join(ROOT, "bin", "agent-autonomy.js")]);
+  if (spawnSync(command, rest).status === 0) return () => {};
+  for (let dir = ROOT; dir !== dirname(dir); dir = dirname(dir)) {
+    const mode = statSync(dir).mode & 0o7777;
+    if (mode & 0o001) continue;
+    chmodSync(dir, mode | 0o001);
+    restore.push(() => chmodSync(dir, mode));
+  }
+  return () => restore.forEach((put) => put());
 }
 
 /** Runs the CLI through `wrap` (as another user); returns its exit status and output. */
