@@ -186,8 +186,9 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
     // The engine (140 ms to load) loads while the files are read: the main thread waits then.
     const engine = import("@duckdb/node-api");
     const reading = performance.now();
-    if (n <= 1 || (opts.workers === undefined && bytesTotal < INLINE_BYTES)) await inline(jobs, work, opts, classifiers, done);
-    else await pooled(jobs, work, opts, n, done);
+    const threads = n <= 1 || (opts.workers === undefined && bytesTotal < INLINE_BYTES) ? 1 : n;
+    if (threads === 1) await inline(jobs, work, opts, classifiers, done);
+    else await pooled(jobs, work, opts, threads, done);
 
     const writing = performance.now();
     if (results.every((r) => r.counts.every((c) => c.unreadable))) throw new InputError(`no transcript could be read in ${opts.inputs.join(", ")}`);
@@ -201,7 +202,7 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
     writeFileSync(join(generation, STATE), JSON.stringify(state));
     publish(out, generation);
     const phases = {find: reading - started, read: writing - reading, write: performance.now() - writing};
-    return {report, groupsRead: jobs.length, groupsReused: reused.length, workers: Math.max(1, n), phases};
+    return {report, groupsRead: jobs.length, groupsReused: reused.length, workers: threads, phases};
   } catch (error) {
     throw writeError(error, out);
   } finally {

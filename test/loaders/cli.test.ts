@@ -117,6 +117,8 @@ describe("agent-autonomy ingest", () => {
     // The three phases are parts of the whole run, which the summary times.
     expect(Number(find) + Number(read) + Number(write)).toBeLessThanOrEqual(total + 0.05);
     expect(Number(read)).toBeGreaterThan(0);
+    // Unasked, an input this small is read on the main thread, and the summary says so.
+    expect(cli(["ingest", tree, "--out", join(tmp(), "t"), "--verbose"]).stderr).toContain("(1 thread)");
     expect(cli(["ingest", tree, "--out", join(tmp(), "t")]).stderr).not.toContain("time:");
   });
 });
