@@ -26,39 +26,40 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 const lines: string[] = [];
 const say = (s = "") => lines.push(s);
 
-function ingestRun(input: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}): Run {
-  const dest = mkdtempSync(join(work, "out-"));
+// Runs `use` in a folder of its own under the bench's work folder, removed after.
+function scratch<T>(prefix: string, use: (dir: string) => T): T {
+  const dir = mkdtempSync(join(work, prefix));
   try {
-    // As a user runs it: the whole `npx agent-autonomy ingest` process.
-    return timed("npx", ["--no-install", "agent-autonomy", "ingest", input, "--out", join(dest, "t"), "--quiet", ...extra], env, ROOT);
-  } finally {
-    rmSync(dest, {recursive: true, force: true});
-  }
-}
-
-// The same ingest under Node's CPU profiler (which NODE_OPTIONS cannot switch on for npx).
-function profileIngest(input: string): Hotspot[] {
-  const dir = mkdtempSync(join(work, "profile-"));
-  try {
-    timed(process.execPath, [`--cpu-prof`, `--cpu-prof-dir=${dir}`, join(ROOT, "bin", "agent-autonomy.js"), "ingest", input, "--out", join(dir, "t"), "--quiet"]);
-    return hotspots(dir);
+    return use(dir);
   } finally {
     rmSync(dir, {recursive: true, force: true});
   }
 }
 
+// As a user runs it: the whole `npx agent-autonomy ingest` process.
+const ingestArgs = (input: string, dir: string, ...extra: string[]) => ["--no-install", "agent-autonomy", "ingest", input, "--out", join(dir, "t"), ...extra];
+
+function ingestRun(input: string): Run {
+  return scratch("out-", (dir) => timed("npx", ingestArgs(input, dir, "--quiet"), {}, ROOT));
+}
+
+// The same ingest under Node's CPU profiler (which NODE_OPTIONS cannot switch on for npx).
+function profileIngest(input: string): Hotspot[] {
+  return scratch("profile-", (dir) => {
+    timed(process.execPath, [`--cpu-prof`, `--cpu-prof-dir=${dir}`, join(ROOT, "bin", "agent-autonomy.js"), "ingest", input, "--out", join(dir, "t"), "--quiet"]);
+    return hotspots(dir);
+  });
+}
+
 // Where one run's wall time goes, as the command's --verbose summary gives it.
-function phasesOf(input: string): {find: number; read: number; write: number; threads: number; total: number} {
-  const dest = mkdtempSync(join(work, "phases-"));
-  try {
-    const r = spawnSync("npx", ["--no-install", "agent-autonomy", "ingest", input, "--out", join(dest, "t"), "--verbose"], {cwd: ROOT, encoding: "utf8"});
-    const m = r.stderr.match(/\(([\d.]+) s\)\ntime: finding files ([\d.]+) s, reading them ([\d.]+) s \((\d+) threads?\), writing the tables ([\d.]+) s/);
+function phasesOf(input: string): {find: number; read: number; write: number; threads: number} {
+  return scratch("phases-", (dir) => {
+    const r = spawnSync("npx", ingestArgs(input, dir, "--verbose"), {cwd: ROOT, encoding: "utf8"});
+    const m = r.stderr.match(/time: finding files ([\d.]+) s, reading them ([\d.]+) s \((\d+) threads?\), writing the tables ([\d.]+) s/);
     if (r.status !== 0 || !m) throw new Error(`ingest --verbose failed: ${r.stderr.slice(-2000)}`);
-    const [total, find, read, threads, write] = m.slice(1).map(Number);
-    return {find, read, write, threads, total};
-  } finally {
-    rmSync(dest, {recursive: true, force: true});
-  }
+    const [find, read, threads, write] = m.slice(1).map(Number);
+    return {find, read, write, threads};
+  });
 }
 
 const versions = JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8")).packages as Record<string, {version: string}>;

@@ -38,11 +38,9 @@ export function unprivileged(): {wrap: (argv: string[]) => string[]} | {skip: st
  * Returns what puts the folders back; the test run's setup calls it once for all files.
  */
 export function letUnprivilegedReach(): () => void {
-  const restore: (() => void)[] = [];
   const user = unprivileged();
-  if ("skip" in user) return () => {};
-  const [command, ...rest] = user.wrap(["test", "-r", join(ROOT, "bin", "agent-autonomy.js")]);
-  if (spawnSync(command, rest).status === 0) return () => {};
+  if ("skip" in user || runAs(user.wrap, ["test", "-r", join(ROOT, "bin", "agent-autonomy.js")]).code === 0) return () => {};
+  const restore: (() => void)[] = [];
   for (let dir = ROOT; dir !== dirname(dir); dir = dirname(dir)) {
     const mode = statSync(dir).mode & 0o7777;
     if (mode & 0o001) continue;
@@ -54,7 +52,11 @@ export function letUnprivilegedReach(): () => void {
 
 /** Runs the CLI through `wrap` (as another user); returns its exit status and output. */
 export function cliAs(wrap: (argv: string[]) => string[], args: string[]): {code: number; stdout: string; stderr: string} {
-  const [command, ...rest] = wrap([process.execPath, join(ROOT, "bin", "agent-autonomy.js"), ...args]);
+  return runAs(wrap, [process.execPath, join(ROOT, "bin", "agent-autonomy.js"), ...args]);
+}
+
+function runAs(wrap: (argv: string[]) => string[], argv: string[]): {code: number; stdout: string; stderr: string} {
+  const [command, ...rest] = wrap(argv);
   const r = spawnSync(command, rest, {encoding: "utf8", cwd: ROOT});
   return {code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr};
 }
