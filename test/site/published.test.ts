@@ -15,7 +15,7 @@ import {build} from "../../scripts/build.ts";
 import {tmp} from "../cli.ts";
 import {CANARY, canaryFleet, SESSION} from "../canary.ts";
 import {Transcript, writeTree} from "../transcript.ts";
-import {openSite, pagesOf, type Site} from "./chromium.ts";
+import {BROWSER, eachPage, openSite, pagesOf, type Site, WALK_MS} from "./chromium.ts";
 
 const K = 5;
 const HOSTILE_MODEL = `claude-<script>window.__pwned=1</script>`;
@@ -114,7 +114,7 @@ describe("small cells", () => {
   });
 });
 
-describe("text from logs is shown as text", () => {
+describe(`text from logs is shown as text, in ${BROWSER}`, () => {
   /** What on the page ran or was injected: the flag, elements the markup would make. */
   const injected = (page: import("playwright-core").Page) =>
     page.evaluate(() => ({
@@ -122,19 +122,19 @@ describe("text from logs is shown as text", () => {
       elements: document.querySelectorAll('img[src="x"], svg[onload], script:not([src])').length - document.querySelectorAll("script:not([src])[type]").length
     }));
 
-  test("every page opens clean, and no markup from the logs runs", async () => {
+  test("every page opens clean and stays so until it settles, and no markup from the logs runs", async () => {
     const pages = pagesOf(readdirSync(dist));
     expect(pages.length).toBeGreaterThan(10);
-    for (const path of pages) {
-      const {page, problems} = await site.open(path);
-      expect(problems, path).toEqual([]);
+    await eachPage(pages, async (path) => {
+      const {page, settled} = await site.open(path);
+      expect(await settled()).toEqual([]);
       expect((await injected(page)).pwned, path).toBe(null);
       await page.close();
-    }
-  });
+    });
+  }, WALK_MS);
 
   test("F1's model select offers the name as text; choosing it redraws, and nothing runs", async () => {
-    const {page, problems} = await site.open("/f1-turn-duration");
+    const {page, settled} = await site.open("/f1-turn-duration");
     const scripts = (await injected(page)).elements;
     const options = await page.locator("select option").allTextContents();
     expect(options).toContain(HOSTILE_MODEL);
@@ -143,12 +143,12 @@ describe("text from logs is shown as text", () => {
     await page.waitForFunction((n) => Number(document.documentElement.dataset.rendered) > n, before);
     expect(await page.locator("figure svg g[aria-label='line'] path").count()).toBeGreaterThan(0);
     expect(await injected(page)).toEqual({pwned: null, elements: scripts});
-    expect(problems).toEqual([]);
+    expect(await settled()).toEqual([]);
     await page.close();
   });
 
   test("F7's table and tooltips show tool names as text, and nothing runs", async () => {
-    const {page, problems} = await site.open("/f7-risk-autonomy");
+    const {page, settled} = await site.open("/f7-risk-autonomy");
     const scripts = (await injected(page)).elements;
     const table = await page.locator("table", {hasText: "Irreversible"}).textContent();
     expect(table).toContain(HOSTILE_TOOL);
@@ -164,15 +164,15 @@ describe("text from logs is shown as text", () => {
     // (A tip wraps long names at spaces, so it is matched up to the first one.)
     expect(tips.join(" ")).toMatch(/<img src=x|<\/script>__send<svg/);
     expect(await injected(page)).toEqual({pwned: null, elements: scripts});
-    expect(problems).toEqual([]);
+    expect(await settled()).toEqual([]);
     await page.close();
   });
 
   test("F9's table shows the model name as text, and nothing runs", async () => {
-    const {page, problems} = await site.open("/f9-overhang");
+    const {page, settled} = await site.open("/f9-overhang");
     expect(await page.locator("table", {hasText: "Longest"}).textContent()).toContain(HOSTILE_MODEL);
     expect((await injected(page)).pwned).toBe(null);
-    expect(problems).toEqual([]);
+    expect(await settled()).toEqual([]);
     await page.close();
   });
 });
