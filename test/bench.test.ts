@@ -5,7 +5,8 @@ import {spawnSync} from "node:child_process";
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {expect, test} from "vitest";
-import {ROOT, tmp} from "./cli.ts";
+import {ROOT} from "../loaders/paths.ts";
+import {tmp} from "./tmp.ts";
 
 test("npm run bench -- --quick writes all five measures", {timeout: 600_000}, () => {
   const dir = tmp("bench-");
