@@ -1,5 +1,6 @@
 // The site: what differs from Framework's defaults. No page may ask another host for
-// anything (STACK.md): no web fonts, no telemetry, every library from node_modules.
+// anything (docs/offline-build.md): no web fonts, no telemetry, every library from
+// node_modules.
 export default {
   title: "Agent autonomy in practice",
   root: "src",

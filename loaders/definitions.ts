@@ -1,5 +1,6 @@
-// The project's definitions (../shared/paper/FINDINGS.md) that more than one module needs.
-// Each lives here once: the ingest, the generator and the tests all read them from here.
+// The project's definitions (docs/findings.md, "Definitions") that more than one module
+// needs. Each lives here once: the ingest, the generator and the tests all read them from
+// here.
 
 export type Level = "full" | "edits" | "none";
 export type EndReason = "completed" | "interrupted" | "clarification" | "error";
@@ -103,7 +104,7 @@ export function majority(items: Iterable<string>): string | null {
   return best;
 }
 
-/** Tenure buckets where a table needs them (FINDINGS.md). */
+/** Tenure buckets where a table needs them (docs/findings.md, "Tenure"). */
 export const TENURE_BUCKETS = [
   {label: "0–9", min: 0, max: 9},
   {label: "10–49", min: 10, max: 49},

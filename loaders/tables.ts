@@ -1,4 +1,4 @@
-// The canonical tables (../shared/TABLES.md): their columns, and the SQL that turns the
+// The canonical tables (docs/tables.md): their columns, and the SQL that turns the
 // ingest's row parts into Parquet. Sources write rows; this module alone decides types,
 // order, the derived columns (tenure) and which record of a session wins when two sources
 // hold it, so every source yields the same tables, byte for byte whatever order rows come in.
@@ -159,7 +159,8 @@ export function partsSql(table: TableName, parts: string[]): string {
  * The session ids read from transcripts. A transcript says more about a session than its
  * telemetry (prompts, modes, interrupts, clarifications), so when the same session id
  * comes from a transcript and from another source, the transcript's rows are kept and the
- * other source's rows of it are dropped (OTEL.md: a session is never counted twice).
+ * other source's rows of it are dropped (docs/otel-format.md, "Sessions read twice": a
+ * session is never counted twice).
  */
 function transcriptSessions(sessions: string): string {
   return `(select session_id from ${sessions} where source = 'claude-code' and session_id is not null)`;

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs Debian's Chromium for the browser tests when it is missing. Never a downloaded
-# browser (STACK.md): only the distribution's package, from the machine's own mirrors.
+# browser (docs/offline-build.md, "Browser tests"): only the distribution's package, from
+# the machine's own mirrors.
 set -e
 CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 if [ -x "$CHROMIUM" ]; then exit 0; fi

@@ -1,7 +1,8 @@
 // Writes OTLP JSON lines for tests, as the Collector's file exporter writes them
-// (../shared/OTEL.md): one export request a line, attributes as `{key, value: {...Value}}`,
-// int64 as decimal strings, times in `*UnixNano`. Claude Code's events follow the shapes
-// of each version named in OTEL.md; GenAI spans those of semantic conventions 1.31–1.41.
+// (docs/otel-format.md): one export request a line, attributes as
+// `{key, value: {...Value}}`, int64 as decimal strings, times in `*UnixNano`. Claude Code's
+// events follow the shapes of each version named in docs/otel-format.md; GenAI spans those
+// of semantic conventions 1.31–1.41.
 //
 // Every attribute that holds content (prompts, tool input, messages, arguments, e-mail,
 // agent and service names, span names, ...) carries CANARY, so that a test can look for it
@@ -36,7 +37,7 @@ export function metricsLine(): string {
   });
 }
 
-/** What changed across Claude Code versions (OTEL.md (a)). */
+/** What changed across Claude Code versions (docs/otel-format.md, "Claude Code's events"). */
 export type Profile = {
   version: string;
   /** `prompt.id` (documented Feb 2026, in 2.1.100, not 2.0.x). */
@@ -143,7 +144,7 @@ export class CcSession {
   }
 }
 
-/** Semantic-convention versions of GenAI spans (OTEL.md (b)). */
+/** Semantic-convention versions of GenAI spans (docs/otel-format.md, "GenAI agent spans"). */
 export type Semconv = {
   /** `gen_ai.provider.name` (1.37+), else `gen_ai.system`. */
   provider: boolean;

@@ -1,5 +1,5 @@
 // Writes small Claude Code transcripts for tests, in the line shapes of current versions
-// (../shared/LOGFORMAT.md and the shapes quoted there), one builder call per line.
+// (docs/claude-code-format.md and the shapes quoted there), one builder call per line.
 import {mkdirSync, writeFileSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {tmp} from "./tmp.ts";

@@ -1,7 +1,7 @@
 // Does a tool call ask, hand off to, escalate to or wait for a person? On the API side no
-// approval is logged, so this is how F6's human involvement is read there (../shared/OTEL.md,
-// "API-side involvement"): an agent that calls `request_human_approval` has put a person
-// in the loop.
+// approval is logged, so this is how F6's human involvement is read there
+// (docs/findings.md, "The API side: F6–F8 from agent spans"): an agent that calls
+// `request_human_approval` has put a person in the loop.
 //
 // What is read: the words of the tool's name only (`mcp__slack__ask_human` → slack ask
 // human; `notifyManagerAndWait` → notify manager and wait). An API span carries no input.

@@ -50,9 +50,9 @@ export type Classifiers = {
   humanStopReason(stop: HumanStopInput): string;
   toolCall(call: CallInput): CallScore;
   /**
-   * The call asks, hands off to, escalates to or waits for a person (OTEL.md "API-side
-   * involvement"): `human_in_loop` for the tool calls of GenAI agent spans, which log no
-   * approvals.
+   * The call asks, hands off to, escalates to or waits for a person (docs/findings.md, "The
+   * API side: F6–F8 from agent spans"): `human_in_loop` for the tool calls of GenAI agent
+   * spans, which log no approvals.
    */
   involvesPerson(call: CallInput): boolean;
 };

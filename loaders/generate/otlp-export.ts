@@ -1,4 +1,4 @@
-// Spans on their way to files, as they travel in a real deployment (../shared/OTEL.md):
+// Spans on their way to files, as they travel in a real deployment (docs/otel-format.md):
 // an agent's SDK exports its ended spans in batches; each batch reaches one of a few
 // OpenTelemetry Collectors after a network delay, so batches arrive out of time order; a
 // Collector's `file` exporter (format json) writes each export request it receives as one

@@ -1,5 +1,5 @@
 // The transcript writer: one planned session → the JSONL files Claude Code would have
-// written, in the line shapes of ../shared/LOGFORMAT.md and the transcript-shapes note
+// written, in the line shapes of docs/claude-code-format.md and the transcript-shapes note
 // (2.0.x–2.1.2xx). Which shape a line takes follows the session's version: progress lines
 // (with copies of subagent messages) up to 2.1.72, entrypoint from 2.1.92, permission-mode
 // lines and hook attachments from 2.1.97, promptId and origin from 2.1.144, promptSource

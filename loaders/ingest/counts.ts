@@ -1,6 +1,6 @@
 // What reading a group of files tells the report, whatever the source: every line of
-// every file counted (TABLES.md: lines = parsed + duplicates + sum(skipped)), and the
-// figures beside the counts.
+// every file counted (docs/tables.md, "Line accounting": lines = parsed + duplicates +
+// sum(skipped)), and the figures beside the counts.
 
 export type FileCounts = {
   lines: number;

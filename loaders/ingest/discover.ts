@@ -1,13 +1,13 @@
 // Finds the logs under the paths an analyst names, and the layout they are in
-// (TABLES.md "The ingest command"): a fleet (<root>/<user>/projects/<project>/*.jsonl),
-// one person's tree (<root>/projects/... or the projects folder itself), one project
-// folder, or single files. Transcript work is grouped by project folder, the scope in
-// which Claude Code resumes and forks a session.
+// (docs/tables.md, "Inputs and layouts"): a fleet
+// (<root>/<user>/projects/<project>/*.jsonl), one person's tree (<root>/projects/... or the
+// projects folder itself), one project folder, or single files. Transcript work is grouped
+// by project folder, the scope in which Claude Code resumes and forks a session.
 //
-// OpenTelemetry files (OTEL.md) are recognised by content wherever they lie under a named
-// path, whatever their names: every `.json`/`.jsonl` file (rotated `.json.1`, compressed
-// `.json.gz`, ... too) is sniffed, and those that are OTLP form one group of their own,
-// since sessions span files; they are never read as transcripts.
+// OpenTelemetry files (docs/otel-format.md) are recognised by content wherever they lie
+// under a named path, whatever their names: every `.json`/`.jsonl` file (rotated `.json.1`,
+// compressed `.json.gz`, ... too) is sniffed, and those that are OTLP form one group of
+// their own, since sessions span files; they are never read as transcripts.
 import {closeSync, lstatSync, openSync, readdirSync, realpathSync, statSync, existsSync, type Dirent} from "node:fs";
 import {basename, dirname, join, resolve, sep} from "node:path";
 import type {TranscriptFile} from "../sources/claude-code/read.ts";

@@ -1,7 +1,7 @@
 // Splits a file into lines without holding the file: a line is the bytes up to a `\n`,
 // or up to the end of the file for a last line without one; an empty last segment is no
-// line (TABLES.md). Lines that are not UTF-8, or longer than the limit, are reported by
-// reason and never decoded.
+// line (docs/tables.md, "Line accounting"). Lines that are not UTF-8, or longer than the
+// limit, are reported by reason and never decoded.
 import {closeSync, openSync, readSync} from "node:fs";
 import {isUtf8} from "node:buffer";
 

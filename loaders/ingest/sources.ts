@@ -1,5 +1,5 @@
-// Which reader reads a group of files: each source (TABLES.md `sessions.source`) has one,
-// and every row it writes carries the source's name.
+// Which reader reads a group of files: each source (docs/tables.md, `sessions.source`) has
+// one, and every row it writes carries the source's name.
 import type {Classifiers} from "../classify/types.ts";
 import {processGroup} from "../sources/claude-code/group.ts";
 import {readOtel} from "../sources/otel/group.ts";

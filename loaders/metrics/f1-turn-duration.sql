@@ -1,10 +1,10 @@
 -- F1: how long Claude Code works before it stops.
 -- A turn's duration is its working time: from the human prompt to the agent's stop,
--- minus the time it waited on the person inside the turn (FINDINGS.md). For each day,
--- the quantiles are taken over the turns that started in the 7 days ending that day:
--- each window's quantiles come from its own turns, never from other quantiles. Every
--- combination of the page's filters is its own cell (GROUPING SETS); a cell drawn from
--- fewer than `min_users` users is not published. The p99.9 carries a distribution-free
+-- minus the time it waited on the person inside the turn (docs/findings.md, "Duration").
+-- For each day, the quantiles are taken over the turns that started in the 7 days ending
+-- that day: each window's quantiles come from its own turns, never from other quantiles.
+-- Every combination of the page's filters is its own cell (GROUPING SETS); a cell drawn
+-- from fewer than `min_users` users is not published. The p99.9 carries a distribution-free
 -- 95% interval from the order statistics around it.
 with turn as (
   select

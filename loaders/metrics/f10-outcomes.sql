@@ -1,6 +1,6 @@
 -- F10: outcomes over time. The study's internal figures: success on the hardest tasks
 -- doubled from August to December 2025, and human interventions per session fell from
--- 5.4 to 3.3. Our proxies (FINDINGS.md):
+-- 5.4 to 3.3. Our proxies (docs/findings.md, "Intervention" and "Success"):
 --   interventions: interrupted turns, rejected tool uses the agent went on from, and
 --     corrective prompts (not one right after an interrupt), per session, by the month
 --     the session began; a mean with a normal 95% interval;

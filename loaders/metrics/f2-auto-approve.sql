@@ -1,7 +1,7 @@
 -- F2: the share of sessions run with full auto-approve, by how experienced the user is.
--- A session's level is the majority of its turns' levels (FINDINGS.md): `full` for
--- bypassPermissions and auto mode. Experience is the session number, tenure + 1 (how
--- many sessions the user began before, plus this one). Two grains:
+-- A session's level is the majority of its turns' levels (docs/findings.md, "Auto-approve
+-- level"): `full` for bypassPermissions and auto mode. Experience is the session number,
+-- tenure + 1 (how many sessions the user began before, plus this one). Two grains:
 --   bin:    half-octave bins of session number (1, 2, 3–4, 5–8 ... on a log axis);
 --   bucket: the tenure buckets 0–9, 10–49, 50–199, 200–749, 750+.
 -- Sessions whose level is unknown (no mode logged, as in every 1.0.x transcript) are left

@@ -1,11 +1,11 @@
 -- F3: the share of turns the person interrupted, by how experienced the user is.
 -- A turn is interrupted when the person stopped it: an interrupt marker, or a rejected
--- tool use after which the agent stopped (FINDINGS.md). Experience is the session number
--- of the turn's session (tenure + 1), in the same two grains as F2. Rates per turn carry a
--- 95% Wilson interval, which treats turns as independent: turns of one user are not, so
--- the smoother's bootstrap, which resamples users, is the more honest band. Turns of a
--- source that logs nothing of the person (GenAI agent spans: their `n_rejections` is
--- NULL) could never show an interrupt, and are left out.
+-- tool use after which the agent stopped (docs/findings.md, "How a turn ends"). Experience
+-- is the session number of the turn's session (tenure + 1), in the same two grains as F2.
+-- Rates per turn carry a 95% Wilson interval, which treats turns as independent: turns of
+-- one user are not, so the smoother's bootstrap, which resamples users, is the more honest
+-- band. Turns of a source that logs nothing of the person (GenAI agent spans: their
+-- `n_rejections` is NULL) could never show an interrupt, and are left out.
 with turn as (
   select
     t.user_id,

@@ -1,14 +1,14 @@
 -- F6: how much of agents' work has a person involved, by the complexity of the task.
 -- Who is involved in a call is defined once, in involvement.sql: in Claude Code, a call
--- has a person in the loop (FINDINGS.md) when the person approved it, or when the
--- permission level of its turn asks them to (`none` for any tool that is not read-only;
--- `edits` for tools that are neither read-only nor file edits). On the API side
--- (GenAI agent spans, which log no approvals), a call has a person involved when its
--- agent run asks, hands off to or waits for a person: a tool such as
+-- has a person in the loop (docs/findings.md, "Human in the loop and safeguard") when the
+-- person approved it, or when the permission level of its turn asks them to (`none` for any
+-- tool that is not read-only; `edits` for tools that are neither read-only nor file edits).
+-- On the API side (GenAI agent spans, which log no approvals), a call has a person involved
+-- when its agent run asks, hands off to or waits for a person: a tool such as
 -- `request_human_approval` or `escalate_to_agent` anywhere in the run. Calls whose
--- involvement cannot be told (no mode logged) are counted in `unknown` and left out of
--- the share. Complexity is the classifier's label for the call's turn (on the API side,
--- with no prompt logged, read from the run's number of calls).
+-- involvement cannot be told (no mode logged) are counted in `unknown` and left out of the
+-- share. Complexity is the classifier's label for the call's turn (on the API side, with no
+-- prompt logged, read from the run's number of calls).
 with call as (
   select
     c.user_id,

@@ -1,11 +1,12 @@
 -- F7's shares: of all tool calls, how many had a safeguard, a person in the loop, or
--- could not be undone (FINDINGS.md). Who is involved and what is a safeguard are defined
--- once, in involvement.sql: in Claude Code, a safeguard is a person in the loop, a hook
--- that ran on the call, or a permission level that asks; on the API side, a person is in
--- the loop when the call's agent run asks, hands off to or waits for a person, and the
--- call has a safeguard when its conversation does so at least once. Each share is over
--- the calls where it can be told (`known_*`), with a 95% Wilson interval; and the
--- high-risk, high-autonomy corner (both scores above 5) is counted.
+-- could not be undone (docs/findings.md, "Human in the loop and safeguard"). Who is
+-- involved and what is a safeguard are defined once, in involvement.sql: in Claude Code, a
+-- safeguard is a person in the loop, a hook that ran on the call, or a permission level
+-- that asks; on the API side, a person is in the loop when the call's agent run asks, hands
+-- off to or waits for a person, and the call has a safeguard when its conversation does so
+-- at least once. Each share is over the calls where it can be told (`known_*`), with a 95%
+-- Wilson interval; and the high-risk, high-autonomy corner (both scores above 5) is
+-- counted.
 with call as (
   select * replace (safeguarded as safeguard, involved as human_in_loop)
   from involvement()

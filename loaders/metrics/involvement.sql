@@ -3,8 +3,9 @@
 -- once: `involved` (a person is involved) and `safeguarded` (it has a safeguard).
 --
 -- Where approvals are logged (Claude Code's transcripts and events), they are the call's
--- own columns (FINDINGS.md): `human_in_loop` (the person approved it, or the permission
--- level of its turn asks them to) and `safeguard` (that, or a hook, or a level that asks).
+-- own columns (docs/findings.md, "Human in the loop and safeguard"): `human_in_loop` (the
+-- person approved it, or the permission level of its turn asks them to) and `safeguard`
+-- (that, or a hook, or a level that asks).
 --
 -- GenAI agent spans (agents built on the API) log no approvals: their sessions'
 -- `n_rejections` is NULL. There a call's `human_in_loop` only says whether that call

@@ -11,7 +11,7 @@ create or replace macro wilson_high(k, n) as
     (k / n + 1.96 ^ 2 / (2 * n) + 1.96 * sqrt(k / n * (1 - k / n) / n + 1.96 ^ 2 / (4 * n ^ 2))) / (1 + 1.96 ^ 2 / n)
   end;
 
--- Tenure buckets (FINDINGS.md): sessions the user began before this one.
+-- Tenure buckets (docs/findings.md, "Tenure"): sessions the user began before this one.
 create or replace macro tenure_bucket(tenure) as
   case
     when tenure < 10 then '0–9'

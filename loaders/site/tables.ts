@@ -42,8 +42,9 @@ function inputHash(inputs: string[]): string {
   return hash.digest("hex").slice(0, 16);
 }
 
-// The publication threshold (TABLES.md): 1 for one person's own logs, 5 where the logs are
-// several people's (a fleet, or a team's telemetry), unless AUTONOMY_MIN_USERS says.
+// The publication threshold (docs/tables.md, "What is published"): 1 for one person's own
+// logs, 5 where the logs are several people's (a fleet, or a team's telemetry), unless
+// AUTONOMY_MIN_USERS says.
 async function minUsers(dir: string): Promise<number> {
   const env = process.env.AUTONOMY_MIN_USERS;
   if (env && !/^[1-9]\d*$/.test(env)) throw new Error(`AUTONOMY_MIN_USERS needs a whole number of users, 1 or more, not ${env}`);

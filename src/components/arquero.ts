@@ -1,5 +1,6 @@
 // Arquero for the page: its package entry imports node:fs (the `browser` field is not
-// applied to node_modules imports here), so the page takes the browser build (STACK.md).
+// applied to node_modules imports here), so the page takes the browser build
+// (docs/offline-build.md, "Arquero").
 // @ts-expect-error: the UMD build has no types of its own; they are the package's.
 import * as umd from "arquero/dist/arquero.js";
 import type * as Arquero from "arquero";

@@ -1,12 +1,12 @@
 // The site's one DuckDB: every page queries its aggregates through this module.
-// It runs offline: the worker and both wasm files come out of dist/_node (STACK.md),
-// and Parquet is decoded by parquet-wasm because duckdb-wasm's own reader would try to
-// download its extension.
+// It runs offline: the worker and both wasm files come out of dist/_node
+// (docs/offline-build.md), and Parquet is decoded by parquet-wasm because duckdb-wasm's own
+// reader would try to download its extension.
 import * as duckdb from "@duckdb/duckdb-wasm";
 import initParquet, {readParquet} from "parquet-wasm/esm/parquet_wasm.js";
 
 // Pages pass `FileAttachment(...).arrayBuffer()`: a bare attachment would make Framework
-// add CDN imports for Parquet (STACK.md).
+// add CDN imports for Parquet (docs/offline-build.md, "Framework").
 type Bytes = ArrayBuffer | Promise<ArrayBuffer>;
 export type Row = Record<string, unknown>;
 

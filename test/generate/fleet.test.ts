@@ -1,7 +1,7 @@
 // The small synthetic fleet through the real ingest: every line read, every feature and
-// trap of real 2.1.x transcripts present (LOGFORMAT.md, "Traps in real 2.1.x
-// transcripts"), and the durations the ingest computes agreeing with the turn_duration
-// records the generator wrote.
+// trap of real 2.1.x transcripts present (docs/claude-code-format.md, "Traps in real
+// 2.1.x transcripts"), and the durations the ingest computes agreeing with the
+// turn_duration records the generator wrote.
 import {readdirSync, readFileSync, statSync} from "node:fs";
 import {join} from "node:path";
 import {beforeAll, describe, expect, test} from "vitest";

@@ -1,5 +1,6 @@
-// The transcript rules of ../shared/LOGFORMAT.md and the definitions of FINDINGS.md, one
-// case each, on transcripts written in the line shapes of current (2.x) versions.
+// The transcript rules of docs/claude-code-format.md and the definitions of
+// docs/findings.md, one case each, on transcripts written in the line shapes of current
+// (2.x) versions.
 import {describe, expect, test} from "vitest";
 import {assemble, skipped, total} from "../assemble.ts";
 import {Transcript} from "../transcript.ts";

@@ -1,5 +1,5 @@
 // Two shapes of real 2.1.x transcripts that the synthetic fleet writes, which the ingest
-// first read against the definitions (FINDINGS.md): a compaction agent's file, and an
+// first read against the definitions (docs/findings.md): a compaction agent's file, and an
 // AskUserQuestion sent back to be clarified.
 import {describe, expect, test} from "vitest";
 import {assemble} from "../assemble.ts";
@@ -37,9 +37,10 @@ describe("shapes the synthetic fleet found", () => {
   // "Chat about this" on an AskUserQuestion sends the questions back with a rejection
   // whose reason starts "The user wants to clarify these questions ... Start by asking
   // them what they would like to clarify." (transcript-shapes.md §4.3), so the agent
-  // writes that question before the turn ends. FINDINGS.md counts one agent stop: the
-  // AskUserQuestion call (a turn ending `clarification` adds a stop only "without one of
-  // those as its last call"), not a second one for the closing question.
+  // writes that question before the turn ends. docs/findings.md ("Agent-initiated stop and
+  // human interrupt") counts one agent stop: the AskUserQuestion call (a turn ending
+  // `clarification` adds a `question` stop only when its last call is neither
+  // AskUserQuestion nor ExitPlanMode), not a second one for the closing question.
   test("an AskUserQuestion sent back to clarify, then the agent's question, is one agent stop", () => {
     const t = new Transcript()
       .prompt(0, "make the dashboard faster", {permissionMode: "default"})

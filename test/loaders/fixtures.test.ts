@@ -76,7 +76,7 @@ describe("sniffly: one real project, Claude Code 1.0.17", () => {
     expect(100 * Number(r)).toBeCloseTo(u.interruption_rate, 1);
     expect(u.model_distribution).toEqual({"claude-sonnet-4-20250514": 13});
     // Sessions differ: sniffly counts files (4); a file holding only a summary line is no
-    // session by our definition (FINDINGS.md), so we count 3.
+    // session by our definition (docs/findings.md, "Session"), so we count 3.
     expect(baseline.sessions).toBe(4);
     expect(report.tables.sessions).toBe(3);
   });

@@ -1,7 +1,8 @@
-// Privacy by construction (OTEL.md, TABLES.md): of all the telemetry holds, the tables keep
-// only identifiers they are meant to hold (session, user, tool call ids; tool, model and
-// provider names; Claude Code's version and entry point). Every other attribute value of
-// the corpus carries a canary, which must appear in no output byte.
+// Privacy by construction (docs/otel-format.md; docs/tables.md, "What is published"): of
+// all the telemetry holds, the tables keep only identifiers they are meant to hold
+// (session, user, tool call ids; tool, model and provider names; Claude Code's version and
+// entry point). Every other attribute value of the corpus carries a canary, which must
+// appear in no output byte.
 import {readdirSync, readFileSync, statSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";

@@ -1,5 +1,5 @@
-// The OpenTelemetry reader's rules, one case each (OTEL.md; loaders/sources/otel/*), read
-// without DuckDB.
+// The OpenTelemetry reader's rules, one case each (docs/otel-format.md;
+// loaders/sources/otel/*), read without DuckDB.
 import {writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";

@@ -199,7 +199,7 @@ function splitLines(bytes: Buffer): Buffer[] {
   return lines;
 }
 
-/** Lines as TABLES.md defines them: up to each `\n`, and a last one without it. */
+/** Lines as docs/tables.md ("Line accounting") defines them: up to each `\n`, and a last one without it. */
 export function physicalLines(bytes: Buffer): number {
   let n = 0;
   for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) n++;

@@ -1,12 +1,12 @@
 // One Claude Code transcript line → one event, or the reason it is skipped.
-// The shapes are in ../shared/LOGFORMAT.md. Every decision reads the structure of the line
-// (its type, its content blocks and their types); where a signal is text (interrupt
-// markers, rejection sentences), only the start of the block it lives in is compared,
-// never text inside tool results or anywhere else in the line.
+// The shapes are in docs/claude-code-format.md. Every decision reads the structure of the
+// line (its type, its content blocks and their types); where a signal is text (interrupt
+// markers, rejection sentences), only the start of the block it lives in is compared, never
+// text inside tool results or anywhere else in the line.
 import {levelOf} from "../../definitions.ts";
 export type SkipReason = "blank" | "not_json" | "truncated" | "not_object" | "missing_fields" | "invalid_field" | "unknown_type";
 
-/** Line types Claude Code writes (LOGFORMAT.md); a line of any other type is skipped. */
+/** Line types Claude Code writes (docs/claude-code-format.md, "Line types"); a line of any other type is skipped. */
 export const KNOWN_TYPES: ReadonlySet<string> = new Set([
   "user", "assistant", "system", "summary", "file-history-snapshot", "queue-operation", "progress",
   "attachment", "permission-mode", "mode", "ai-title", "custom-title", "agent-name", "agent-setting",

@@ -44,8 +44,9 @@ function before(a: Event, b: Event): boolean {
 }
 
 /**
- * Lines whose `uuid` was already read are duplicates (TABLES.md): the earliest timestamp
- * wins, then the smaller path, then the earlier line. Returns the lines kept.
+ * Lines whose `uuid` was already read are duplicates (docs/tables.md, "Duplicates"): the
+ * earliest timestamp wins, then the smaller path, then the earlier line. Returns the lines
+ * kept.
  */
 export function dropDuplicates(events: Event[], counts: FileCounts[]): Event[] {
   const first = new Map<string, Event>();
@@ -62,9 +63,10 @@ export function dropDuplicates(events: Event[], counts: FileCounts[]): Event[] {
   });
 }
 
-// The identity of an event that a replay with fresh uuids repeats (LOGFORMAT.md). Markers
-// have none: two sessions can be interrupted in the same millisecond, and a replayed
-// marker before a session's first prompt falls in no turn anyway.
+// The identity of an event that a replay with fresh uuids repeats
+// (docs/claude-code-format.md, "Resumes, forks and duplicates"). Markers have none: two
+// sessions can be interrupted in the same millisecond, and a replayed marker before a
+// session's first prompt falls in no turn anyway.
 function identity(e: Event): string | null {
   switch (e.t) {
     // Time, length and opening words: a replayed prompt repeats all three; two prompts

@@ -1,5 +1,6 @@
 // The events of one project group → rows of the canonical tables, by the definitions of
-// ../shared/paper/FINDINGS.md (session, prompt, turn, stop, duration, level, intervention).
+// docs/findings.md, "Definitions" (session, prompt, turn, stop, duration, level,
+// intervention).
 import {
   ASK_TOOL, FILE_EDIT_TOOLS, PLAN_TOOL, SUBAGENT_TOOLS,
   approvedBy, humanInLoop, isInteractive, levelOf, majority, safeguard, sessionLevel,
@@ -189,7 +190,7 @@ export function assembleSession(
     // A turn that ends waiting on a question or plan (unanswered, or sent back to be
     // clarified) ends `clarification` whatever words follow; its stop is the call's. A
     // closing question in words is a stop of its own only when no question or plan is the
-    // turn's last call (FINDINGS.md).
+    // turn's last call (docs/findings.md, "Agent-initiated stop and human interrupt").
     const lastAsks = lastCall !== undefined && (lastCall.name === ASK_TOOL || lastCall.name === PLAN_TOOL);
     let end: EndReason = "completed";
     let asking = false;

@@ -1,4 +1,5 @@
-// One Claude Code session's events → its turns and tool calls (OTEL.md (a)):
+// One Claude Code session's events → its turns and tool calls (docs/otel-format.md,
+// "From Claude Code's events"):
 // - a turn is a `user_prompt` the agent answered (an API request, error or tool event
 //   follows it); its events share its `prompt.id`, or, without ids, follow it in time up
 //   to the next prompt. An event whose `prompt.id` names no prompt that was read belongs
@@ -6,8 +7,9 @@
 // - a turn starts at its prompt and ends at its latest event (events are logged as a step
 //   ends). It ended `interrupted` when the person rejected a call (`user_reject`,
 //   `user_abort`) and the agent made no API request after (a rejection that carries the
-//   person's reason goes on: FINDINGS.md); `error` when its last event is an `api_error`;
-//   `completed` otherwise. Esc leaves no event, and clarifications are not logged.
+//   person's reason goes on: docs/findings.md, "Rejected tool use"); `error` when its last
+//   event is an `api_error`; `completed` otherwise. Esc leaves no event, and clarifications
+//   are not logged.
 // - a tool call is one `tool_use_id` (its decision and its result); without ids, each
 //   result and each rejection. It was rejected when the person refused it; a rule or hook
 //   that refused it makes it an error only. Accepted by `config`/`hook`: approved by a

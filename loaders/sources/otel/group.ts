@@ -1,5 +1,5 @@
 // The OpenTelemetry source: every OTLP file of an ingest → canonical rows with
-// `source = 'otel'`, and the count of every line (OTEL.md).
+// `source = 'otel'`, and the count of every line (docs/otel-format.md).
 //
 // Design. OTLP lines are not in time order, a session's records are spread over many
 // lines and files, and a retried export repeats them, so nothing can be decided line by

@@ -1,4 +1,5 @@
-// The OTLP JSON encoding as the Collector's file exporter writes it (../shared/OTEL.md):
+// The OTLP JSON encoding as the Collector's file exporter writes it (docs/otel-format.md,
+// "The OTLP JSON encoding"):
 // one ExportLogsServiceRequest / ExportTraceServiceRequest / ExportMetricsServiceRequest a
 // line. This module decodes attribute values and times, and tells from a file's first
 // bytes whether it is OTLP at all.
@@ -35,7 +36,7 @@ export function attributes(list: unknown): Map<string, Scalar> {
   return out;
 }
 
-/** Attributes of a record, falling back to its resource's (OTEL.md: "on the record/span, else its resource"). */
+/** Attributes of a record, falling back to its resource's (docs/otel-format.md, "The OTLP JSON encoding"). */
 export class Attributes {
   constructor(
     private readonly own: Map<string, Scalar>,
@@ -101,9 +102,9 @@ const FIRST_KEY = /^\s*\{\s*"([^"\\]*)"/;
 
 /**
  * The kind of a file by its content, or null when it is no OTLP JSON. The first line that
- * opens a JSON object decides (OTEL.md: "the first JSON line"): OTLP writes its one
- * top-level key first. Blank lines and fragments before it (a file cut at its start) are
- * passed over; only the first `limit` bytes are read.
+ * opens a JSON object decides (docs/otel-format.md, "Which files are OTLP"): OTLP writes
+ * its one top-level key first. Blank lines and fragments before it (a file cut at its
+ * start) are passed over; only the first `limit` bytes are read.
  */
 export function sniff(path: string, limit = 1 << 20): FileKind | null {
   const fd = openSync(path, "r");

@@ -1,6 +1,6 @@
 // One OTLP JSON line → compact records of what the tables need, or the reason it is
-// skipped (OTEL.md). A line is one export request and may hold many records of many
-// sessions; the records go on to the shards (group.ts), the line's verdict (parsed or
+// skipped (docs/otel-format.md). A line is one export request and may hold many records of
+// many sessions; the records go on to the shards (group.ts), the line's verdict (parsed or
 // duplicate) is known only once every shard has been deduplicated.
 //
 // Privacy: a record is copied field by field from this allowlist, nothing else is read.
@@ -17,14 +17,14 @@
 //   never read: everything else: `prompt`, `response`, `tool_parameters`, `tool_input`,
 //     `error`, `*.messages`, `*.arguments`, `user.email`, `organization.id`, bodies other
 //     than Claude Code's event names, span names, status messages, scopes.
-// Duplicate records (retries) are told apart by a key (OTEL.md): a span by its traceId and
-// spanId; an event by its session, `event.sequence`, time and name (a resumed session's new
-// process numbers its events from 0 again, so the sequence alone is not enough); an event
-// without a sequence by a digest of the whole record.
+// Duplicate records (retries) are told apart by a key (docs/otel-format.md, "Duplicates"):
+// a span by its traceId and spanId; an event by its session, `event.sequence`, time and
+// name (a resumed session's new process numbers its events from 0 again, so the sequence
+// alone is not enough); an event without a sequence by a digest of the whole record.
 import {createHash} from "node:crypto";
 import {Attributes, attributes, isObject, nanosToMs, type Json, type Scalar} from "./otlp.ts";
 
-/** Claude Code events that make rows (OTEL.md (a)). */
+/** Claude Code events that make rows (docs/otel-format.md, "Claude Code's events"). */
 export const ROW_EVENTS: ReadonlySet<string> = new Set(["user_prompt", "tool_decision", "tool_result", "api_request", "api_error"]);
 
 /** Claude Code events that are known and make no rows; any other name is `unknown_event`. */
@@ -202,7 +202,7 @@ export function readLine(text: string, f: number, l: number, sink: Sink): LineRe
   try {
     doc = JSON.parse(text);
   } catch {
-    return {skip: "not_json"}; // cut lines too (OTEL.md)
+    return {skip: "not_json"}; // cut lines too (docs/otel-format.md, "The ingest report")
   }
   if (!isObject(doc)) return {skip: "not_otlp"};
   const {resourceLogs: logs, resourceSpans: spans} = doc;

@@ -1,8 +1,8 @@
 // An OpenTelemetry session, whether read from Claude Code's events or from GenAI agent
-// spans, → rows of the canonical tables. What the telemetry cannot tell is NULL (OTEL.md
-// "Not derivable"): permission modes and auto-approve levels, prompts (so corrective
-// prompts and interventions), clarification endings, stop reasons (their words are not
-// logged), and, in spans, every approval.
+// spans, → rows of the canonical tables. What the telemetry cannot tell is NULL
+// (docs/otel-format.md, "Not derivable"): permission modes and auto-approve levels, prompts
+// (so corrective prompts and interventions), clarification endings, stop reasons (their
+// words are not logged), and, in spans, every approval.
 import {
   ASK_TOOL, PLAN_TOOL, SUBAGENT_TOOLS,
   humanInLoop, isInteractive, safeguard,

@@ -1,6 +1,6 @@
-// GenAI agent spans (OTEL.md (b), semantic conventions for gen_ai, any version since
-// 1.31) → turns and tool calls, in two steps, since a trace is one shard's and a session
-// (a conversation) may span traces:
+// GenAI agent spans (docs/otel-format.md, "GenAI agent spans"; semantic conventions for
+// gen_ai, any version since 1.31) → turns and tool calls, in two steps, since a trace is
+// one shard's and a session (a conversation) may span traces:
 // 1. one trace → units: each `invoke_agent` with no `invoke_agent` above it is a turn, from
 //    its start to its end, `error` when its status is an error (`completed` otherwise:
 //    spans log no interrupts); each `execute_tool` below it is one of its calls, made in a
