@@ -37,7 +37,8 @@ ingest
                            and it may hold only a previous ingest's files). The
                            tables change as one set: a reader sees the previous
                            run's or this run's, never a mix, even if a run is killed
-      --incremental        read only the files that are new or changed since the
+      --incremental        read again only the groups of files (a project folder,
+                           or all OpenTelemetry files) that changed since the
                            previous run into <dir>; the tables equal a full ingest's
   -j, --workers <n>        worker threads (default: one per core)
       --max-line-mb <n>    skip lines longer than this as too_large (default 64)

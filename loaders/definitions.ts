@@ -9,7 +9,7 @@ export type Complexity = "minimal" | "low" | "medium" | "high";
 export const COMPLEXITIES: readonly Complexity[] = ["minimal", "low", "medium", "high"];
 export const END_REASONS: readonly EndReason[] = ["completed", "interrupted", "clarification", "error"];
 
-/** The auto-approve level a permission mode gives; undefined for a mode we do not know. */
+/** The auto-approve level a permission mode gives; null for a mode we do not know. */
 export function levelOf(mode: string | null | undefined): Level | null {
   switch (mode) {
     case "bypassPermissions":
@@ -78,8 +78,9 @@ export function approvedBy(level: Level | null, tool: string, rejected: boolean)
 }
 
 /**
- * Human in the loop (F6, F7): the person approved the call, or the level asks them for it;
- * not when a rule let it run (then nobody was asked). NULL where neither is known.
+ * Human in the loop (F6, F7): the person approved the call (only Claude Code's telemetry
+ * events say so; a transcript never does), or the level asks them for it; not when a rule
+ * let it run (then nobody was asked). NULL where neither is known.
  * Safeguard: a person in the loop, a hook ran on it, or the level is `none` or `edits`.
  */
 export function humanInLoop(level: Level | null, tool: string, approved: string | null): boolean | null {

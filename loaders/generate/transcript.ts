@@ -1,6 +1,5 @@
 // The transcript writer: one planned session → the JSONL files Claude Code would have
-// written, in the line shapes of docs/claude-code-format.md and the transcript-shapes note
-// (2.0.x–2.1.2xx). Which shape a line takes follows the session's version: progress lines
+// written, in the line shapes of docs/claude-code-format.md (2.0.x–2.1.2xx). Which shape a line takes follows the session's version: progress lines
 // (with copies of subagent messages) up to 2.1.72, entrypoint from 2.1.92, permission-mode
 // lines and hook attachments from 2.1.97, promptId and origin from 2.1.144, promptSource
 // and toolDenialKind from 2.1.198, interruptedMessageId from 2.1.220.
@@ -23,7 +22,7 @@ export type Files = {main: string; subagents: {name: string; text: string; meta?
 
 const iso = (t: number) => new Date(t).toISOString();
 
-/** The shapes a version writes (transcript-shapes.md §1, §6, §7, §12). */
+/** The shapes a version writes (docs/claude-code-format.md, "Versions at a glance"). */
 function features(v: number, headless: boolean) {
   return {
     progress: v <= 72,
@@ -102,7 +101,7 @@ class FileWriter {
     this.turn.push(obj);
   }
 
-  /** A metadata line: no envelope, no uuid (transcript-shapes.md §6). */
+  /** A metadata line: no envelope, no uuid (docs/claude-code-format.md, "Line types"). */
   meta(obj: Json): void {
     this.emit(obj);
   }

@@ -9,8 +9,8 @@ const CAVEAT = "<local-command-caveat>Caveat: The messages below were generated 
 
 describe("shapes the synthetic fleet found", () => {
   // 2.1.39 runs a manual /compact as a compaction agent with its own file,
-  // <session>/subagents/agent-acompact-<6 hex>.jsonl (transcript-shapes.md §8, §11: seen in
-  // real sessions). That agent works after the turn has ended, while the person waits for
+  // <session>/subagents/agent-acompact-<6 hex>.jsonl (docs/claude-code-format.md, "Compaction":
+  // seen in real sessions). That agent works after the turn has ended, while the person waits for
   // /compact; it is no part of the turn before it. Filed like other subagents under the
   // stretch in which it began, its summary line would become that turn's stop.
   test("a compaction agent's work does not lengthen the turn before /compact", () => {
@@ -36,7 +36,7 @@ describe("shapes the synthetic fleet found", () => {
 
   // "Chat about this" on an AskUserQuestion sends the questions back with a rejection
   // whose reason starts "The user wants to clarify these questions ... Start by asking
-  // them what they would like to clarify." (transcript-shapes.md §4.3), so the agent
+  // them what they would like to clarify." (docs/claude-code-format.md, "Questions and plans"), so the agent
   // writes that question before the turn ends. docs/findings.md ("Agent-initiated stop and
   // human interrupt") counts one agent stop: the AskUserQuestion call (a turn ending
   // `clarification` adds a `question` stop only when its last call is neither
