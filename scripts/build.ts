@@ -1,5 +1,7 @@
-// Builds the site: Framework's build with every data loader run afresh (its cache would
-// keep aggregates of other data), then a Content-Security-Policy in every page.
+// Builds the site: the canonical tables resolved once (generated and ingested only when the
+// data or the ingest's code changed), Framework's build with every data loader run afresh
+// on them (its cache would keep aggregates of other data), then a Content-Security-Policy
+// in every page.
 //
 //   tsx scripts/build.ts [--min-users K]     (npm run build -- --min-users K)
 //
@@ -10,18 +12,22 @@ import {mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {parseArgs} from "node:util";
+import {loaderEnv} from "../loaders/site/built.ts";
+import {canonicalTables} from "../loaders/site/tables.ts";
 import {addPolicy} from "./csp.ts";
 
 export const ROOT = resolve(import.meta.dirname, "..");
 
 const LOCK = join(ROOT, "src", ".observablehq", "build.lock");
+/** Framework's cache of data loader outputs, which knows nothing of the tables they were made from. */
+export const LOADER_CACHE = join(ROOT, "src", ".observablehq", "cache", "data");
 
 /**
  * Framework keeps every build's loader outputs in one cache inside src/, so two builds of
  * different data at once (test files run side by side) would mix their aggregates: builds
  * take turns, through a lock that names its holder so that a dead one's is taken over.
  */
-function takeTurn(): () => void {
+export function takeTurn(): () => void {
   mkdirSync(dirname(LOCK), {recursive: true});
   for (;;) {
     try {
@@ -45,13 +51,14 @@ function alive(pid: number): boolean {
   }
 }
 
-export function build(env: NodeJS.ProcessEnv = process.env): {status: number | null; output: string} {
+export async function build(env: NodeJS.ProcessEnv = process.env): Promise<{status: number | null; output: string}> {
+  const tables = await canonicalTables(env);
   const release = takeTurn();
   try {
-    rmSync(join(ROOT, "src", ".observablehq", "cache", "data"), {recursive: true, force: true});
+    rmSync(LOADER_CACHE, {recursive: true, force: true});
     const run = spawnSync(join(ROOT, "node_modules", ".bin", "observable"), ["build"], {
       cwd: ROOT,
-      env: {...env, OBSERVABLE_TELEMETRY_DISABLE: "true"},
+      env: {...env, ...loaderEnv(tables), OBSERVABLE_TELEMETRY_DISABLE: "true"},
       encoding: "utf8",
       stdio: env === process.env ? "inherit" : "pipe"
     });
@@ -71,6 +78,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exitCode = 2;
   } else {
     if (k !== undefined) process.env.AUTONOMY_MIN_USERS = k;
-    process.exitCode = build().status ?? 1;
+    // What the person can act on (a path that cannot be read, a threshold that is no
+    // number) is one line; the ingest's own errors already say where.
+    await build().then(
+      (r) => (process.exitCode = r.status ?? 1),
+      (e: Error) => {
+        process.stderr.write(`build: ${e.message}\n`);
+        process.exitCode = 1;
+      }
+    );
   }
 }

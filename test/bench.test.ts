@@ -8,16 +8,17 @@ import {expect, test} from "vitest";
 import {ROOT} from "../loaders/paths.ts";
 import {tmp} from "./tmp.ts";
 
-test("npm run bench -- --quick writes all five measures", {timeout: 600_000}, () => {
+test("npm run bench -- --quick writes all six measures", {timeout: 600_000}, () => {
   const dir = tmp("bench-");
   const out = join(dir, "BENCHMARKS.md");
   const run = spawnSync(join(ROOT, "node_modules", ".bin", "tsx"), [join(ROOT, "bench", "run.ts"), "--quick", "--out", out, "--work", join(dir, "work")], {cwd: ROOT, encoding: "utf8"});
   expect(run.status, run.stderr).toBe(0);
   const report = readFileSync(out, "utf8");
-  for (const heading of ["## 1. Ingest against the engine's limit", "## 2. Ingest against ccusage", "## 3. Scale", "## 4. Pages", "## 5. Build"]) expect(report).toContain(heading);
+  for (const heading of ["## 1. Ingest against the engine's limit", "## 2. Ingest against ccusage", "## 3. Scale", "## 4. Pages", "## 5. Build", "## 6. Editing"]) expect(report).toContain(heading);
   // A ratio for each comparison, a profile, a row for each page measured, a build time.
   expect(report.match(/\*\*\d+\.\d+×\*\*/g)?.length).toBeGreaterThanOrEqual(4);
   expect(report).toMatch(/\| `parseLine \(/);
   expect(report).toMatch(/\| \/f1-turn-duration \| \d+ \| \d+ \| \d+ \|/);
   expect(report).toMatch(/\| first \| \d+\.\d \| \d+ \|/);
+  expect(report).toMatch(/\| a metric's SQL edited \(loaders\/metrics\/f4-stops\.sql\) \| \d+\.\d \| \d+\.\d+× \|/);
 });

@@ -6,7 +6,8 @@
 // the API side's (`api`) read a cell of a finding's own aggregate, by the metric's SQL,
 // in which each names its source.
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {connect, metricSql, statement as runnable} from "../site/aggregate.ts";
+import {metricSql, statement as runnable} from "../metrics/sql.ts";
+import {connect} from "../site/aggregate.ts";
 import {readPublished, type Calibration, type Measure, type Published, type Target} from "../generate/calibration.ts";
 import {Rng} from "../generate/rng.ts";
 import {bootstrapQuantile, combine, mean, wilson, type Estimate} from "./stats.ts";

@@ -3,12 +3,12 @@
 // the ingest reads (<root>/<user>/projects/<project>/<session>.jsonl, subagents in
 // <session>/subagents/), with the marker file at the root that labels it generated; and
 // beside them, in <root>/otel/, the API-side population's telemetry (api-fleet.ts).
-import {createHash} from "node:crypto";
 import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {availableParallelism} from "node:os";
 import {basename, dirname, join, resolve} from "node:path";
 import {Worker} from "node:worker_threads";
 import {FLEET_MARKER} from "../ingest/discover.ts";
+import {codeDigest} from "../code.ts";
 import {workerUrl} from "../paths.ts";
 import {makeAgents} from "./api.ts";
 import {writeApi, type ApiWritten} from "./api-fleet.ts";
@@ -47,13 +47,9 @@ const NO_API: ApiWritten = {agents: 0, conversations: 0, sessions: 0, turns: 0, 
 
 export class FleetError extends Error {}
 
-/** A digest of the generator's sources (loaders/generate and the definitions it reads). */
+/** A digest of the generator's code (the main thread's and the workers'): a fleet is a function of code, calibration and seed. */
 export function generatorDigest(): string {
-  const hash = createHash("sha256");
-  const dir = join(ROOT, "loaders", "generate");
-  for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(join(dir, name)));
-  hash.update(readFileSync(join(ROOT, "loaders", "definitions.ts")));
-  return hash.digest("hex").slice(0, 16);
+  return codeDigest(["generate/fleet.ts", "generate/worker.ts", "generate/worker.js"]).slice(0, 16);
 }
 
 /** Claude Code names a project folder by its working directory, `/` and `.` made `-`. */

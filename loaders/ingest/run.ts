@@ -14,7 +14,7 @@ import {workerUrl} from "../paths.ts";
 import type {Classifiers} from "../classify/types.ts";
 import {TABLE_NAMES, copySql, partsSql, shadowedSql, type TableName} from "../tables.ts";
 import type {GroupResult} from "./counts.ts";
-import {discover, InputError, type Group, type Layout} from "./discover.ts";
+import {discover, InputError, type Discovery, type Group, type Layout} from "./discover.ts";
 import {checkOut, currentGeneration, lock, publish, WORK, writeError} from "./output.ts";
 import {PartWriter} from "./parts.ts";
 import {readJob, type Read} from "./sources.ts";
@@ -24,6 +24,8 @@ export {OUTPUT_FILES} from "./output.ts";
 
 export type IngestOptions = {
   inputs: string[];
+  /** What `discover(inputs)` found, when the caller has it already. */
+  discovery?: Discovery;
   out: string;
   workers?: number;
   maxLineBytes?: number;
@@ -127,7 +129,7 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
   const started = performance.now();
   const out = resolve(opts.out);
   checkOut(out);
-  const {groups, layouts, unreadable} = discover(opts.inputs);
+  const {groups, layouts, unreadable} = opts.discovery ?? discover(opts.inputs);
   if (groups.every((g) => g.files.length === 0)) throw new InputError(`no transcripts found in ${opts.inputs.join(", ")}`);
   // Loaded here even when workers load their own: a module that cannot be used fails
   // before the output folder is touched, with the loader's own message.

@@ -5,9 +5,9 @@
 // generation's `rows/`. The state names files and groups by digests only: an output folder
 // holds no path.
 import {createHash} from "node:crypto";
-import {closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync} from "node:fs";
-import {join, resolve} from "node:path";
-import {LIBRARY} from "../paths.ts";
+import {closeSync, existsSync, openSync, readFileSync, readSync, statSync} from "node:fs";
+import {resolve} from "node:path";
+import {codeDigest} from "../code.ts";
 import type {GroupResult} from "./counts.ts";
 import type {Group} from "./discover.ts";
 
@@ -22,18 +22,11 @@ export type State = {config: string; groups: Record<string, GroupState>};
 
 const digest = (text: string) => createHash("sha256").update(text).digest("hex");
 
-/** A digest of the library's source (loaders/): tables are a function of code and input. */
+let code: string | undefined;
+
+/** A digest of the ingest's code (the main thread's and the workers'): tables are a function of code and input. */
 export function codeHash(): string {
-  const hash = createHash("sha256");
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else hash.update(path.slice(LIBRARY.length)).update(readFileSync(path));
-    }
-  };
-  walk(LIBRARY);
-  return hash.digest("hex");
+  return (code ??= codeDigest(["ingest/run.ts", "ingest/worker.ts", "ingest/worker.js"]));
 }
 
 /** What, besides the input, decides the rows: the code, the line limit, the classifiers module. */

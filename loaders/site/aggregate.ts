@@ -1,18 +1,14 @@
 // Runs a metric's SQL (loaders/metrics/<name>.sql) over the canonical tables and writes
 // the aggregate as Parquet to stdout: the body of every Framework data loader in src/data/.
-import {createReadStream, mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {createReadStream, mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {pipeline} from "node:stream/promises";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {currentTables} from "../ingest/output.ts";
+import {metricSql, statement} from "../metrics/sql.ts";
 import {TABLE_NAMES} from "../tables.ts";
-import {canonicalTables, ROOT} from "./tables.ts";
-
-export function metricSql(name: string): string {
-  if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`invalid metric name: ${name}`);
-  return readFileSync(join(ROOT, "loaders", "metrics", `${name}.sql`), "utf8");
-}
+import {builtTables} from "./built.ts";
 
 /** A connection with the canonical tables of an output folder's current generation as views, the publication threshold set, and the macros every metric may use. */
 export async function connect(out: string, minUsers: number): Promise<DuckDBConnection> {
@@ -27,13 +23,8 @@ export async function connect(out: string, minUsers: number): Promise<DuckDBConn
   return db;
 }
 
-/** Strips the line comments and the final semicolon that a readable SQL file carries. */
-export function statement(sql: string): string {
-  return sql.replace(/(^|\s)--[^\n]*/g, "$1").trim().replace(/;\s*$/, "");
-}
-
 export async function writeAggregate(name: string, out: NodeJS.WritableStream = process.stdout): Promise<void> {
-  const {dir, origin} = await canonicalTables();
+  const {dir, origin} = builtTables();
   const db = await connect(dir, origin.minUsers);
   const tmp = mkdtempSync(join(tmpdir(), "aggregate-"));
   try {

@@ -11,8 +11,9 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {pipeline} from "node:stream/promises";
 import {randomLCG, regressionLoess} from "vega-statistics";
-import {connect, metricSql, statement} from "./aggregate.ts";
-import {canonicalTables} from "./tables.ts";
+import {metricSql, statement} from "../metrics/sql.ts";
+import {connect} from "./aggregate.ts";
+import {builtTables} from "./built.ts";
 
 export type SmoothOptions = {
   /** The column whose values (and '(all)') make the cells. */
@@ -86,7 +87,7 @@ export async function writeSmoothed(name: string, options: SmoothOptions, out: N
   // seeded sample of 5,000 points, whose local windows of 750 points still pin a share to
   // about ±1.5 points, and the bootstrap's band includes that sampling.
   const opts = {bandwidth: 0.15, maxPoints: 5_000, resamples: 40, gridSize: 60, ...options};
-  const {dir, origin} = await canonicalTables();
+  const {dir, origin} = builtTables();
   const db = await connect(dir, origin.minUsers);
   const tmp = mkdtempSync(join(tmpdir(), "smooth-"));
   try {

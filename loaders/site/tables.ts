@@ -1,39 +1,31 @@
 // The canonical tables the site is built from, ingested once and cached: an analyst's
 // own logs when AUTONOMY_LOGS names them, else the embedded default, a synthetic fleet
 // generated from data/calibration.json (AUTONOMY_FLEET picks its size: `default`, or
-// `small` for tests). Every Framework data loader in src/data/ starts here, so the whole
-// report is recomputed from one ingest.
+// `small` for tests). A build resolves them here once and hands them to its data loaders
+// (built.ts), so the whole report is recomputed from one ingest.
 import {createHash} from "node:crypto";
 import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {setTimeout as sleep} from "node:timers/promises";
-import {readCalibration, ROOT} from "../generate/calibration.ts";
+import {readCalibration} from "../generate/calibration.ts";
 import {generate, generatorDigest} from "../generate/fleet.ts";
-import {discover, FLEET_MARKER} from "../ingest/discover.ts";
+import {discover, FLEET_MARKER, type Discovery} from "../ingest/discover.ts";
 import {currentTables} from "../ingest/output.ts";
-import {ingest, type IngestReport} from "../ingest/run.ts";
+import {ingest} from "../ingest/run.ts";
 import {codeHash} from "../ingest/state.ts";
+import {ROOT} from "../paths.ts";
+import {ORIGIN_FILE, type Built, type Origin} from "./built.ts";
 
-export {ROOT};
+type Env = NodeJS.ProcessEnv;
 // Tests point AUTONOMY_CACHE elsewhere so that they never share tables with a build.
-const cache = () => process.env.AUTONOMY_CACHE ?? join(ROOT, ".cache");
-
-export type Origin = {
-  /** What the site was built from, in words a reader understands. */
-  label: string;
-  /** Real logs someone ran the tool on, or the embedded default. */
-  kind: "default" | "logs";
-  /** The smallest number of users a published cell may be drawn from. */
-  minUsers: number;
-  report: IngestReport;
-};
+const cache = (env: Env) => env.AUTONOMY_CACHE ?? join(ROOT, ".cache");
 
 const digest = (...parts: string[]) => createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 16);
 
-function inputHash(inputs: string[]): string {
-  // Any change to the library re-ingests: the tables are a function of code and input.
+function inputHash(found: Discovery): string {
+  // A change to the ingest's code re-ingests: the tables are a function of code and input.
   const hash = createHash("sha256").update(codeHash());
-  for (const g of discover(inputs).groups) {
+  for (const g of found.groups) {
     for (const f of g.files) {
       const s = statSync(f.path);
       hash.update(`${f.path}\u0000${s.size}\u0000${s.mtimeMs}\n`);
@@ -44,11 +36,15 @@ function inputHash(inputs: string[]): string {
 
 // The publication threshold (docs/tables.md, "What is published"): 1 for one person's own
 // logs, 5 where the logs are several people's (a fleet, or a team's telemetry), unless
-// AUTONOMY_MIN_USERS says.
-async function minUsers(dir: string): Promise<number> {
-  const env = process.env.AUTONOMY_MIN_USERS;
-  if (env && !/^[1-9]\d*$/.test(env)) throw new Error(`AUTONOMY_MIN_USERS needs a whole number of users, 1 or more, not ${env}`);
-  if (env) return Number(env);
+// AUTONOMY_MIN_USERS says. Each build sets it anew: it is not cached with the tables.
+function threshold(env: Env): number | undefined {
+  const k = env.AUTONOMY_MIN_USERS;
+  if (k && !/^[1-9]\d*$/.test(k)) throw new Error(`AUTONOMY_MIN_USERS needs a whole number of users, 1 or more, not ${k}`);
+  return k ? Number(k) : undefined;
+}
+
+async function minUsers(dir: string, k: number | undefined): Promise<number> {
+  if (k) return k;
   // Loaded when used: the command starts without the engine (140 ms) when it needs none.
   const {DuckDBInstance} = await import("@duckdb/node-api");
   const db = await (await DuckDBInstance.create(":memory:")).connect();
@@ -62,7 +58,7 @@ async function minUsers(dir: string): Promise<number> {
 
 /**
  * Makes `done` (a file inside `dir`) once: the first caller runs `make`, concurrent
- * callers (Framework runs loaders side by side) wait for it.
+ * callers (builds of the same data side by side) wait for it.
  */
 async function once(dir: string, done: string, make: () => Promise<void>): Promise<void> {
   const lock = `${dir}.lock`;
@@ -72,7 +68,7 @@ async function once(dir: string, done: string, make: () => Promise<void>): Promi
       mkdirSync(lock, {recursive: false});
       break;
     } catch {
-      await sleep(200); // another loader is making it
+      await sleep(200); // another build is making it
     }
   }
   try {
@@ -83,13 +79,13 @@ async function once(dir: string, done: string, make: () => Promise<void>): Promi
 }
 
 /** The embedded default: the fleet of the size AUTONOMY_FLEET names, generated once per calibration and generator. */
-async function defaultFleet(): Promise<{inputs: string[]; key: string; label: string}> {
+async function defaultFleet(env: Env): Promise<{inputs: string[]; key: string; label: string}> {
   const cal = readCalibration();
-  const name = process.env.AUTONOMY_FLEET || "default";
+  const name = env.AUTONOMY_FLEET || "default";
   const size = cal.sizes[name];
   if (!size) throw new Error(`AUTONOMY_FLEET must be one of ${Object.keys(cal.sizes).join(", ")}, not ${name}`);
   const key = digest(generatorDigest(), cal.hash, name, String(size.users), String(size.api_agents), size.seed);
-  const fleets = join(cache(), "fleet");
+  const fleets = join(cache(env), "fleet");
   const dir = join(fleets, `${name}-${key}`);
   mkdirSync(fleets, {recursive: true});
   await once(dir, FLEET_MARKER, async () => {
@@ -101,20 +97,26 @@ async function defaultFleet(): Promise<{inputs: string[]; key: string; label: st
   return {inputs: [dir], key, label: `a generated synthetic fleet (${name}: ${size.users} Claude Code users and ${size.api_agents} agents built on the API, seed "${size.seed}", calibration ${cal.hash})`};
 }
 
-/** Ingests the site's input (once per code and input version) and returns where the tables are, and what was read. */
-export async function canonicalTables(): Promise<{dir: string; origin: Origin; inputs: string[]}> {
-  const logs = process.env.AUTONOMY_LOGS;
-  const tables = join(cache(), "tables");
+/**
+ * Ingests the site's input (once per version of the ingest's code and of the input) and
+ * returns where the tables are, what was read, and the publication threshold.
+ */
+export async function canonicalTables(env: Env = process.env): Promise<Built & {inputs: string[]}> {
+  const k = threshold(env);
+  const logs = env.AUTONOMY_LOGS;
+  const tables = join(cache(env), "tables");
   mkdirSync(tables, {recursive: true});
-  const fleet = logs ? null : await defaultFleet();
+  const fleet = logs ? null : await defaultFleet(env);
   const inputs = fleet ? fleet.inputs : logs!.split(",").map((p) => resolve(p));
-  const dir = join(tables, fleet ? digest(codeHash(), fleet.key) : inputHash(inputs));
-  const originFile = join(dir, "origin.json");
-  await once(dir, "origin.json", async () => {
+  // Logs are keyed on what is found in them (the fleet, on what made it), and found once.
+  const found = fleet ? undefined : discover(inputs);
+  const dir = join(tables, found ? inputHash(found) : digest(codeHash(), fleet!.key));
+  await once(dir, ORIGIN_FILE, async () => {
     process.stderr.write(`ingesting ${fleet ? "the embedded default" : inputs.join(", ")} …\n`);
-    const report = await ingest({inputs, out: dir});
-    const origin: Origin = {label: fleet ? fleet.label : "analyst's logs", kind: fleet ? "default" : "logs", minUsers: await minUsers(dir), report};
-    writeFileSync(originFile, JSON.stringify(origin, null, 2));
+    const report = await ingest({inputs, out: dir, discovery: found});
+    const origin: Omit<Origin, "minUsers"> = {label: fleet ? fleet.label : "analyst's logs", kind: fleet ? "default" : "logs", report};
+    writeFileSync(join(dir, ORIGIN_FILE), JSON.stringify(origin, null, 2));
   });
-  return {dir, origin: JSON.parse(readFileSync(originFile, "utf8")), inputs};
+  const origin = {...JSON.parse(readFileSync(join(dir, ORIGIN_FILE), "utf8")), minUsers: await minUsers(dir, k)};
+  return {dir, origin, inputs};
 }

@@ -4,9 +4,9 @@
 // the site publishes is left out.
 import {calibrationReport} from "../../loaders/calibrate/report.ts";
 import {readCalibration} from "../../loaders/generate/calibration.ts";
-import {canonicalTables} from "../../loaders/site/tables.ts";
+import {builtTables} from "../../loaders/site/built.ts";
 
-const {dir, origin} = await canonicalTables();
+const {dir, origin} = builtTables();
 const cal = readCalibration();
 const report = await calibrationReport(dir, cal);
 const shown = (rows: typeof report.targets) => rows.map((r) => (r.users >= origin.minUsers ? r : {...r, value: null, lo: null, hi: null, ok: null, withheld: true}));

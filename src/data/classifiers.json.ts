@@ -2,7 +2,7 @@
 // page quotes the code's own words, so the two cannot drift apart.
 import {readFileSync, readdirSync} from "node:fs";
 import {join} from "node:path";
-import {ROOT} from "../../loaders/site/tables.ts";
+import {ROOT} from "../../loaders/paths.ts";
 
 const dir = join(ROOT, "loaders", "classify");
 const modules = readdirSync(dir)

@@ -1,9 +1,10 @@
 // The home page's headline numbers: one cell of each finding's aggregate, computed by the
 // same metric SQL its page shows, so the two can never disagree.
-import {canonicalTables} from "../../loaders/site/tables.ts";
-import {connect, metricSql, statement} from "../../loaders/site/aggregate.ts";
+import {builtTables} from "../../loaders/site/built.ts";
+import {metricSql, statement} from "../../loaders/metrics/sql.ts";
+import {connect} from "../../loaders/site/aggregate.ts";
 
-const {dir, origin} = await canonicalTables();
+const {dir, origin} = builtTables();
 const db = await connect(dir, origin.minUsers);
 const cell = async (metric: string, where: string, columns: string) => {
   const rows = (await db.runAndReadAll(`select ${columns} from (${statement(metricSql(metric))}) where ${where}`)).getRowObjectsJson();

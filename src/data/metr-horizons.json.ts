@@ -2,7 +2,7 @@
 // for the F9 chart only: the columns it draws, not METR's files.
 import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
-import {ROOT} from "../../loaders/site/tables.ts";
+import {ROOT} from "../../loaders/paths.ts";
 
 const db = await (await DuckDBInstance.create(":memory:")).connect();
 const rows = await db.runAndReadAll(`

@@ -1,10 +1,10 @@
 // Which data the site was built from: counts and dates only, no identifier; in all, and
 // by source.
 import {SOURCES} from "../../loaders/ingest/sources.ts";
-import {canonicalTables} from "../../loaders/site/tables.ts";
+import {builtTables} from "../../loaders/site/built.ts";
 import {connect} from "../../loaders/site/aggregate.ts";
 
-const {dir, origin} = await canonicalTables();
+const {dir, origin} = builtTables();
 const db = await connect(dir, origin.minUsers);
 const [row] = (
   await db.runAndReadAll(`

@@ -2,6 +2,6 @@
 // (data/published.json) that every page and the calibration report read.
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import {ROOT} from "../../loaders/site/tables.ts";
+import {ROOT} from "../../loaders/paths.ts";
 
 process.stdout.write(readFileSync(join(ROOT, "data", "published.json"), "utf8"));

@@ -3,7 +3,8 @@
 import {writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
-import {connect, metricSql, statement} from "../../loaders/site/aggregate.ts";
+import {metricSql, statement} from "../../loaders/metrics/sql.ts";
+import {connect} from "../../loaders/site/aggregate.ts";
 import {TABLES, TABLE_NAMES, copySql, partsSql, type Row, type TableName} from "../../loaders/tables.ts";
 import {tmp} from "../cli.ts";
 

@@ -18,7 +18,7 @@ let output: string;
 beforeAll(async () => {
   output = join(tmp(), "dist");
   // The site on the small synthetic fleet (the default's shape in seconds), shared with test/generate.
-  const built = build({...process.env, AUTONOMY_OUTPUT: output, AUTONOMY_CACHE: testCache(), ...SMALL});
+  const built = await build({...process.env, AUTONOMY_OUTPUT: output, AUTONOMY_CACHE: testCache(), ...SMALL});
   expect(built.status, built.output).toBe(0);
   pages = pagesOf(readdirSync(output));
   site = await openSite(output);

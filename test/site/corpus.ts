@@ -1,8 +1,12 @@
-// A corpus small enough to work its numbers out by hand, and the way to run a Framework
-// data loader on it (a child process writing the file to stdout, as Framework runs it).
+// A corpus small enough to work its numbers out by hand, resolved as a build resolves its
+// tables, and the way to run a Framework data loader on it (a child process writing the
+// file to stdout, as Framework runs it).
 import {spawnSync} from "node:child_process";
+import {existsSync} from "node:fs";
 import {join} from "node:path";
 import {expect} from "vitest";
+import {loaderEnv} from "../../loaders/site/built.ts";
+import {canonicalTables} from "../../loaders/site/tables.ts";
 import {ROOT, tmp} from "../cli.ts";
 import {Transcript, writeTree} from "../transcript.ts";
 
@@ -24,4 +28,14 @@ export function runLoader(loader: string, env: NodeJS.ProcessEnv, args: string[]
   return r.stdout;
 }
 
-export const handEnv = () => ({AUTONOMY_LOGS: handCorpus(), AUTONOMY_CACHE: tmp()});
+/** A data file as Framework makes it: by its own loader, else by the parameterized one (`[metric].parquet.ts`). */
+export function dataFile(file: string, env: NodeJS.ProcessEnv): Buffer {
+  if (existsSync(join(ROOT, "src", "data", `${file}.ts`))) return runLoader(`${file}.ts`, env);
+  const [, dir, metric, ext] = /^(.*?)([^/]+)\.(\w+)$/.exec(file)!;
+  return runLoader(`${dir}[metric].${ext}.ts`, env, [`--metric=${metric}`]);
+}
+
+/** The environment a build gives its loaders, for the hand corpus (`extra` as the build's own environment). */
+export async function handEnv(extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
+  return loaderEnv(await canonicalTables({...process.env, AUTONOMY_LOGS: handCorpus(), AUTONOMY_CACHE: tmp(), ...extra}));
+}

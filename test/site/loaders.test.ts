@@ -6,11 +6,13 @@ import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {describe, expect, test} from "vitest";
 import {ROOT, tmp} from "../cli.ts";
-import {handEnv, runLoader} from "./corpus.ts";
+import {canonicalTables} from "../../loaders/site/tables.ts";
+import {dataFile, handCorpus, handEnv, runLoader} from "./corpus.ts";
+
+const env = await handEnv();
 
 describe("F1 data loader", () => {
-  const env = handEnv();
-  const parquet = runLoader("f1-turn-duration.parquet.ts", env);
+  const parquet = dataFile("f1-turn-duration.parquet", env);
 
   test("writes Parquet that DuckDB reads back with the quantiles worked out by hand", async () => {
     expect(parquet.subarray(0, 4).toString()).toBe("PAR1");
@@ -42,7 +44,7 @@ describe("F1 data loader", () => {
   });
 
   test("the SQL loader prints the metric's file, and the provenance names no identifier", () => {
-    const sql = runLoader("sql/[metric].sql.ts", env, ["--metric=f1-turn-duration"]).toString();
+    const sql = dataFile("sql/f1-turn-duration.sql", env).toString();
     expect(sql).toMatch(/^-- F1: how long Claude Code works before it stops\./);
     const info = JSON.parse(runLoader("provenance.json.ts", env).toString());
     expect(info).toMatchObject({kind: "logs", users: 1, sessions: 1, turns: 6, first_day: "2025-11-03", last_day: "2025-11-13", synthetic: false, minUsers: 1});
@@ -51,12 +53,28 @@ describe("F1 data loader", () => {
 });
 
 describe("the publication threshold", () => {
-  test("--min-users and AUTONOMY_MIN_USERS take a whole number of users, and refuse anything else", () => {
-    const build = spawnSync(join(ROOT, "node_modules", ".bin", "tsx"), [join(ROOT, "scripts", "build.ts"), "--min-users", "0"], {cwd: ROOT, encoding: "utf8"});
-    expect(build).toMatchObject({status: 2, stderr: "build: --min-users needs a whole number of users, 1 or more, not 0\n"});
-    const loader = spawnSync(join(ROOT, "node_modules", ".bin", "tsx"), [join(ROOT, "src", "data", "provenance.json.ts")], {cwd: ROOT, encoding: "utf8", env: {...process.env, ...handEnv(), AUTONOMY_MIN_USERS: "five"}});
+  const tsx = (args: string[], env: NodeJS.ProcessEnv = {}) => spawnSync(join(ROOT, "node_modules", ".bin", "tsx"), args, {cwd: ROOT, encoding: "utf8", env: {...process.env, ...env}});
+
+  test("--min-users and AUTONOMY_MIN_USERS take a whole number of users, and refuse anything else, before any work", async () => {
+    expect(tsx([join(ROOT, "scripts", "build.ts"), "--min-users", "0"])).toMatchObject({status: 2, stderr: "build: --min-users needs a whole number of users, 1 or more, not 0\n"});
+    expect(tsx([join(ROOT, "scripts", "build.ts")], {AUTONOMY_MIN_USERS: "five", AUTONOMY_CACHE: tmp()})).toMatchObject({
+      status: 1,
+      stderr: "build: AUTONOMY_MIN_USERS needs a whole number of users, 1 or more, not five\n"
+    });
+    expect(JSON.parse(runLoader("provenance.json.ts", await handEnv({AUTONOMY_MIN_USERS: "3"})).toString())).toMatchObject({minUsers: 3});
+  });
+
+  test("is each build's own: tables resolved again with another threshold are not ingested again, and take it", async () => {
+    const logs = {AUTONOMY_LOGS: handCorpus(), AUTONOMY_CACHE: tmp()};
+    const first = await canonicalTables({...logs, AUTONOMY_MIN_USERS: "4"});
+    const again = await canonicalTables(logs);
+    expect(again.dir).toBe(first.dir);
+    expect([first.origin.minUsers, again.origin.minUsers]).toEqual([4, 1]);
+  });
+
+  test("a data loader run outside a build says what to run instead", () => {
+    const loader = tsx([join(ROOT, "src", "data", "provenance.json.ts")], {AUTONOMY_TABLES: "", AUTONOMY_MIN_USERS: ""});
     expect(loader.status).not.toBe(0);
-    expect(loader.stderr).toContain("AUTONOMY_MIN_USERS needs a whole number of users, 1 or more, not five");
-    expect(JSON.parse(runLoader("provenance.json.ts", {...handEnv(), AUTONOMY_MIN_USERS: "3"}).toString())).toMatchObject({minUsers: 3});
+    expect(loader.stderr).toContain("a data loader runs inside `npm run build` or `npm run dev`");
   });
 });

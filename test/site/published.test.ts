@@ -63,7 +63,7 @@ beforeAll(async () => {
   dist = join(tmp(), "dist");
   const env: NodeJS.ProcessEnv = {...process.env, AUTONOMY_OUTPUT: dist, AUTONOMY_CACHE: tmp(), AUTONOMY_LOGS: fleet()};
   delete env.AUTONOMY_MIN_USERS; // the default of a fleet
-  const built = build(env);
+  const built = await build(env);
   expect(built.status, built.output).toBe(0);
   expect(built.output).not.toContain(CANARY);
   site = await openSite(dist);

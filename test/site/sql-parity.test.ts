@@ -7,7 +7,7 @@ import {describe, expect, test} from "vitest";
 import {ROOT, tmp} from "../cli.ts";
 import {pageQueries} from "../pages.ts";
 import {wasmDuckDB} from "../wasm.ts";
-import {handEnv, runLoader} from "./corpus.ts";
+import {dataFile, handEnv} from "./corpus.ts";
 
 // The values a reader's filters give each interpolated expression.
 const VALUES: Record<string, unknown[]> = {
@@ -31,11 +31,12 @@ function combinations(params: string[]): unknown[][] {
 const normalise = (rows: Record<string, unknown>[]) =>
   rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Date ? v.getTime() : typeof v === "number" ? Number(v.toPrecision(12)) : v])));
 
+const env = await handEnv();
+
 describe("page SQL: DuckDB-wasm and native DuckDB agree", () => {
-  const env = handEnv();
   const queries = pageQueries();
   const built = new Map<string, Buffer>();
-  const aggregate = (file: string) => built.get(file) ?? built.set(file, runLoader(`${file}.ts`, env)).get(file)!;
+  const aggregate = (file: string) => built.get(file) ?? built.set(file, dataFile(file, env)).get(file)!;
 
   test("every page query has values for its parameters", () => {
     expect(queries.length).toBeGreaterThan(0);
