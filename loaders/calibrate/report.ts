@@ -1,16 +1,17 @@
 // `agent-autonomy calibrate`: each target of data/calibration.json beside what the pipeline
-// recovers from the canonical tables (ingest + SQL), with its interval: Wilson for rates,
-// the bootstrap for quantiles, the normal interval for means, replicates for ratios. This
-// is the evidence the site cites for the synthetic fleet; it reads only the tables.
-// The Claude Code targets are measured on the transcripts' rows (source 'claude-code');
-// the API side's (`api`) read a cell of a finding's own aggregate, by the metric's SQL,
-// in which each names its source.
+// recovers from the canonical tables, with its interval. Every value is read from the
+// site's own aggregates, by the metrics' SQL, as the site publishes it: a target that
+// names a published figure reads the one cell the findings registry compares that figure
+// with (loaders/findings.ts), any other the cells it names, or a ratio or difference of
+// two, whose interval comes from its sides' (stats.ts). This is the evidence the site
+// cites for the synthetic fleet; it reads only the tables.
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {metricSql, statement as runnable} from "../metrics/sql.ts";
-import {connect} from "../site/aggregate.ts";
+import {comparisonOf, type Measure as CellMeasure} from "../findings.ts";
 import {readPublished, type Calibration, type Measure, type Published, type Target} from "../generate/calibration.ts";
 import {Rng} from "../generate/rng.ts";
-import {bootstrapQuantile, combine, mean, wilson, type Estimate} from "./stats.ts";
+import {connect} from "../site/aggregate.ts";
+import {Aggregates, type Reading} from "../site/compare.ts";
+import {combine, fromInterval, type Estimate} from "./stats.ts";
 
 export type Recovered = {
   id: string;
@@ -27,6 +28,8 @@ export type Recovered = {
   n: number;
   /** How many users the estimate draws on (the site publishes none from fewer than K). */
   users: number;
+  /** The aggregate cells it was read from. */
+  cells: {metric: string; cell: Record<string, string | number>}[];
   /** The recovered value falls in the pass band (null when the target has none). */
   ok: boolean | null;
 };
@@ -37,7 +40,7 @@ export type CalibrationReport = {
   calibration: string;
   /** The Claude Code fleet: the transcripts' rows. */
   data: Data & {users_past_750: number};
-  /** Interactive turns in each 7-day window the F1 targets read. */
+  /** Interactive turns in each 7-day window of F1 that a target reads. */
   windows: {day: string; turns: number}[];
   targets: Recovered[];
   reported: Recovered[];
@@ -45,115 +48,29 @@ export type CalibrationReport = {
   api: {data: Data; targets: Recovered[]; reported: Recovered[]};
 };
 
-// Views every measure reads: interactive sessions' turns, with the session's tenure; the
-// transcripts' tool calls.
-const VIEWS = [
-  "create or replace temp view it as select t.*, s.tenure from turns t join sessions s using (user_id, session_id) where s.interactive",
-  "create or replace temp view st as select x.*, it.complexity from stops x join it using (user_id, session_id, turn_index)",
-  "create or replace temp view cc_calls as select * from tool_calls where source = 'claude-code'"
-];
-
 const lit = (x: unknown) => (typeof x === "number" ? String(x) : `'${String(x).replace(/'/g, "''")}'`);
-
-function tenure(range: unknown): string {
-  const [lo, hi] = range as [number, number | null];
-  return hi === null ? `tenure >= ${lo}` : `tenure between ${lo} and ${hi}`;
-}
-
-function month(m: unknown): string {
-  return `strftime(started_at, '%Y-%m') = ${lit(m)}`;
-}
 
 async function rows(db: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
   return (await db.runAndReadAll(sql)).getRowObjectsJS().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])));
 }
 
-type Counted = {x: number; n: number; users: number};
+type Recovery = Estimate & {users: number; cells: (Reading & {metric: string})[]};
 
-async function count(db: DuckDBConnection, hits: string, from: string): Promise<Counted> {
-  const [r] = await rows(db, `select count(*) filter (where ${hits}) as x, count(*) as n, count(distinct user_id) as users from ${from}`);
-  return r as Counted;
-}
-
-/** A column's values (the first column of `sql`), and how many users they come from (its `user_id`). */
-async function column(db: DuckDBConnection, sql: string): Promise<{values: number[]; users: number}> {
-  const all = await rows(db, sql);
-  return {values: all.map((r) => Number(Object.values(r)[0])), users: new Set(all.map((r) => r.user_id)).size};
-}
-
-const rate = ({x, n, users}: Counted, rng: Rng) => ({...wilson(x, n, rng), users});
-const quantile = ({values, users}: {values: number[]; users: number}, q: number, rng: Rng) => ({...bootstrapQuantile(values, q, rng), users});
-
-/** One measure's estimate, in the measure's own unit. */
-async function estimate(db: DuckDBConnection, m: Measure, rng: Rng): Promise<Estimate & {users: number}> {
-  // A window of `days` (7 unless said) ending on `day`, as F1's metric reads it.
-  const window = (day: unknown, days = 7) => `started_at >= ${lit(day)}::timestamp - interval ${days - 1} day and started_at < ${lit(day)}::timestamp + interval 1 day`;
-  let e: Estimate & {users: number};
-  switch (m.kind) {
-    case "window_quantile":
-      e = quantile(await column(db, `select duration_s, user_id from it where duration_s is not null and ${window(m.day, (m.days as number | undefined) ?? 7)}`), m.q as number, rng);
-      break;
-    case "quantile":
-      e = quantile(await column(db, "select duration_s, user_id from it where duration_s is not null"), m.q as number, rng);
-      break;
-    case "session_share":
-      e = rate(await count(db, `auto_approve = ${lit(m.level)}`, `sessions where interactive and auto_approve is not null and ${tenure(m.tenure)}`), rng);
-      break;
-    case "turn_share":
-      e = rate(await count(db, `end_reason = ${lit(m.end_reason)}`, `it where ${tenure(m.tenure)}`), rng);
-      break;
-    case "stops_per_turn": {
-      // Stops over turns: each stop counted as a success (a turn rarely holds two).
-      const [stops, turns] = await Promise.all([count(db, "true", `st where kind = ${lit(m.stop)} and complexity = ${lit(m.complexity)}`), count(db, "true", `it where complexity = ${lit(m.complexity)}`)]);
-      e = rate({x: stops.n, n: turns.n, users: turns.users}, rng);
-      break;
-    }
-    case "reason_share":
-      e = rate(await count(db, `reason = ${lit(m.reason)}`, `st where kind = ${lit(m.stop)}`), rng);
-      break;
-    case "call_share":
-      e = rate(await count(db, `domain = ${lit(m.domain)}`, "cc_calls"), rng);
-      break;
-    case "call_flag": {
-      const flag = m.column === "irreversible" ? "reversible = false" : `${m.column}`;
-      const known = m.column === "irreversible" ? "reversible is not null" : `${m.column} is not null`;
-      const scope = m.complexity ? `cc_calls c join it using (user_id, session_id, turn_index) where it.complexity = ${lit(m.complexity)} and` : "cc_calls where";
-      e = rate(await count(db, flag, `${scope} ${known}`), rng);
-      break;
-    }
-    case "per_session": {
-      const {values, users} = await column(db, `select ${m.column}, user_id from sessions where interactive and ${month(m.month)}`);
-      e = {...mean(values, rng), users};
-      break;
-    }
-    case "success":
-      e = rate(
-        await count(
-          db,
-          "end_reason = 'completed' and not coalesce(next_corrective, false)",
-          `(select *, lead(corrective) over (partition by user_id, session_id order by turn_index) as next_corrective from it) where complexity = ${lit(m.complexity)} and ${month(m.month)}`
-        ),
-        rng
-      );
-      break;
-    case "cell": {
-      // One cell of a finding's aggregate: `x` of `n` (its counts), as the site publishes it.
-      const where = Object.entries(m.where as Record<string, string>).map(([k, v]) => `"${k}" = ${lit(v)}`).join(" and ");
-      const cells = await rows(db, `select "${m.x}"::DOUBLE as x, "${m.n}"::DOUBLE as n, users from (${runnable(metricSql(m.metric as string))}) where ${where}`);
-      if (cells.length > 1) throw new Error(`calibration: ${m.metric} has ${cells.length} cells where ${where}`);
-      e = rate((cells[0] as Counted | undefined) ?? {x: 0, n: 0, users: 0}, rng);
-      break;
-    }
-    case "ratio":
-    case "difference": {
-      const [a, b] = [await estimate(db, m.of as Measure, rng), await estimate(db, (m.to ?? m.minus) as Measure, rng)];
-      return {...combine(a, b, m.kind === "ratio" ? (x, y) => x / y : (x, y) => x - y), users: Math.min(a.users, b.users)};
-    }
-    default:
-      throw new Error(`calibration: unknown measure ${m.kind}`);
+/** One measure's estimate, in the unit of its figure (or of its cell's scale). */
+async function estimate(aggregates: Aggregates, m: Measure, rng: Rng): Promise<Recovery> {
+  if ("published" in m) {
+    const c = comparisonOf(m.published);
+    if ("reference" in c) throw new Error(`calibration: ${m.published} is shown, never compared: it cannot be a target`);
+    return estimate(aggregates, "ratio" in c ? {kind: "ratio", of: {kind: "cell", ...c.ratio.of}, to: {kind: "cell", ...c.ratio.to}} : {kind: "cell", ...c}, rng);
   }
-  const scale = m.unit === "%" ? 100 : m.unit === "min" ? 1 / 60 : 1;
-  return {...e, value: e.value * scale, lo: e.lo * scale, hi: e.hi * scale, replicates: e.replicates.map((x) => x * scale)};
+  if (m.kind === "cell") {
+    const cell: CellMeasure = m;
+    const r = await aggregates.read(cell);
+    if (!r) return {value: NaN, lo: NaN, hi: NaN, n: 0, replicates: [], users: 0, cells: []};
+    return {...fromInterval(r.value, r.low, r.high, r.n, rng), users: r.users, cells: [{...r, metric: cell.metric}]};
+  }
+  const [a, b] = [await estimate(aggregates, m.of, rng), await estimate(aggregates, m.kind === "ratio" ? m.to : m.minus, rng)];
+  return {...combine(a, b, m.kind === "ratio" ? (x, y) => x / y : (x, y) => x - y), users: Math.min(a.users, b.users), cells: [...a.cells, ...b.cells]};
 }
 
 function statement(f: Published | undefined): string | null {
@@ -162,8 +79,8 @@ function statement(f: Published | undefined): string | null {
   return `${f.bound ? `${f.bound} ` : ""}${Array.isArray(f.value) ? f.value.join(", ") : f.value}${unit}`;
 }
 
-async function recover(db: DuckDBConnection, t: Target, published: Map<string, Published>): Promise<Recovered> {
-  const e = await estimate(db, t.measure, new Rng("calibrate").fork(t.id));
+async function recover(aggregates: Aggregates, t: Target, published: Map<string, Published>): Promise<Recovered> {
+  const e = await estimate(aggregates, t.measure ?? {published: t.published!}, new Rng("calibrate").fork(t.id));
   const f = t.published ? published.get(t.published) : undefined;
   const ok = t.pass ? (t.pass.min === undefined || e.value >= t.pass.min) && (t.pass.max === undefined || e.value <= t.pass.max) : null;
   return {
@@ -179,6 +96,7 @@ async function recover(db: DuckDBConnection, t: Target, published: Map<string, P
     hi: e.hi,
     n: e.n,
     users: e.users,
+    cells: e.cells.map(({metric, cell}) => ({metric, cell})),
     ok
   };
 }
@@ -187,7 +105,7 @@ async function recover(db: DuckDBConnection, t: Target, published: Map<string, P
 export async function calibrationReport(dir: string, cal: Calibration): Promise<CalibrationReport> {
   const db = await connect(dir, 1);
   try {
-    for (const v of VIEWS) await db.run(v);
+    const aggregates = new Aggregates(db);
     const published = readPublished();
     const data = async (source: string) =>
       (
@@ -200,23 +118,23 @@ export async function calibrationReport(dir: string, cal: Calibration): Promise<
           from sessions where source = ${lit(source)}`
         )
       )[0];
-    const days = [...new Set(cal.targets.flatMap((t) => days_of(t.measure)))].sort();
-    const windows = [];
-    for (const day of days) {
-      const [r] = await rows(db, `select count(*)::INTEGER as n from it where started_at >= '${day}'::timestamp - interval 6 day and started_at < '${day}'::timestamp + interval 1 day`);
-      windows.push({day, turns: r.n as number});
-    }
     const all = async (list: Target[]) => {
       const out = [];
-      for (const t of list) out.push(await recover(db, t, published));
+      for (const t of list) out.push(await recover(aggregates, t, published));
       return out;
     };
+    const targets = await all(cal.targets);
+    // The F1 windows the targets read, with the turns each holds: a p99.9 needs thousands.
+    const windows = new Map<string, number>();
+    for (const t of targets) {
+      for (const c of t.cells) if (c.metric === "f1-turn-duration") windows.set(String(c.cell.day), await turnsIn(aggregates, c.cell));
+    }
     const {users_past_750: _, ...api} = (await data("otel")) as CalibrationReport["data"];
     return {
       calibration: cal.hash,
       data: (await data("claude-code")) as CalibrationReport["data"],
-      windows,
-      targets: await all(cal.targets),
+      windows: [...windows].sort(([a], [b]) => a.localeCompare(b)).map(([day, turns]) => ({day, turns})),
+      targets,
       reported: await all(cal.reported),
       api: {data: api, targets: await all(cal.api.targets), reported: await all(cal.api.reported)}
     };
@@ -225,8 +143,8 @@ export async function calibrationReport(dir: string, cal: Calibration): Promise<
   }
 }
 
-function days_of(m: Measure): string[] {
-  return [...(m.kind === "window_quantile" ? [m.day as string] : []), ...[m.of, m.to, m.minus].flatMap((x) => (x ? days_of(x as Measure) : []))];
+async function turnsIn(aggregates: Aggregates, cell: Record<string, string | number>): Promise<number> {
+  return (await aggregates.read({metric: "f1-turn-duration", cell, value: "turns"}))?.value ?? 0;
 }
 
 const num = (x: number) => (!Number.isFinite(x) ? "—" : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2));

@@ -6,6 +6,7 @@ import {createHash} from "node:crypto";
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Complexity} from "../definitions.ts";
+import type {Measure as CellMeasure} from "../findings.ts";
 import {ROOT} from "../paths.ts";
 
 export {ROOT};
@@ -16,7 +17,17 @@ type ByComplexity = Record<Complexity, number>;
 type LogNormal = {median: number; sigma: number};
 type Dated<T> = [string, T][];
 
-export type Measure = {kind: string; unit?: string; [key: string]: unknown};
+/**
+ * What a target reads, all of it from the site's aggregates: the cell the findings registry
+ * compares a published figure with, a cell of an aggregate, or a ratio or difference of two.
+ */
+export type Measure =
+  | {published: string}
+  | ({kind: "cell"} & CellMeasure)
+  | {kind: "ratio"; of: Measure; to: Measure}
+  | {kind: "difference"; of: Measure; minus: Measure};
+
+/** A target: a published figure (read as the registry compares it), or a measure of its own. */
 export type Target = {
   id: string;
   published?: string;
@@ -25,7 +36,7 @@ export type Target = {
   aim?: number;
   why?: string;
   pass?: {min?: number; max?: number};
-  measure: Measure;
+  measure?: Measure;
 };
 
 export type Assumptions = {
@@ -276,6 +287,7 @@ export function readCalibration(file = CALIBRATION_FILE, published = readPublish
   for (const [name, size] of Object.entries(raw.sizes)) check(size, `sizes.${name}`, {users: 0, api_agents: 0, seed: ""});
   for (const t of [...raw.targets, ...(raw.reported ?? []), ...raw.api.targets, ...raw.api.reported]) {
     if (t.published && !published.has(t.published)) throw new Error(`calibration: target ${t.id} names unknown published figure ${t.published}`);
+    if (!t.published && !t.measure) throw new Error(`calibration: target ${t.id} names neither a published figure nor a measure`);
     for (const d of t.derived ?? []) if (!published.has(d)) throw new Error(`calibration: target ${t.id} derives from unknown figure ${d}`);
   }
   return {

@@ -13,8 +13,12 @@ export type Row = {
   lo: number | null;
   hi: number | null;
   ok: boolean | null;
+  /** The aggregate cells the value was read from. */
+  cells: {metric: string; cell: Record<string, string | number>}[];
   withheld?: boolean;
 };
+
+const cellText = (c: Row["cells"][number]) => `${c.metric}: ${Object.entries(c.cell).map(([k, v]) => `${k} ${v}`).join(", ")}`;
 
 const num = (x: number | null) => (x === null || !Number.isFinite(x) ? "—" : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2));
 const band = (p: Row["pass"]) => (!p ? "" : p.min !== undefined && p.max !== undefined ? `${p.min} to ${p.max}` : p.min !== undefined ? `≥ ${p.min}` : `≤ ${p.max}`);
@@ -35,7 +39,7 @@ export function calibrationTable(rows: Row[], {pass}: {pass: boolean}): HTMLElem
           el(
             "tr",
             {},
-            el("td", {}, el("code", {}, r.id), el("div", {class: "muted"}, r.label)),
+            el("td", {}, el("code", {}, r.id), el("div", {class: "muted"}, r.label), ...r.cells.map((c) => el("div", {class: "muted cell"}, cellText(c)))),
             el("td", {}, r.published ?? "", el("div", {class: "muted"}, r.source)),
             el("td", {class: "number"}, r.withheld ? "withheld" : num(r.value)),
             el("td", {class: "number"}, r.withheld ? "" : `${num(r.lo)} – ${num(r.hi)}`),

@@ -1,14 +1,53 @@
 // "Published vs ours": the study's figure with its provenance beside the value our query
-// returns on the data the site was built from.
+// returns on the data the site was built from, for the one cell the findings registry
+// (loaders/findings.ts) compares it with, and the query that reads that cell.
 import {el} from "./html.js";
+import {cited, compared, figure, ours, type Compared, type PublishedFigures} from "./published.js";
+import {sqlBlock} from "./sql.js";
 
 export type Published = {value: string; source: string; provenance: string};
 
-export function comparison(published: Published, ours: {value: string; note: string}): HTMLElement {
+export function comparison(published: Published, mine: {value: string; note: string}, id?: string): HTMLElement {
   return el(
     "div",
-    {class: "comparison"},
+    {class: "comparison", ...(id ? {"data-figure": id} : {})},
     el("div", {class: "card published"}, el("h3", {}, "Published"), el("div", {class: "value"}, published.value), el("div", {class: "source"}, `${published.source} (${published.provenance})`)),
-    el("div", {class: "card ours"}, el("h3", {}, "Ours"), el("div", {class: "value"}, ours.value), el("div", {class: "source"}, ours.note))
+    el("div", {class: "card ours"}, el("h3", {}, "Ours"), el("div", {class: "value"}, mine.value), el("div", {class: "source"}, mine.note))
+  );
+}
+
+/** Words for a dimension's values (the site's labels.json), where a page has them. */
+export type Labels = Record<string, Record<string, string>>;
+
+/** What a comparison's cell is drawn from, in words. */
+function drawnFrom(c: Compared, labels: Labels): string {
+  const o = c.ours;
+  if (!o) return "no cell of this data has enough users to be shown";
+  const cells = c.readings.map((r) => Object.entries(r.cell).map(([k, v]) => `${k} ${labels[k]?.[v] ?? v}`).join(", "));
+  return `${o.n !== null ? `${o.n.toLocaleString("en-US")} from ` : ""}${o.users.toLocaleString("en-US")} users; cell: ${cells.join(" over ")}`;
+}
+
+/** The card of published figure `id` beside its registry cell, with the query that reads the cell. */
+export function figureCard(published: PublishedFigures, all: Compared[], id: string, labels: Labels = {}): HTMLElement {
+  const c = compared(all, id);
+  const card = comparison(cited(published, id), {value: ours(figure(published, id), c), note: c.reference ?? `${c.note}. ${drawnFrom(c, labels)}`}, id);
+  if (c.readings.length) card.append(sqlBlock(c.readings.map((r) => r.sql).join(";\n\n") + ";", "The query that reads our value from the aggregate"));
+  return card;
+}
+
+/** Several published figures beside ours, one row each, for a finding with many (F5, F8). */
+export function figureTable(published: PublishedFigures, all: Compared[], ids: string[]): HTMLElement {
+  return el(
+    "table",
+    {class: "comparisons"},
+    el("thead", {}, el("tr", {}, el("th", {}, "Figure"), el("th", {}, "Published"), el("th", {}, "Ours"))),
+    el(
+      "tbody",
+      {},
+      ...ids.map((id) => {
+        const f = figure(published, id);
+        return el("tr", {"data-figure": id}, el("td", {}, f.label), el("td", {}, cited(published, id).value), el("td", {class: "ours"}, ours(f, compared(all, id))));
+      })
+    )
   );
 }

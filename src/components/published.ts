@@ -28,6 +28,32 @@ export function cited(p: PublishedFigures, id: string, value?: string): {value: 
   return {value: shown, source: `${f.source}: ${f.label}`, provenance: p.provenance[f.provenance] ?? f.provenance};
 }
 
+/** Our side of a comparison, as the comparisons loader gives it (loaders/site/compare.ts). */
+export type Compared = {
+  id: string;
+  note: string | null;
+  reference: string | null;
+  ours: {value: number | null; low: number | null; high: number | null; n: number | null; users: number} | null;
+  readings: {value: number | null; low: number | null; high: number | null; n: number | null; users: number; cell: Record<string, string | number>; sql: string}[];
+};
+
+export function compared(all: Compared[], id: string): Compared {
+  const c = all.find((d) => d.id === id);
+  if (!c) throw new Error(`no comparison for ${id}`);
+  return c;
+}
+
+/** Our value in the figure's unit, with its interval where the aggregate has one: the same text on every page. */
+export function ours(f: Figure, c: Compared): string {
+  const o = c.ours;
+  if (c.reference) return "not compared";
+  if (!o || o.value === null || Number.isNaN(o.value)) return "—";
+  const digits = f.unit === "%" ? (Math.abs(o.value) < 1 ? 2 : 1) : f.unit === "s" ? 0 : f.unit === "×" ? 2 : 1;
+  const n = (x: number) => x.toFixed(digits);
+  const unit = f.unit === "%" ? "%" : f.unit === "×" ? "×" : ` ${f.unit}`;
+  return o.low === null || o.high === null ? `${n(o.value)}${unit}` : `${n(o.value)}${unit} (${n(o.low)}–${n(o.high)}${f.unit === "%" ? "%" : ""})`;
+}
+
 /** A share as a percentage with its interval, or a dash where no cell is shown. */
 export function percent(share: number | null | undefined, low?: number | null, high?: number | null, digits = 1): string {
   if (share == null || Number.isNaN(share)) return "—";

@@ -103,6 +103,24 @@ describe(`the built site, in ${BROWSER}`, () => {
     await page.close();
   });
 
+  test("the home page shows each published figure beside the same number as its finding's page", async () => {
+    const home = await open("/");
+    const rows = await home.page.locator("table.headlines tr[data-figure]").evaluateAll((trs) =>
+      trs.map((tr) => ({id: (tr as HTMLElement).dataset.figure!, ours: tr.querySelector("td.ours")!.textContent!, page: tr.querySelector("a")!.getAttribute("href")!.replace(/^\./, "")}))
+    );
+    await home.page.close();
+    expect(new Set(rows.map((r) => r.page)).size).toBe(10);
+    expect(rows.filter((r) => /\d/.test(r.ours)).length).toBeGreaterThan(rows.length / 2);
+    await eachPage([...new Set(rows.map((r) => r.page))], async (path) => {
+      const {page} = await open(path);
+      for (const r of rows.filter((d) => d.page === path)) {
+        const shown = page.locator(`[data-figure="${r.id}"]`).locator(".ours .value, td.ours");
+        expect(await shown.textContent(), `${path} ${r.id}`).toBe(r.ours);
+      }
+      await page.close();
+    });
+  }, WALK_MS);
+
   test("the F1 chart is drawn from the aggregate by DuckDB in the browser", async () => {
     const {page, settled} = await open("/f1-turn-duration");
     const lines = page.locator("figure svg g[aria-label='line'] path");
