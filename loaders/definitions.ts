@@ -7,7 +7,6 @@ export type EndReason = "completed" | "interrupted" | "clarification" | "error";
 export type Complexity = "minimal" | "low" | "medium" | "high";
 
 export const COMPLEXITIES: readonly Complexity[] = ["minimal", "low", "medium", "high"];
-export const END_REASONS: readonly EndReason[] = ["completed", "interrupted", "clarification", "error"];
 
 /** The auto-approve level a permission mode gives; null for a mode we do not know. */
 export function levelOf(mode: string | null | undefined): Level | null {
@@ -105,14 +104,6 @@ export function majority(items: Iterable<string>): string | null {
   return best;
 }
 
-/** Tenure buckets where a table needs them (docs/findings.md, "Tenure"). */
-export const TENURE_BUCKETS = [
-  {label: "0–9", min: 0, max: 9},
-  {label: "10–49", min: 10, max: 49},
-  {label: "50–199", min: 50, max: 199},
-  {label: "200–749", min: 200, max: 749},
-  {label: "750+", min: 750, max: Infinity}
-] as const;
 
 /** Entry points of interactive sessions: absent (1.0.x) or `cli`. */
 export function isInteractive(entrypoint: string | null | undefined): boolean {

@@ -7,7 +7,7 @@ export type Bin = {from_session: number; to_session: number; share: number; low:
 export type CurvePoint = {x: number; fit: number; low: number | null; high: number | null};
 export type Marker = {x: number; y: number; label: string};
 
-export function tenureChart(bins: Bin[], curve: CurvePoint[], published: Marker[], {width, height = 380, y}: {width: number; height?: number; y: string}) {
+export function tenureChart(bins: Bin[], curve: CurvePoint[], published: Marker[], {width, height = 380, y}: {width: number; height?: number; y: {label: string}}) {
   const mid = (d: Bin) => Math.sqrt(d.from_session * d.to_session);
   return Plot.plot({
     width,
@@ -15,7 +15,7 @@ export function tenureChart(bins: Bin[], curve: CurvePoint[], published: Marker[
     marginLeft: 50,
     x: {type: "log", label: "Session number (the user's nth session, log scale)", grid: true},
     // `percent` scales shares to 0–100 before the domain applies.
-    y: {label: y, percent: true, grid: true, domain: [0, 100 * Math.max(0.1, ...bins.map((d) => d.high), ...published.map((d) => d.y)) * 1.1]},
+    y: {label: y.label, percent: true, grid: true, domain: [0, 100 * Math.max(0.1, ...bins.map((d) => d.high), ...published.map((d) => d.y)) * 1.1]},
     marks: [
       Plot.areaY(curve.filter((d) => d.low !== null), {x: "x", y1: "low", y2: "high", fill: "var(--theme-ours)", fillOpacity: 0.15}),
       Plot.lineY(curve, {x: "x", y: "fit", stroke: "var(--theme-ours)", strokeWidth: 2}),

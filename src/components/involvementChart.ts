@@ -4,12 +4,13 @@ import * as Plot from "@observablehq/plot";
 
 export type InvolvementRow = {complexity: string; source: string; share: number; low: number; high: number; known: number; users: number};
 
-export function complexityBars(
+export function involvementChart(
   rows: InvolvementRow[],
   published: {complexity: string; share: number}[],
-  {width, height = 320, label = (source: string) => source}: {width: number; height?: number; label?: (source: string) => string}
+  {width, height = 320, color = {}}: {width: number; height?: number; color?: {tickFormat?: (source: string) => string}}
 ) {
   const sources = [...new Set(rows.map((d) => d.source))].sort();
+  const label = color.tickFormat ?? ((source: string) => source);
   return Plot.plot({
     width,
     height,

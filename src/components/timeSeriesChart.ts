@@ -3,13 +3,14 @@ import * as Plot from "@observablehq/plot";
 
 export type MonthRow = {month: Date; series: string; value: number; low: number; high: number; n: number; users: number};
 
-export function timeSeries(rows: MonthRow[], published: {month: Date; value: number; label: string}[], {width, height = 300, y, percent = false}: {width: number; height?: number; y: string; percent?: boolean}) {
+export function timeSeriesChart(rows: MonthRow[], published: {month: Date; value: number; label: string}[], {width, height = 300, y}: {width: number; height?: number; y: {label: string; percent?: boolean}}) {
+  const percent = y.percent ?? false;
   return Plot.plot({
     width,
     height,
     marginLeft: 50,
     x: {type: "utc", label: "Month"},
-    y: {label: y, grid: true, percent, zero: true},
+    y: {label: y.label, grid: true, percent, zero: true},
     color: {legend: rows.some((d) => d.series !== rows[0]?.series)},
     marks: [
       Plot.areaY(rows, {x: "month", y1: "low", y2: "high", fill: "series", fillOpacity: 0.15}),

@@ -4,13 +4,13 @@ import * as Plot from "@observablehq/plot";
 
 export type ShareRow = {label: string; share: number; low: number; high: number; n: number; users: number; published?: number | null};
 
-export function shareBars(rows: ShareRow[], {width, x = "Share", height}: {width: number; x?: string; height?: number}) {
+export function sharesChart(rows: ShareRow[], {width, x = {label: "Share"}, height}: {width: number; x?: {label: string}; height?: number}) {
   const withPublished = rows.filter((d) => d.published != null);
   return Plot.plot({
     width,
     height: height ?? 40 + 28 * rows.length,
     marginLeft: Math.min(260, width * 0.45),
-    x: {label: `${x} →`, percent: true, grid: true},
+    x: {label: `${x.label} →`, percent: true, grid: true},
     y: {label: null, domain: rows.map((d) => d.label)},
     marks: [
       Plot.barX(rows, {y: "label", x: "share", fill: "var(--theme-ours)", fillOpacity: 0.8}),

@@ -21,7 +21,7 @@ function withGaps(rows: QuantileRow[]): (QuantileRow | {day: Date; quantile: str
   return out;
 }
 
-export function turnDurationPlot(rows: QuantileRow[], band: Band[], {width, height = 360}: {width: number; height?: number}) {
+export function turnDurationChart(rows: QuantileRow[], band: Band[], {width, height = 360}: {width: number; height?: number}) {
   return Plot.plot({
     width,
     height,

@@ -6,7 +6,7 @@ import * as Plot from "@observablehq/plot";
 export type Cluster = {domain: string; tool: string; risk: number; autonomy: number; calls: number; users: number; irreversible: number};
 export type NamedCluster = {label: string; risk: number; autonomy: number};
 
-export function riskAutonomy(clusters: Cluster[], published: NamedCluster[], {width, height = 440}: {width: number; height?: number}) {
+export function riskAutonomyChart(clusters: Cluster[], published: NamedCluster[], {width, height = 440}: {width: number; height?: number}) {
   return Plot.plot({
     width,
     height,
