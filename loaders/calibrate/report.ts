@@ -75,7 +75,7 @@ async function estimate(aggregates: Aggregates, m: Measure, rng: Rng): Promise<R
 
 function statement(f: Published | undefined): string | null {
   if (!f) return null;
-  const unit = f.unit === "%" ? "%" : ` ${f.unit}`;
+  const unit = f.unit === "%" || f.unit === "×" ? f.unit : ` ${f.unit}`;
   return `${f.bound ? `${f.bound} ` : ""}${Array.isArray(f.value) ? f.value.join(", ") : f.value}${unit}`;
 }
 

@@ -24,7 +24,7 @@ function drawnFrom(c: Compared, labels: Labels): string {
   const o = c.ours;
   if (!o) return "no cell of this data has enough users to be shown";
   const cells = c.readings.map((r) => Object.entries(r.cell).map(([k, v]) => `${k} ${labels[k]?.[v] ?? v}`).join(", "));
-  return `${o.n !== null ? `${o.n.toLocaleString("en-US")} from ` : ""}${o.users.toLocaleString("en-US")} users; cell: ${cells.join(" over ")}`;
+  return `${o.n !== null ? `n = ${o.n.toLocaleString("en-US")}, ` : ""}${o.users.toLocaleString("en-US")} users; cell: ${cells.join(" over ")}`;
 }
 
 /** The card of published figure `id` beside its registry cell, with the query that reads the cell. */

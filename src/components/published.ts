@@ -21,10 +21,13 @@ export function figure(p: PublishedFigures, id: string): Figure {
   return f;
 }
 
+/** A figure's unit as it follows a number: "20%", "2×", "45 min". */
+const unitOf = (f: Figure) => (f.unit === "%" || f.unit === "×" ? f.unit : ` ${f.unit}`);
+
 /** A figure as a value, its source and its provenance, for `comparison()`. */
 export function cited(p: PublishedFigures, id: string, value?: string): {value: string; source: string; provenance: string} {
   const f = figure(p, id);
-  const shown = value ?? `${f.bound ? `${f.bound} ` : ""}${Array.isArray(f.value) ? f.value.join(", ") : f.value}${f.unit === "%" ? "%" : ` ${f.unit}`}`;
+  const shown = value ?? `${f.bound ? `${f.bound} ` : ""}${Array.isArray(f.value) ? f.value.join(", ") : f.value}${unitOf(f)}`;
   return {value: shown, source: `${f.source}: ${f.label}`, provenance: p.provenance[f.provenance] ?? f.provenance};
 }
 
@@ -50,7 +53,7 @@ export function ours(f: Figure, c: Compared): string {
   if (!o || o.value === null || Number.isNaN(o.value)) return "—";
   const digits = f.unit === "%" ? (Math.abs(o.value) < 1 ? 2 : 1) : f.unit === "s" ? 0 : f.unit === "×" ? 2 : 1;
   const n = (x: number) => x.toFixed(digits);
-  const unit = f.unit === "%" ? "%" : f.unit === "×" ? "×" : ` ${f.unit}`;
+  const unit = unitOf(f);
   return o.low === null || o.high === null ? `${n(o.value)}${unit}` : `${n(o.value)}${unit} (${n(o.low)}–${n(o.high)}${f.unit === "%" ? "%" : ""})`;
 }
 
