@@ -6,9 +6,9 @@
 // interrupt, an answer after a question. Every chance comes from the calibration; the
 // transcript writer (transcript.ts) turns these events into 2.1.x lines.
 import {asksPerson, levelOf, type Complexity} from "../definitions.ts";
-import {DAY_MS, experience, logistic, ms, schedule, shareSchedule, trend, type Calibration} from "./calibration.ts";
+import {Behaviour} from "./behaviour.ts";
+import {DAY_MS, type Calibration} from "./calibration.ts";
 import * as say from "./phrases.ts";
-import {pow, type Rng} from "./rng.ts";
 import {actionMix, backgroundCall, subagentBrief, taskPrompt, toolCall, type Action, type Call, type Project, type Topic} from "./tasks.ts";
 import type {User} from "./users.ts";
 
@@ -58,51 +58,15 @@ const SLUG3 = ["thompson", "wozniak", "whisper", "umbrella", "lightning", "sunri
 const MODES_FULL = ["bypassPermissions", "auto"];
 const SMALLER: Record<Complexity, Complexity> = {minimal: "minimal", low: "minimal", medium: "low", high: "medium"};
 
-/** The behaviour model for a calibration: its schedules are built once per fleet. */
+/** The session model for a calibration: the behaviour model is built once per fleet. */
 export function sessionModel(cal: Calibration) {
-  const A = cal.assumptions;
-  const versionAt = schedule(A.format.versions);
-  const modelShares = shareSchedule(A.models.shares);
-  const longRun = schedule(A.durations.long_run_median_min);
-  const fail = Object.fromEntries(Object.entries(A.interventions.fail).map(([c, ends]) => [c, trend(ends, A.interventions.fail_from, A.interventions.fail_to)])) as Record<Complexity, (t: number) => number>;
-  const rejectWithReason = trend(A.interventions.reject_with_reason, A.interventions.fail_from, A.interventions.fail_to);
-  const subagentFrom = ms(A.models.subagent.from);
-
-  function pickModel(t: number, user: User, rng: Rng): string {
-    const shares = modelShares(t);
-    if (user.opusLeaning) for (const m of Object.keys(shares)) if (m.includes("opus")) shares[m] *= 2;
-    return rng.weighted(shares);
-  }
-
-  /** Working time of a turn (ms): the body by complexity, or now and then a long run. */
-  function workingTime(c: Complexity, model: string, t: number, rng: Rng): number {
-    const speed = A.models.speed[model] ?? 1;
-    const d = A.durations;
-    const s = rng.chance(d.long_run_share[c]) ? rng.lognormal(longRun(t) * 60, d.long_run_sigma) : rng.lognormal(d.body_median_s[c], d.body_sigma[c]);
-    return Math.max(2000, Math.round(s * speed * 1000));
-  }
-
-  function steps(c: Complexity, working: number, rng: Rng): number {
-    const s = A.durations.steps_per_minute;
-    return Math.min(s.max, rng.poisson(s[c] * pow(working / 60000, s.exponent)));
-  }
-
-  function interruptChance(tenure: number, user: User, c: Complexity): number {
-    const i = A.interrupts;
-    return (i.low + (i.high - i.low) * experience(tenure, i.experience_center_sessions, i.experience_scale)) * user.interrupts * i.complexity[c];
-  }
-
-  function startMode(tenure: number, user: User, version: number, rng: Rng): string {
-    const a = A.autonomy;
-    const pFull = logistic(a.full_logit_base + a.full_logit_gain * experience(tenure, a.experience_center_sessions, a.experience_scale) + user.fullLogit);
-    if (rng.chance(pFull)) return version >= a.auto_mode.from_version && rng.chance(a.auto_mode.share) ? "auto" : "bypassPermissions";
-    return rng.chance(a.edits_share) ? "acceptEdits" : "default";
-  }
+  const behaviour = new Behaviour(cal);
+  const A = behaviour.A;
 
   /** Plans one session of `user`: the `tenure`-th, starting at `at`. */
   return function plan(user: User, tenure: number, at: number): SessionPlan {
     const rng = user.rng.fork(`session/${tenure}`);
-    const version = Math.floor(versionAt(at - user.lag * DAY_MS));
+    const version = Math.floor(behaviour.versionAt(at - user.lag * DAY_MS));
     const headless = version >= A.format.headless.from_version && rng.chance(A.format.headless.share);
     // People work mostly in their first project, and now and then in the others.
     const project = rng.chance(0.5) ? user.projects[0] : rng.pick(user.projects);
@@ -119,8 +83,8 @@ export function sessionModel(cal: Calibration) {
       subagents: []
     };
     const ev = session.events;
-    let model = pickModel(at, user, rng);
-    let mode = headless ? (rng.chance(0.6) ? "bypassPermissions" : "default") : startMode(tenure, user, version, rng);
+    let model = behaviour.pickModel(at, user, rng);
+    let mode = headless ? (rng.chance(0.6) ? "bypassPermissions" : "default") : behaviour.startMode(tenure, user, version, rng);
     let now = at;
     let turns = 0;
     const toolId = () => `toolu_01${rng.base62(22)}`;
@@ -177,9 +141,9 @@ export function sessionModel(cal: Calibration) {
       turns++;
       if (turns === Q.auto_compact_after_turns) ev.push({k: "compact", t: t0 + rng.int(200, 900), trigger: "auto", preTokens: rng.int(150_000, 172_000)});
 
-      const working = workingTime(c, model, t0, rng);
-      const n = steps(c, working, rng);
-      const interrupted = !headless && rng.chance(interruptChance(tenure, user, c));
+      const working = behaviour.workingTime(c, model, t0, rng);
+      const n = behaviour.steps(c, working, rng);
+      const interrupted = !headless && rng.chance(behaviour.interruptChance(tenure, user, c));
       const cut = interrupted ? working * rng.uniform(0.1, 0.95) : Infinity;
       const asking = !headless && rng.chance(A.agent_stops.ask_user[c]) ? rng.weighted(A.agent_stops.question_reasons) : null;
       const closing = !headless && rng.chance(A.agent_stops.closing_question[c]) ? rng.weighted(A.agent_stops.question_reasons) : null;
@@ -290,7 +254,7 @@ export function sessionModel(cal: Calibration) {
           step.calls.forEach((call, i) => {
             const at = wall(endAt) - (step.calls.length - 1 - i) * 3;
             // A call the mode asks about may be refused with a reason: a correction that does not stop the turn.
-            const corrected = asksPerson(levelOf(stepMode), call.name) === true && rng.chance(rejectWithReason(t0));
+            const corrected = asksPerson(levelOf(stepMode), call.name) === true && rng.chance(behaviour.rejectWithReason(t0));
             ev.push({k: "result", t: at, id: ids[i], call, outcome: corrected ? "reject_reason" : call.error ? "error" : "ok", said: corrected ? say.rejectReason(project, topic, rng) : undefined});
             if (!corrected && user.hooks.postEdit && (call.name === "Edit" || call.name === "Write")) ev.push({k: "hook", t: at + 40, toolUseId: ids[i], tool: call.name, output: rng.chance(Q.hook_output)});
           });
@@ -302,7 +266,7 @@ export function sessionModel(cal: Calibration) {
           step.briefs.forEach(({brief, actions: subActions}, i) => {
             const begin = wall(callAt) + 150;
             const end = wall(endAt) - 400 - i * 700;
-            const subModel = brief.type === "Explore" && t0 >= subagentFrom ? A.models.subagent.model : model;
+            const subModel = brief.type === "Explore" && t0 >= behaviour.subagentFrom ? A.models.subagent.model : model;
             const sub: Subagent = {agentId: agentId(), type: brief.type, description: brief.description, toolUseId: ids[i], model: subModel, events: []};
             sub.events.push({k: "prompt", t: begin, text: brief.prompt, mode: null, source: "typed"});
             const each = (end - begin) / (subActions.length + 1);
@@ -395,7 +359,7 @@ export function sessionModel(cal: Calibration) {
           ev.push({k: "compact", t: now, trigger: "manual", preTokens: rng.int(40_000, 160_000)});
           ev.push({k: "local", t: now + 100, command: "compact", stdout: "Compacted (ctrl+o to see full summary)", typedAt});
         } else {
-          model = pickModel(now, user, rng);
+          model = behaviour.pickModel(now, user, rng);
           ev.push({k: "local", t: now, command: "model", stdout: `Set model to ${model}`, typedAt});
         }
         gap();
@@ -405,7 +369,7 @@ export function sessionModel(cal: Calibration) {
       const planTurn = !headless && user.planner && rng.chance(A.agent_stops.plan_mode[c]);
       let next = text;
       let planNext = planTurn;
-      let failChance = fail[c](now);
+      let failChance = behaviour.fail[c](now);
       for (let attempt = 0; attempt < 6; attempt++) {
         // What follows the first turn (a correction, an answer, a redirection) is a smaller task.
         const ending = turn(next, attempt === 0 ? c : SMALLER[c], topic, planNext);
