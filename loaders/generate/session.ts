@@ -7,53 +7,17 @@
 // transcript writer (transcript.ts) turns these events into 2.1.x lines.
 import {asksPerson, levelOf, type Complexity} from "../definitions.ts";
 import {Behaviour} from "./behaviour.ts";
-import {DAY_MS, type Calibration} from "./calibration.ts";
+import type {Calibration} from "./calibration.ts";
+import type {Block, Ev, Outcome, SessionPlan, Subagent} from "./events.ts";
+import {Session} from "./opening.ts";
 import * as say from "./phrases.ts";
-import {actionMix, backgroundCall, subagentBrief, taskPrompt, toolCall, type Action, type Call, type Project, type Topic} from "./tasks.ts";
+import {actionMix, backgroundCall, subagentBrief, taskPrompt, toolCall, type Action, type Call, type Topic} from "./tasks.ts";
 import type {User} from "./users.ts";
 
-type Json = Record<string, unknown>;
-
-export type Block = {type: "text"; text: string} | {type: "thinking"} | {type: "tool_use"; id: string; name: string; input: Json};
-
-export type Outcome = "ok" | "error" | "reject" | "reject_reason" | "answered" | "timeout" | "clarify" | "plan_approved" | "plan_revise" | "plan_rejected";
-
-export type Ev =
-  | {k: "prompt"; t: number; text: string; mode: string | null; source: "typed" | "sdk"; command?: string}
-  | {k: "message"; t: number; model: string; blocks: Block[]; aborted?: boolean; apiError?: boolean}
-  | {k: "result"; t: number; id: string; call: Call; outcome: Outcome; said?: string}
-  | {k: "interrupt"; t: number; forTool: boolean}
-  | {k: "turn_end"; t: number; durationMs: number; messages: number; stopHook: boolean}
-  | {k: "mode"; t: number; mode: string}
-  | {k: "compact"; t: number; trigger: "auto" | "manual"; preTokens: number}
-  | {k: "local"; t: number; command: "model" | "compact" | "clear"; stdout: string; typedAt: number}
-  | {k: "notification"; t: number; taskId: string; toolUseId: string; command: string; mode: string}
-  | {k: "queued"; t: number; text: string; absorbed: boolean}
-  | {k: "hook"; t: number; toolUseId: string; tool: string; output: boolean}
-  | {k: "bash_progress"; t: number; toolUseId: string}
-  | {k: "retry"; t: number; attempt: number}
-  | {k: "resume"; t: number; fresh: boolean};
-
-export type Subagent = {agentId: string; type: string; description: string; toolUseId: string; model: string; events: Ev[]};
-
-export type SessionPlan = {
-  id: string;
-  project: Project;
-  version: number;
-  headless: boolean;
-  slug: string;
-  nullStopReason: boolean;
-  title: string;
-  events: Ev[];
-  subagents: Subagent[];
-};
+export type {Block, Ev, Outcome, SessionPlan, Subagent} from "./events.ts";
 
 /** How a turn ended, as the next prompt needs to know. */
 type Ending = {how: "completed" | "interrupted" | "clarification" | "error"; reason: string};
-
-const SLUG = ["modular", "quiet", "lexical", "humble", "zesty", "floating", "temporal", "brisk", "amber", "gentle"];
-const SLUG2 = ["petting", "prancing", "painting", "seeking", "splashing", "gathering", "twirling", "humming", "drifting", "weaving"];
-const SLUG3 = ["thompson", "wozniak", "whisper", "umbrella", "lightning", "sunrise", "plum", "harbor", "meadow", "lantern"];
 
 const MODES_FULL = ["bypassPermissions", "auto"];
 const SMALLER: Record<Complexity, Complexity> = {minimal: "minimal", low: "minimal", medium: "low", high: "medium"};
@@ -65,60 +29,28 @@ export function sessionModel(cal: Calibration) {
 
   /** Plans one session of `user`: the `tenure`-th, starting at `at`. */
   return function plan(user: User, tenure: number, at: number): SessionPlan {
-    const rng = user.rng.fork(`session/${tenure}`);
-    const version = Math.floor(behaviour.versionAt(at - user.lag * DAY_MS));
-    const headless = version >= A.format.headless.from_version && rng.chance(A.format.headless.share);
-    // People work mostly in their first project, and now and then in the others.
-    const project = rng.chance(0.5) ? user.projects[0] : rng.pick(user.projects);
+    const s = new Session(behaviour, user, tenure, at);
+    const {rng, version, headless, project, ev, taskCount, resumeAfter, changeModeAt, commandAt} = s;
+    const session = s.plan;
     const Q = A.quirks;
-    const session: SessionPlan = {
-      id: rng.uuid(),
-      project,
-      version,
-      headless,
-      slug: `${rng.pick(SLUG)}-${rng.pick(SLUG2)}-${rng.pick(SLUG3)}`,
-      nullStopReason: rng.chance(Q.null_stop_reason_sessions),
-      title: "",
-      events: [],
-      subagents: []
-    };
-    const ev = session.events;
-    let model = behaviour.pickModel(at, user, rng);
-    let mode = headless ? (rng.chance(0.6) ? "bypassPermissions" : "default") : behaviour.startMode(tenure, user, version, rng);
-    let now = at;
-    let turns = 0;
-    const toolId = () => `toolu_01${rng.base62(22)}`;
-    const agentId = () => (version <= 39 ? rng.hex(7) : rng.hex(17));
-    const wait = (w: {median: number; sigma: number}) => Math.round(rng.lognormal(w.median, w.sigma) * 1000);
-
-    if (!headless && rng.chance(Q.clear_start)) ev.push({k: "local", t: now, command: "clear", stdout: "", typedAt: now - 30});
-    if (!headless) ev.push({k: "mode", t: now, mode});
-    now += rng.int(500, 4000);
-
-    const taskCount = headless ? 1 + rng.poisson(0.4) : 1 + rng.poisson((user.power ? A.sessions.power_tasks_mean : A.sessions.tasks_mean) - 1);
-    const resumeAfter = !headless && rng.chance(Q.resumed_sessions) ? rng.int(0, taskCount - 1) : -1;
-    // Between two tasks: a session of one task has no room for a mode change or a command.
-    const between = (p: number) => (!headless && taskCount > 1 && rng.chance(p) ? rng.int(1, taskCount - 1) : -1);
-    const changeModeAt = between(A.sessions.mode_change);
-    const commandAt = between(Q.manual_compact + Q.model_command);
 
     /** Runs one turn: the prompt and the agent's work, then what follows its end. */
     function turn(text: string, c: Complexity, topic: Topic, planTurn: boolean): Ending {
-      const t0 = now;
+      const t0 = s.now;
       const before = ev.length;
       const ending = work(text, c, topic, planTurn);
-      const end = lastAt();
-      if (!headless) ev.push({k: "mode", t: end + 5, mode});
+      const end = s.lastAt();
+      if (!headless) ev.push({k: "mode", t: end + 5, mode: s.mode});
       // A command sent to the background ends after the turn; its notification restarts the agent.
       const bg = ev.slice(before).find((e): e is Extract<Ev, {k: "result"}> => e.k === "result" && e.outcome === "ok" && (e.call.input as {run_in_background?: boolean}).run_in_background === true);
       if (bg) {
         const t = end + rng.int(20_000, 300_000);
-        ev.push({k: "notification", t, taskId: rng.base62(9).toLowerCase(), toolUseId: bg.id, command: String((bg.call.input as {command: string}).command), mode});
-        const id = toolId();
+        ev.push({k: "notification", t, taskId: rng.base62(9).toLowerCase(), toolUseId: bg.id, command: String((bg.call.input as {command: string}).command), mode: s.mode});
+        const id = s.toolId();
         const call = toolCall(project, topic, "explore", rng);
-        ev.push({k: "message", t: t + rng.int(2000, 6000), model, blocks: [{type: "text", text: "The background run finished. Let me check its output."}, {type: "tool_use", id, name: call.name, input: call.input}]});
+        ev.push({k: "message", t: t + rng.int(2000, 6000), model: s.model, blocks: [{type: "text", text: "The background run finished. Let me check its output."}, {type: "tool_use", id, name: call.name, input: call.input}]});
         ev.push({k: "result", t: t + rng.int(6000, 8000), id, call, outcome: "ok"});
-        ev.push({k: "message", t: t + rng.int(9000, 20000), model, blocks: [{type: "text", text: "It finished cleanly: no failures in the output."}]});
+        ev.push({k: "message", t: t + rng.int(9000, 20000), model: s.model, blocks: [{type: "text", text: "It finished cleanly: no failures in the output."}]});
       }
       // A prompt typed while the agent works steers it (queued, then absorbed): no turn of its own.
       if (!headless && end - t0 > 60_000 && rng.chance(Q.queued_prompt)) {
@@ -129,19 +61,19 @@ export function sessionModel(cal: Calibration) {
           ev.splice(at < 0 ? ev.length : at, 0, {k: "queued", t, text, absorbed});
         }
       }
-      now = lastAt();
+      s.now = s.lastAt();
       return ending;
     }
 
     /** The agent's work on one prompt, step by step, until it stops or is stopped. */
     function work(text: string, c: Complexity, topic: Topic, planTurn: boolean): Ending {
-      const t0 = now;
+      const t0 = s.now;
       const command = !headless && user.customCommands && rng.chance(Q.custom_command_prompts) ? rng.pick(["task", "do", "fix", "feature"]) : undefined;
-      ev.push({k: "prompt", t: t0, text, mode: planTurn ? "plan" : mode, source: headless ? "sdk" : "typed", command});
-      turns++;
-      if (turns === Q.auto_compact_after_turns) ev.push({k: "compact", t: t0 + rng.int(200, 900), trigger: "auto", preTokens: rng.int(150_000, 172_000)});
+      ev.push({k: "prompt", t: t0, text, mode: planTurn ? "plan" : s.mode, source: headless ? "sdk" : "typed", command});
+      s.turns++;
+      if (s.turns === Q.auto_compact_after_turns) ev.push({k: "compact", t: t0 + rng.int(200, 900), trigger: "auto", preTokens: rng.int(150_000, 172_000)});
 
-      const working = behaviour.workingTime(c, model, t0, rng);
+      const working = behaviour.workingTime(c, s.model, t0, rng);
       const n = behaviour.steps(c, working, rng);
       const interrupted = !headless && rng.chance(behaviour.interruptChance(tenure, user, c));
       const cut = interrupted ? working * rng.uniform(0.1, 0.95) : Infinity;
@@ -203,7 +135,7 @@ export function sessionModel(cal: Calibration) {
       const wall = (x: number) => Math.round(t0 + x + waited);
       let messages = 0;
       let opened = false;
-      let stepMode = planTurn ? "plan" : mode;
+      let stepMode = planTurn ? "plan" : s.mode;
 
       const message = (x: number, blocks: Block[], extra: {aborted?: boolean; apiError?: boolean} = {}) => {
         if (!opened) {
@@ -211,11 +143,11 @@ export function sessionModel(cal: Calibration) {
           if (rng.chance(Q.api_retry)) ev.push({k: "retry", t: wall(x) - rng.int(1000, 4000), attempt: 1});
           // A real response may open with thinking and a sentence; a client-written error does not.
           const pre: Block[] = [];
-          if (!extra.apiError && rng.chance(Q.thinking_block) && !model.includes("haiku")) pre.push({type: "thinking"});
+          if (!extra.apiError && rng.chance(Q.thinking_block) && !s.model.includes("haiku")) pre.push({type: "thinking"});
           if (blocks.some((b) => b.type === "tool_use") && rng.chance(Q.opener_text)) pre.push({type: "text", text: say.opener(project, topic, rng)});
           blocks.unshift(...pre);
         }
-        ev.push({k: "message", t: wall(x), model: extra.apiError ? "<synthetic>" : model, blocks, ...extra});
+        ev.push({k: "message", t: wall(x), model: extra.apiError ? "<synthetic>" : s.model, blocks, ...extra});
         messages++;
       };
       // The person stops the agent while it writes: a marker line, or (2.1.2xx) the
@@ -238,16 +170,16 @@ export function sessionModel(cal: Calibration) {
         return {how: "interrupted", reason: ""};
       };
 
-      for (let s = 0; s < list.length; s++) {
-        const step = list[s];
+      for (let k = 0; k < list.length; k++) {
+        const step = list[k];
         const span = step.weight * scale;
         const slow = step.kind === "calls" && step.calls.some((x) => x.slow);
         const callAt = w + span * (slow ? 0.15 : 0.55);
         const endAt = w + span;
         if (cut < callAt) return streamInterrupt(cut);
-        if (s === apiErrorAt) return apiError(callAt);
+        if (k === apiErrorAt) return apiError(callAt);
         if (step.kind === "calls") {
-          const ids = step.calls.map(() => toolId());
+          const ids = step.calls.map(() => s.toolId());
           message(callAt, step.calls.map((call, i) => ({type: "tool_use", id: ids[i], name: call.name, input: call.input})));
           if (cut < endAt) return toolInterrupt(cut, ids, step.calls[0]);
           if (slow && step.calls[0].name === "Bash") ev.push({k: "bash_progress", t: wall(callAt + (endAt - callAt) / 2), toolUseId: ids[0]});
@@ -260,19 +192,19 @@ export function sessionModel(cal: Calibration) {
           });
         } else if (step.kind === "agents") {
           const name = version < 63 ? "Task" : "Agent";
-          const ids = step.briefs.map(() => toolId());
+          const ids = step.briefs.map(() => s.toolId());
           message(callAt, step.briefs.map(({brief}, i) => ({type: "tool_use", id: ids[i], name, input: {description: brief.description, prompt: brief.prompt, subagent_type: brief.type}})));
           if (cut < endAt) return toolInterrupt(cut, ids, {name, input: {}, content: "", result: null, slow: false});
           step.briefs.forEach(({brief, actions: subActions}, i) => {
             const begin = wall(callAt) + 150;
             const end = wall(endAt) - 400 - i * 700;
-            const subModel = brief.type === "Explore" && t0 >= behaviour.subagentFrom ? A.models.subagent.model : model;
-            const sub: Subagent = {agentId: agentId(), type: brief.type, description: brief.description, toolUseId: ids[i], model: subModel, events: []};
+            const subModel = brief.type === "Explore" && t0 >= behaviour.subagentFrom ? A.models.subagent.model : s.model;
+            const sub: Subagent = {agentId: s.agentId(), type: brief.type, description: brief.description, toolUseId: ids[i], model: subModel, events: []};
             sub.events.push({k: "prompt", t: begin, text: brief.prompt, mode: null, source: "typed"});
             const each = (end - begin) / (subActions.length + 1);
             subActions.forEach((a, j) => {
               const call = toolCall(project, topic, a, rng);
-              const id = toolId();
+              const id = s.toolId();
               sub.events.push({k: "message", t: Math.round(begin + each * (j + 0.5)), model: subModel, blocks: [{type: "tool_use", id, name: call.name, input: call.input}]});
               sub.events.push({k: "result", t: Math.round(begin + each * (j + 1)), id, call, outcome: call.error ? "error" : "ok"});
             });
@@ -291,13 +223,13 @@ export function sessionModel(cal: Calibration) {
           });
         } else if (step.kind === "ask") {
           const q = say.askQuestion(step.reason, rng);
-          const id = toolId();
+          const id = s.toolId();
           const call: Call = {name: "AskUserQuestion", input: {questions: [{question: q.question, header: q.header, options: q.options, multiSelect: false}]}, content: q.options[rng.int(0, q.options.length - 1)].label, result: null, slow: false};
           message(callAt, [{type: "tool_use", id, name: call.name, input: call.input}]);
           if (cut < endAt) return toolInterrupt(cut, [id], call);
           let outcome = rng.weighted(A.agent_stops.ask_outcome) as Outcome;
           if (outcome === "timeout" && version < 198) outcome = "answered";
-          const answer = outcome === "timeout" ? 60_000 : wait(A.sessions.answer_wait_s);
+          const answer = outcome === "timeout" ? 60_000 : s.wait(A.sessions.answer_wait_s);
           ev.push({k: "result", t: wall(callAt) + answer, id, call, outcome});
           waited += answer;
           if (outcome === "clarify") {
@@ -307,11 +239,11 @@ export function sessionModel(cal: Calibration) {
         } else {
           const plan = say.plan(project, topic, rng);
           const call: Call = {name: "ExitPlanMode", input: {plan}, content: plan, result: null, slow: false};
-          const id = toolId();
+          const id = s.toolId();
           message(callAt, [{type: "tool_use", id, name: call.name, input: call.input}]);
           if (cut < endAt) return toolInterrupt(cut, [id], call);
           const outcome = rng.weighted(A.agent_stops.plan_outcome);
-          const approval = wait(A.sessions.plan_wait_s);
+          const approval = s.wait(A.sessions.plan_wait_s);
           if (outcome === "rejected") {
             ev.push({k: "result", t: wall(callAt) + approval, id, call, outcome: "plan_rejected"});
             ev.push({k: "interrupt", t: wall(callAt) + approval + 1, forTool: true});
@@ -321,15 +253,15 @@ export function sessionModel(cal: Calibration) {
           waited += approval;
           if (outcome === "revise") {
             // The agent reworks the plan and puts it to the person again.
-            const again = toolId();
+            const again = s.toolId();
             const x = callAt + (endAt - callAt) * 0.8;
             message(x, [{type: "tool_use", id: again, name: call.name, input: call.input}]);
-            const approval2 = wait(A.sessions.plan_wait_s);
+            const approval2 = s.wait(A.sessions.plan_wait_s);
             ev.push({k: "result", t: wall(x) + approval2, id: again, call, outcome: "plan_approved"});
             waited += approval2;
           }
           // Approving a plan leaves plan mode for the mode the person works in.
-          stepMode = mode;
+          stepMode = s.mode;
         }
         w = endAt;
       }
@@ -341,35 +273,30 @@ export function sessionModel(cal: Calibration) {
       return closing ? {how: "clarification", reason: closing} : {how: "completed", reason: ""};
     }
 
-    const gap = () => {
-      now += wait(A.sessions.think_gap_s);
-    };
-    const lastAt = () => ev.reduce((m, e) => Math.max(m, e.t), now);
-
     tasks: for (let task = 0; task < taskCount; task++) {
       if (task === changeModeAt && !headless) {
-        mode = rng.pick(["default", "acceptEdits", ...MODES_FULL.slice(0, version >= A.autonomy.auto_mode.from_version ? 2 : 1)].filter((m) => m !== mode));
-        ev.push({k: "mode", t: now - 2000, mode});
+        s.mode = rng.pick(["default", "acceptEdits", ...MODES_FULL.slice(0, version >= A.autonomy.auto_mode.from_version ? 2 : 1)].filter((m) => m !== s.mode));
+        ev.push({k: "mode", t: s.now - 2000, mode: s.mode});
       }
       if (task === commandAt) {
         const compact = rng.chance(Q.manual_compact / (Q.manual_compact + Q.model_command));
-        const typedAt = now;
-        now += compact ? rng.int(20_000, 90_000) : rng.int(300, 2000);
+        const typedAt = s.now;
+        s.now += compact ? rng.int(20_000, 90_000) : rng.int(300, 2000);
         if (compact) {
-          ev.push({k: "compact", t: now, trigger: "manual", preTokens: rng.int(40_000, 160_000)});
-          ev.push({k: "local", t: now + 100, command: "compact", stdout: "Compacted (ctrl+o to see full summary)", typedAt});
+          ev.push({k: "compact", t: s.now, trigger: "manual", preTokens: rng.int(40_000, 160_000)});
+          ev.push({k: "local", t: s.now + 100, command: "compact", stdout: "Compacted (ctrl+o to see full summary)", typedAt});
         } else {
-          model = behaviour.pickModel(now, user, rng);
-          ev.push({k: "local", t: now, command: "model", stdout: `Set model to ${model}`, typedAt});
+          s.model = behaviour.pickModel(s.now, user, rng);
+          ev.push({k: "local", t: s.now, command: "model", stdout: `Set model to ${s.model}`, typedAt});
         }
-        gap();
+        s.gap();
       }
       const c = rng.weighted(A.tasks.complexity);
       const {text, topic} = taskPrompt(project, c, rng);
       const planTurn = !headless && user.planner && rng.chance(A.agent_stops.plan_mode[c]);
       let next = text;
       let planNext = planTurn;
-      let failChance = behaviour.fail[c](now);
+      let failChance = behaviour.fail[c](s.now);
       for (let attempt = 0; attempt < 6; attempt++) {
         // What follows the first turn (a correction, an answer, a redirection) is a smaller task.
         const ending = turn(next, attempt === 0 ? c : SMALLER[c], topic, planNext);
@@ -377,10 +304,10 @@ export function sessionModel(cal: Calibration) {
         if (!session.title) session.title = text.slice(0, 60);
         // A resume (2.1.x appends to the same file) replays the turn before it.
         if (task === resumeAfter && attempt === 0) {
-          now += rng.int(3_600_000, 20 * 3_600_000);
-          ev.push({k: "resume", t: now, fresh: rng.chance(Q.resume_fresh_uuids)});
+          s.now += rng.int(3_600_000, 20 * 3_600_000);
+          ev.push({k: "resume", t: s.now, fresh: rng.chance(Q.resume_fresh_uuids)});
         }
-        gap();
+        s.gap();
         if (ending.how === "interrupted") {
           const reason = rng.weighted(A.interrupts.reasons);
           if (reason === "other") {
@@ -390,7 +317,7 @@ export function sessionModel(cal: Calibration) {
           next = say.afterInterrupt(reason, project, topic, rng);
           if (reason === "enough_help" || reason === "do_it_myself") {
             turn(next, "minimal", topic, false);
-            gap();
+            s.gap();
             continue tasks;
           }
         } else if (ending.how === "clarification") next = say.reply(ending.reason, rng);
