@@ -5,438 +5,170 @@
 // follows from how it ended: a correction when the task failed, a redirection after an
 // interrupt, an answer after a question. Every chance comes from the calibration; the
 // transcript writer (transcript.ts) turns these events into 2.1.x lines.
-import {asksPerson, levelOf, type Complexity} from "../definitions.ts";
-import {DAY_MS, experience, logistic, ms, schedule, shareSchedule, trend, type Calibration} from "./calibration.ts";
+//
+// This file follows a session from task to turn; its opening is drawn in opening.ts, the
+// agent's work on one prompt in work.ts, and what holds across the fleet in behaviour.ts.
+import type {Complexity} from "../definitions.ts";
+import {Behaviour} from "./behaviour.ts";
+import type {Calibration} from "./calibration.ts";
+import type {Ev, SessionPlan} from "./events.ts";
+import {Session} from "./opening.ts";
 import * as say from "./phrases.ts";
-import {pow, type Rng} from "./rng.ts";
-import {actionMix, backgroundCall, subagentBrief, taskPrompt, toolCall, type Action, type Call, type Project, type Topic} from "./tasks.ts";
+import {taskPrompt, toolCall, type Topic} from "./tasks.ts";
 import type {User} from "./users.ts";
+import {work, type Ending} from "./work.ts";
 
-type Json = Record<string, unknown>;
-
-export type Block = {type: "text"; text: string} | {type: "thinking"} | {type: "tool_use"; id: string; name: string; input: Json};
-
-export type Outcome = "ok" | "error" | "reject" | "reject_reason" | "answered" | "timeout" | "clarify" | "plan_approved" | "plan_revise" | "plan_rejected";
-
-export type Ev =
-  | {k: "prompt"; t: number; text: string; mode: string | null; source: "typed" | "sdk"; command?: string}
-  | {k: "message"; t: number; model: string; blocks: Block[]; aborted?: boolean; apiError?: boolean}
-  | {k: "result"; t: number; id: string; call: Call; outcome: Outcome; said?: string}
-  | {k: "interrupt"; t: number; forTool: boolean}
-  | {k: "turn_end"; t: number; durationMs: number; messages: number; stopHook: boolean}
-  | {k: "mode"; t: number; mode: string}
-  | {k: "compact"; t: number; trigger: "auto" | "manual"; preTokens: number}
-  | {k: "local"; t: number; command: "model" | "compact" | "clear"; stdout: string; typedAt: number}
-  | {k: "notification"; t: number; taskId: string; toolUseId: string; command: string; mode: string}
-  | {k: "queued"; t: number; text: string; absorbed: boolean}
-  | {k: "hook"; t: number; toolUseId: string; tool: string; output: boolean}
-  | {k: "bash_progress"; t: number; toolUseId: string}
-  | {k: "retry"; t: number; attempt: number}
-  | {k: "resume"; t: number; fresh: boolean};
-
-export type Subagent = {agentId: string; type: string; description: string; toolUseId: string; model: string; events: Ev[]};
-
-export type SessionPlan = {
-  id: string;
-  project: Project;
-  version: number;
-  headless: boolean;
-  slug: string;
-  nullStopReason: boolean;
-  title: string;
-  events: Ev[];
-  subagents: Subagent[];
-};
-
-/** How a turn ended, as the next prompt needs to know. */
-type Ending = {how: "completed" | "interrupted" | "clarification" | "error"; reason: string};
-
-const SLUG = ["modular", "quiet", "lexical", "humble", "zesty", "floating", "temporal", "brisk", "amber", "gentle"];
-const SLUG2 = ["petting", "prancing", "painting", "seeking", "splashing", "gathering", "twirling", "humming", "drifting", "weaving"];
-const SLUG3 = ["thompson", "wozniak", "whisper", "umbrella", "lightning", "sunrise", "plum", "harbor", "meadow", "lantern"];
+export type {Block, Ev, Outcome, SessionPlan, Subagent} from "./events.ts";
 
 const MODES_FULL = ["bypassPermissions", "auto"];
 const SMALLER: Record<Complexity, Complexity> = {minimal: "minimal", low: "minimal", medium: "low", high: "medium"};
 
-/** The behaviour model for a calibration: its schedules are built once per fleet. */
+/** The session model for a calibration: the behaviour model is built once per fleet. */
 export function sessionModel(cal: Calibration) {
-  const A = cal.assumptions;
-  const versionAt = schedule(A.format.versions);
-  const modelShares = shareSchedule(A.models.shares);
-  const longRun = schedule(A.durations.long_run_median_min);
-  const fail = Object.fromEntries(Object.entries(A.interventions.fail).map(([c, ends]) => [c, trend(ends, A.interventions.fail_from, A.interventions.fail_to)])) as Record<Complexity, (t: number) => number>;
-  const rejectWithReason = trend(A.interventions.reject_with_reason, A.interventions.fail_from, A.interventions.fail_to);
-  const subagentFrom = ms(A.models.subagent.from);
-
-  function pickModel(t: number, user: User, rng: Rng): string {
-    const shares = modelShares(t);
-    if (user.opusLeaning) for (const m of Object.keys(shares)) if (m.includes("opus")) shares[m] *= 2;
-    return rng.weighted(shares);
-  }
-
-  /** Working time of a turn (ms): the body by complexity, or now and then a long run. */
-  function workingTime(c: Complexity, model: string, t: number, rng: Rng): number {
-    const speed = A.models.speed[model] ?? 1;
-    const d = A.durations;
-    const s = rng.chance(d.long_run_share[c]) ? rng.lognormal(longRun(t) * 60, d.long_run_sigma) : rng.lognormal(d.body_median_s[c], d.body_sigma[c]);
-    return Math.max(2000, Math.round(s * speed * 1000));
-  }
-
-  function steps(c: Complexity, working: number, rng: Rng): number {
-    const s = A.durations.steps_per_minute;
-    return Math.min(s.max, rng.poisson(s[c] * pow(working / 60000, s.exponent)));
-  }
-
-  function interruptChance(tenure: number, user: User, c: Complexity): number {
-    const i = A.interrupts;
-    return (i.low + (i.high - i.low) * experience(tenure, i.experience_center_sessions, i.experience_scale)) * user.interrupts * i.complexity[c];
-  }
-
-  function startMode(tenure: number, user: User, version: number, rng: Rng): string {
-    const a = A.autonomy;
-    const pFull = logistic(a.full_logit_base + a.full_logit_gain * experience(tenure, a.experience_center_sessions, a.experience_scale) + user.fullLogit);
-    if (rng.chance(pFull)) return version >= a.auto_mode.from_version && rng.chance(a.auto_mode.share) ? "auto" : "bypassPermissions";
-    return rng.chance(a.edits_share) ? "acceptEdits" : "default";
-  }
+  const behaviour = new Behaviour(cal);
 
   /** Plans one session of `user`: the `tenure`-th, starting at `at`. */
   return function plan(user: User, tenure: number, at: number): SessionPlan {
-    const rng = user.rng.fork(`session/${tenure}`);
-    const version = Math.floor(versionAt(at - user.lag * DAY_MS));
-    const headless = version >= A.format.headless.from_version && rng.chance(A.format.headless.share);
-    // People work mostly in their first project, and now and then in the others.
-    const project = rng.chance(0.5) ? user.projects[0] : rng.pick(user.projects);
-    const Q = A.quirks;
-    const session: SessionPlan = {
-      id: rng.uuid(),
-      project,
-      version,
-      headless,
-      slug: `${rng.pick(SLUG)}-${rng.pick(SLUG2)}-${rng.pick(SLUG3)}`,
-      nullStopReason: rng.chance(Q.null_stop_reason_sessions),
-      title: "",
-      events: [],
-      subagents: []
-    };
-    const ev = session.events;
-    let model = pickModel(at, user, rng);
-    let mode = headless ? (rng.chance(0.6) ? "bypassPermissions" : "default") : startMode(tenure, user, version, rng);
-    let now = at;
-    let turns = 0;
-    const toolId = () => `toolu_01${rng.base62(22)}`;
-    const agentId = () => (version <= 39 ? rng.hex(7) : rng.hex(17));
-    const wait = (w: {median: number; sigma: number}) => Math.round(rng.lognormal(w.median, w.sigma) * 1000);
-
-    if (!headless && rng.chance(Q.clear_start)) ev.push({k: "local", t: now, command: "clear", stdout: "", typedAt: now - 30});
-    if (!headless) ev.push({k: "mode", t: now, mode});
-    now += rng.int(500, 4000);
-
-    const taskCount = headless ? 1 + rng.poisson(0.4) : 1 + rng.poisson((user.power ? A.sessions.power_tasks_mean : A.sessions.tasks_mean) - 1);
-    const resumeAfter = !headless && rng.chance(Q.resumed_sessions) ? rng.int(0, taskCount - 1) : -1;
-    // Between two tasks: a session of one task has no room for a mode change or a command.
-    const between = (p: number) => (!headless && taskCount > 1 && rng.chance(p) ? rng.int(1, taskCount - 1) : -1);
-    const changeModeAt = between(A.sessions.mode_change);
-    const commandAt = between(Q.manual_compact + Q.model_command);
-
-    /** Runs one turn: the prompt and the agent's work, then what follows its end. */
-    function turn(text: string, c: Complexity, topic: Topic, planTurn: boolean): Ending {
-      const t0 = now;
-      const before = ev.length;
-      const ending = work(text, c, topic, planTurn);
-      const end = lastAt();
-      if (!headless) ev.push({k: "mode", t: end + 5, mode});
-      // A command sent to the background ends after the turn; its notification restarts the agent.
-      const bg = ev.slice(before).find((e): e is Extract<Ev, {k: "result"}> => e.k === "result" && e.outcome === "ok" && (e.call.input as {run_in_background?: boolean}).run_in_background === true);
-      if (bg) {
-        const t = end + rng.int(20_000, 300_000);
-        ev.push({k: "notification", t, taskId: rng.base62(9).toLowerCase(), toolUseId: bg.id, command: String((bg.call.input as {command: string}).command), mode});
-        const id = toolId();
-        const call = toolCall(project, topic, "explore", rng);
-        ev.push({k: "message", t: t + rng.int(2000, 6000), model, blocks: [{type: "text", text: "The background run finished. Let me check its output."}, {type: "tool_use", id, name: call.name, input: call.input}]});
-        ev.push({k: "result", t: t + rng.int(6000, 8000), id, call, outcome: "ok"});
-        ev.push({k: "message", t: t + rng.int(9000, 20000), model, blocks: [{type: "text", text: "It finished cleanly: no failures in the output."}]});
-      }
-      // A prompt typed while the agent works steers it (queued, then absorbed): no turn of its own.
-      if (!headless && end - t0 > 60_000 && rng.chance(Q.queued_prompt)) {
-        const typed = Math.round(t0 + (end - t0) * 0.4);
-        const text = "also keep the old behaviour behind a flag";
-        for (const [t, absorbed] of [[typed, false], [typed + rng.int(2000, 20000), true]] as const) {
-          const at = ev.findIndex((e, i) => i > before && e.t > t);
-          ev.splice(at < 0 ? ev.length : at, 0, {k: "queued", t, text, absorbed});
-        }
-      }
-      now = lastAt();
-      return ending;
+    const s = new Session(behaviour, user, tenure, at);
+    for (let task = 0; task < s.taskCount; task++) {
+      if (task === s.changeModeAt) changeMode(s);
+      if (task === s.commandAt) command(s);
+      if (!runTask(s, task)) break;
     }
-
-    /** The agent's work on one prompt, step by step, until it stops or is stopped. */
-    function work(text: string, c: Complexity, topic: Topic, planTurn: boolean): Ending {
-      const t0 = now;
-      const command = !headless && user.customCommands && rng.chance(Q.custom_command_prompts) ? rng.pick(["task", "do", "fix", "feature"]) : undefined;
-      ev.push({k: "prompt", t: t0, text, mode: planTurn ? "plan" : mode, source: headless ? "sdk" : "typed", command});
-      turns++;
-      if (turns === Q.auto_compact_after_turns) ev.push({k: "compact", t: t0 + rng.int(200, 900), trigger: "auto", preTokens: rng.int(150_000, 172_000)});
-
-      const working = workingTime(c, model, t0, rng);
-      const n = steps(c, working, rng);
-      const interrupted = !headless && rng.chance(interruptChance(tenure, user, c));
-      const cut = interrupted ? working * rng.uniform(0.1, 0.95) : Infinity;
-      const asking = !headless && rng.chance(A.agent_stops.ask_user[c]) ? rng.weighted(A.agent_stops.question_reasons) : null;
-      const closing = !headless && rng.chance(A.agent_stops.closing_question[c]) ? rng.weighted(A.agent_stops.question_reasons) : null;
-
-      // The work, as a list of steps: actions in the order work usually runs (looking
-      // around first, the last commit at the end). In plan mode nothing changes before
-      // the plan is approved.
-      const mix = actionMix(project);
-      const actions: Action[] = Array.from({length: n}, () => rng.weighted(mix));
-      const order: Record<Action, number> = {explore: 0, research: 1, service: 2, change: 3, verify: 4, vcs: 5};
-      const head = Math.ceil(n * 0.4);
-      actions.splice(0, head, ...actions.slice(0, head).map((a) => (planTurn && order[a] > 2 ? "explore" : a)).sort((a, b) => order[a] - order[b]));
-      actions.sort((a, b) => (a === "vcs" ? 1 : 0) - (b === "vcs" ? 1 : 0));
-
-      type Brief = {brief: ReturnType<typeof subagentBrief>; actions: Action[]};
-      type Step =
-        | {kind: "calls"; calls: Call[]; weight: number}
-        | {kind: "agents"; briefs: Brief[]; weight: number}
-        | {kind: "ask"; reason: string; weight: number}
-        | {kind: "plan"; weight: number};
-      const list: Step[] = [];
-      const background = !headless && rng.chance(Q.background_task) ? actions.indexOf("verify") : -1;
-      for (let i = 0; i < actions.length; i++) {
-        if (actions[i] === "explore" && actions[i + 1] === "explore" && rng.chance(Q.parallel_calls)) {
-          list.push({kind: "calls", calls: [toolCall(project, topic, "explore", rng), toolCall(project, topic, "explore", rng)], weight: rng.lognormal(1, 0.6)});
-          i++;
-        } else {
-          const call = i === background ? backgroundCall(project, rng) : toolCall(project, topic, actions[i], rng);
-          list.push({kind: "calls", calls: [call], weight: rng.lognormal(1, 0.7) * (call.slow ? 3 : 1)});
-        }
-      }
-      if (n >= 4 && rng.chance(Q.subagent[c])) {
-        const briefs: Brief[] = Array.from({length: rng.chance(Q.parallel_subagents) ? 2 : 1}, () => ({
-          brief: subagentBrief(project, topic, rng),
-          actions: Array.from({length: rng.int(2, Math.max(2, Math.min(12, Math.round(n * 0.35))))}, () => (rng.chance(0.8) ? "explore" : "research") as Action)
-        }));
-        // The subagents' calls are part of the turn's work: the main agent looks around less.
-        const taken = briefs.reduce((s, b) => s + b.actions.length, 0);
-        list.splice(0, Math.max(0, Math.min(list.length - 1, Math.round(taken / 2))));
-        list.splice(Math.min(1, list.length), 0, {kind: "agents", briefs, weight: rng.lognormal(1, 0.5) * (2 + taken / 3)});
-      }
-      if (asking) {
-        const early = ["offer_choice", "clarify_request", "approval", "other"].includes(asking);
-        list.splice(early ? Math.min(list.length, rng.int(0, 2)) : Math.floor(list.length / 2), 0, {kind: "ask", reason: asking, weight: rng.lognormal(0.4, 0.4)});
-      }
-      if (planTurn) list.splice(Math.min(list.length, head), 0, {kind: "plan", weight: rng.lognormal(1.2, 0.4)});
-      // An API error ends the turn in place of one of its messages (the last included).
-      const apiErrorAt = rng.chance(Q.api_error) ? rng.int(0, list.length) : -1;
-
-      // Working time is shared out over the steps by weight; the person's answers to
-      // questions and plans add waiting time that is no work (turn_duration leaves it out).
-      const first = rng.lognormal(1, 0.5);
-      const last = rng.lognormal(1, 0.5);
-      const scale = working / (first + last + list.reduce((s, x) => s + x.weight, 0));
-      let w = first * scale;
-      let waited = 0;
-      const wall = (x: number) => Math.round(t0 + x + waited);
-      let messages = 0;
-      let opened = false;
-      let stepMode = planTurn ? "plan" : mode;
-
-      const message = (x: number, blocks: Block[], extra: {aborted?: boolean; apiError?: boolean} = {}) => {
-        if (!opened) {
-          opened = true;
-          if (rng.chance(Q.api_retry)) ev.push({k: "retry", t: wall(x) - rng.int(1000, 4000), attempt: 1});
-          // A real response may open with thinking and a sentence; a client-written error does not.
-          const pre: Block[] = [];
-          if (!extra.apiError && rng.chance(Q.thinking_block) && !model.includes("haiku")) pre.push({type: "thinking"});
-          if (blocks.some((b) => b.type === "tool_use") && rng.chance(Q.opener_text)) pre.push({type: "text", text: say.opener(project, topic, rng)});
-          blocks.unshift(...pre);
-        }
-        ev.push({k: "message", t: wall(x), model: extra.apiError ? "<synthetic>" : model, blocks, ...extra});
-        messages++;
-      };
-      // The person stops the agent while it writes: a marker line, or (2.1.2xx) the
-      // message cut mid-stream.
-      const streamInterrupt = (x: number): Ending => {
-        if (version >= 198 && rng.chance(Q.aborted_stream)) message(x, [{type: "text", text: say.opener(project, topic, rng).slice(0, 24)}], {aborted: true});
-        else ev.push({k: "interrupt", t: wall(x), forTool: false});
-        return {how: "interrupted", reason: ""};
-      };
-      // The request fails for good (retries spent): Claude Code writes a <synthetic> message.
-      const apiError = (x: number): Ending => {
-        message(x, [{type: "text", text: 'API Error: 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}'}], {apiError: true});
-        return {how: "error", reason: ""};
-      };
-      // ... or while a tool runs (or waits on a dialog): the call is rejected, then the marker.
-      const toolInterrupt = (x: number, ids: string[], call: Call): Ending => {
-        // 2.1.x rejects every call running in parallel (one marker follows).
-        for (const id of ids) ev.push({k: "result", t: wall(x), id, call, outcome: "reject"});
-        ev.push({k: "interrupt", t: wall(x) + 1, forTool: true});
-        return {how: "interrupted", reason: ""};
-      };
-
-      for (let s = 0; s < list.length; s++) {
-        const step = list[s];
-        const span = step.weight * scale;
-        const slow = step.kind === "calls" && step.calls.some((x) => x.slow);
-        const callAt = w + span * (slow ? 0.15 : 0.55);
-        const endAt = w + span;
-        if (cut < callAt) return streamInterrupt(cut);
-        if (s === apiErrorAt) return apiError(callAt);
-        if (step.kind === "calls") {
-          const ids = step.calls.map(() => toolId());
-          message(callAt, step.calls.map((call, i) => ({type: "tool_use", id: ids[i], name: call.name, input: call.input})));
-          if (cut < endAt) return toolInterrupt(cut, ids, step.calls[0]);
-          if (slow && step.calls[0].name === "Bash") ev.push({k: "bash_progress", t: wall(callAt + (endAt - callAt) / 2), toolUseId: ids[0]});
-          step.calls.forEach((call, i) => {
-            const at = wall(endAt) - (step.calls.length - 1 - i) * 3;
-            // A call the mode asks about may be refused with a reason: a correction that does not stop the turn.
-            const corrected = asksPerson(levelOf(stepMode), call.name) === true && rng.chance(rejectWithReason(t0));
-            ev.push({k: "result", t: at, id: ids[i], call, outcome: corrected ? "reject_reason" : call.error ? "error" : "ok", said: corrected ? say.rejectReason(project, topic, rng) : undefined});
-            if (!corrected && user.hooks.postEdit && (call.name === "Edit" || call.name === "Write")) ev.push({k: "hook", t: at + 40, toolUseId: ids[i], tool: call.name, output: rng.chance(Q.hook_output)});
-          });
-        } else if (step.kind === "agents") {
-          const name = version < 63 ? "Task" : "Agent";
-          const ids = step.briefs.map(() => toolId());
-          message(callAt, step.briefs.map(({brief}, i) => ({type: "tool_use", id: ids[i], name, input: {description: brief.description, prompt: brief.prompt, subagent_type: brief.type}})));
-          if (cut < endAt) return toolInterrupt(cut, ids, {name, input: {}, content: "", result: null, slow: false});
-          step.briefs.forEach(({brief, actions: subActions}, i) => {
-            const begin = wall(callAt) + 150;
-            const end = wall(endAt) - 400 - i * 700;
-            const subModel = brief.type === "Explore" && t0 >= subagentFrom ? A.models.subagent.model : model;
-            const sub: Subagent = {agentId: agentId(), type: brief.type, description: brief.description, toolUseId: ids[i], model: subModel, events: []};
-            sub.events.push({k: "prompt", t: begin, text: brief.prompt, mode: null, source: "typed"});
-            const each = (end - begin) / (subActions.length + 1);
-            subActions.forEach((a, j) => {
-              const call = toolCall(project, topic, a, rng);
-              const id = toolId();
-              sub.events.push({k: "message", t: Math.round(begin + each * (j + 0.5)), model: subModel, blocks: [{type: "tool_use", id, name: call.name, input: call.input}]});
-              sub.events.push({k: "result", t: Math.round(begin + each * (j + 1)), id, call, outcome: call.error ? "error" : "ok"});
-            });
-            const report = `Checked ${subActions.length} places in ${project.name}. The main entry point and the two call sites that matter are listed below, with the one surprising case.`;
-            sub.events.push({k: "message", t: end, model: subModel, blocks: [{type: "text", text: report}]});
-            session.subagents.push(sub);
-            const tokens = rng.int(8000, 90000);
-            const call: Call = {
-              name,
-              input: {},
-              content: [{type: "text", text: report}, {type: "text", text: `agentId: ${sub.agentId} (for resuming to continue this agent's work if needed)\n<usage>total_tokens: ${tokens}\ntool_uses: ${subActions.length}\nduration_ms: ${end - begin}</usage>`}],
-              result: {status: "completed", prompt: brief.prompt, agentId: sub.agentId, agentType: brief.type, content: [{type: "text", text: report}], totalDurationMs: end - begin, totalTokens: tokens, totalToolUseCount: subActions.length},
-              slow: false
-            };
-            ev.push({k: "result", t: wall(endAt) - (step.briefs.length - 1 - i) * 600, id: ids[i], call, outcome: "ok"});
-          });
-        } else if (step.kind === "ask") {
-          const q = say.askQuestion(step.reason, rng);
-          const id = toolId();
-          const call: Call = {name: "AskUserQuestion", input: {questions: [{question: q.question, header: q.header, options: q.options, multiSelect: false}]}, content: q.options[rng.int(0, q.options.length - 1)].label, result: null, slow: false};
-          message(callAt, [{type: "tool_use", id, name: call.name, input: call.input}]);
-          if (cut < endAt) return toolInterrupt(cut, [id], call);
-          let outcome = rng.weighted(A.agent_stops.ask_outcome) as Outcome;
-          if (outcome === "timeout" && version < 198) outcome = "answered";
-          const answer = outcome === "timeout" ? 60_000 : wait(A.sessions.answer_wait_s);
-          ev.push({k: "result", t: wall(callAt) + answer, id, call, outcome});
-          waited += answer;
-          if (outcome === "clarify") {
-            message(callAt + rng.uniform(1500, 5000), [{type: "text", text: say.afterClarify(rng)}]);
-            return {how: "clarification", reason: step.reason};
-          }
-        } else {
-          const plan = say.plan(project, topic, rng);
-          const call: Call = {name: "ExitPlanMode", input: {plan}, content: plan, result: null, slow: false};
-          const id = toolId();
-          message(callAt, [{type: "tool_use", id, name: call.name, input: call.input}]);
-          if (cut < endAt) return toolInterrupt(cut, [id], call);
-          const outcome = rng.weighted(A.agent_stops.plan_outcome);
-          const approval = wait(A.sessions.plan_wait_s);
-          if (outcome === "rejected") {
-            ev.push({k: "result", t: wall(callAt) + approval, id, call, outcome: "plan_rejected"});
-            ev.push({k: "interrupt", t: wall(callAt) + approval + 1, forTool: true});
-            return {how: "interrupted", reason: ""};
-          }
-          ev.push({k: "result", t: wall(callAt) + approval, id, call, outcome: outcome === "revise" ? "plan_revise" : "plan_approved", said: outcome === "revise" ? say.rejectReason(project, topic, rng) : undefined});
-          waited += approval;
-          if (outcome === "revise") {
-            // The agent reworks the plan and puts it to the person again.
-            const again = toolId();
-            const x = callAt + (endAt - callAt) * 0.8;
-            message(x, [{type: "tool_use", id: again, name: call.name, input: call.input}]);
-            const approval2 = wait(A.sessions.plan_wait_s);
-            ev.push({k: "result", t: wall(x) + approval2, id: again, call, outcome: "plan_approved"});
-            waited += approval2;
-          }
-          // Approving a plan leaves plan mode for the mode the person works in.
-          stepMode = mode;
-        }
-        w = endAt;
-      }
-      const finalAt = w + last * scale;
-      if (cut < finalAt) return streamInterrupt(cut);
-      if (apiErrorAt === list.length) return apiError(finalAt);
-      message(finalAt, [{type: "text", text: closing ? say.closingQuestion(closing, project, topic, rng) : say.summary(project, topic, rng)}]);
-      if (!headless) ev.push({k: "turn_end", t: wall(finalAt) + rng.int(20, 400), durationMs: Math.round(finalAt * rng.uniform(1, 1.02)), messages, stopHook: user.hooks.stop});
-      return closing ? {how: "clarification", reason: closing} : {how: "completed", reason: ""};
-    }
-
-    const gap = () => {
-      now += wait(A.sessions.think_gap_s);
-    };
-    const lastAt = () => ev.reduce((m, e) => Math.max(m, e.t), now);
-
-    tasks: for (let task = 0; task < taskCount; task++) {
-      if (task === changeModeAt && !headless) {
-        mode = rng.pick(["default", "acceptEdits", ...MODES_FULL.slice(0, version >= A.autonomy.auto_mode.from_version ? 2 : 1)].filter((m) => m !== mode));
-        ev.push({k: "mode", t: now - 2000, mode});
-      }
-      if (task === commandAt) {
-        const compact = rng.chance(Q.manual_compact / (Q.manual_compact + Q.model_command));
-        const typedAt = now;
-        now += compact ? rng.int(20_000, 90_000) : rng.int(300, 2000);
-        if (compact) {
-          ev.push({k: "compact", t: now, trigger: "manual", preTokens: rng.int(40_000, 160_000)});
-          ev.push({k: "local", t: now + 100, command: "compact", stdout: "Compacted (ctrl+o to see full summary)", typedAt});
-        } else {
-          model = pickModel(now, user, rng);
-          ev.push({k: "local", t: now, command: "model", stdout: `Set model to ${model}`, typedAt});
-        }
-        gap();
-      }
-      const c = rng.weighted(A.tasks.complexity);
-      const {text, topic} = taskPrompt(project, c, rng);
-      const planTurn = !headless && user.planner && rng.chance(A.agent_stops.plan_mode[c]);
-      let next = text;
-      let planNext = planTurn;
-      let failChance = fail[c](now);
-      for (let attempt = 0; attempt < 6; attempt++) {
-        // What follows the first turn (a correction, an answer, a redirection) is a smaller task.
-        const ending = turn(next, attempt === 0 ? c : SMALLER[c], topic, planNext);
-        planNext = false;
-        if (!session.title) session.title = text.slice(0, 60);
-        // A resume (2.1.x appends to the same file) replays the turn before it.
-        if (task === resumeAfter && attempt === 0) {
-          now += rng.int(3_600_000, 20 * 3_600_000);
-          ev.push({k: "resume", t: now, fresh: rng.chance(Q.resume_fresh_uuids)});
-        }
-        gap();
-        if (ending.how === "interrupted") {
-          const reason = rng.weighted(A.interrupts.reasons);
-          if (reason === "other") {
-            if (rng.chance(A.interrupts.session_ends_after)) break tasks;
-            continue tasks;
-          }
-          next = say.afterInterrupt(reason, project, topic, rng);
-          if (reason === "enough_help" || reason === "do_it_myself") {
-            turn(next, "minimal", topic, false);
-            gap();
-            continue tasks;
-          }
-        } else if (ending.how === "clarification") next = say.reply(ending.reason, rng);
-        else if (ending.how === "error") next = "continue";
-        else if (rng.chance(failChance)) {
-          next = say.correction(project, topic, rng);
-          failChance *= A.interventions.correction_fails;
-        } else continue tasks;
-      }
-    }
-    return session;
+    return s.plan;
   };
+}
+
+/** Between two tasks, the person switches to another mode. */
+function changeMode(s: Session): void {
+  const A = s.behaviour.A;
+  s.mode = s.rng.pick(["default", "acceptEdits", ...MODES_FULL.slice(0, s.version >= A.autonomy.auto_mode.from_version ? 2 : 1)].filter((m) => m !== s.mode));
+  s.ev.push({k: "mode", t: s.now - 2000, mode: s.mode});
+}
+
+/** Between two tasks, the person types a command: /compact (which takes a while) or /model. */
+function command(s: Session): void {
+  const {rng, ev} = s;
+  const Q = s.behaviour.A.quirks;
+  const compact = rng.chance(Q.manual_compact / (Q.manual_compact + Q.model_command));
+  const typedAt = s.now;
+  s.now += compact ? rng.int(20_000, 90_000) : rng.int(300, 2000);
+  if (compact) {
+    ev.push({k: "compact", t: s.now, trigger: "manual", preTokens: rng.int(40_000, 160_000)});
+    ev.push({k: "local", t: s.now + 100, command: "compact", stdout: "Compacted (ctrl+o to see full summary)", typedAt});
+  } else {
+    s.model = s.behaviour.pickModel(s.now, s.user, rng);
+    ev.push({k: "local", t: s.now, command: "model", stdout: `Set model to ${s.model}`, typedAt});
+  }
+  s.gap();
+}
+
+/** A task under way: what it is about, and the chance that the work handed back needs a correction. */
+type Task = {topic: Topic; failChance: number};
+
+/** What the person does after a turn: prompts again within the task, or moves on to the next task, or ends the session. */
+type Next = {prompt: string} | "next task" | "end session";
+
+/** One task: its prompt, then up to six turns, each following from how the last ended. False when the person ends the session. */
+function runTask(s: Session, index: number): boolean {
+  const {rng, headless, user} = s;
+  const A = s.behaviour.A;
+  const c = rng.weighted(A.tasks.complexity);
+  const {text, topic} = taskPrompt(s.project, c, rng);
+  const planTurn = !headless && user.planner && rng.chance(A.agent_stops.plan_mode[c]);
+  const task: Task = {topic, failChance: s.behaviour.fail[c](s.now)};
+  let prompt = text;
+  for (let attempt = 0; attempt < 6; attempt++) {
+    // What follows the first turn (a correction, an answer, a redirection) is a smaller task.
+    const ending = turn(s, prompt, attempt === 0 ? c : SMALLER[c], topic, attempt === 0 && planTurn);
+    if (!s.plan.title) s.plan.title = text.slice(0, 60);
+    if (index === s.resumeAfter && attempt === 0) resume(s);
+    s.gap();
+    const next = followUp(s, ending, task);
+    if (next === "end session") return false;
+    if (next === "next task") return true;
+    prompt = next.prompt;
+  }
+  return true;
+}
+
+/** A resume (2.1.x appends to the same file) replays the turn before it. */
+function resume(s: Session): void {
+  s.now += s.rng.int(3_600_000, 20 * 3_600_000);
+  s.ev.push({k: "resume", t: s.now, fresh: s.rng.chance(s.behaviour.A.quirks.resume_fresh_uuids)});
+}
+
+/** What follows a turn's end: a redirection after an interrupt, an answer to a question, "continue" after an error, a correction when the task failed. */
+function followUp(s: Session, ending: Ending, task: Task): Next {
+  const {rng, project} = s;
+  const A = s.behaviour.A;
+  if (ending.how === "interrupted") {
+    const reason = rng.weighted(A.interrupts.reasons);
+    if (reason === "other") return rng.chance(A.interrupts.session_ends_after) ? "end session" : "next task";
+    const prompt = say.afterInterrupt(reason, project, task.topic, rng);
+    if (reason === "enough_help" || reason === "do_it_myself") {
+      // The person takes over: one last small turn, and the task is done.
+      turn(s, prompt, "minimal", task.topic, false);
+      s.gap();
+      return "next task";
+    }
+    return {prompt};
+  }
+  if (ending.how === "clarification") return {prompt: say.reply(ending.reason, rng)};
+  if (ending.how === "error") return {prompt: "continue"};
+  if (!rng.chance(task.failChance)) return "next task";
+  const prompt = say.correction(project, task.topic, rng);
+  task.failChance *= A.interventions.correction_fails;
+  return {prompt};
+}
+
+/** One turn: the prompt and the agent's work, then what comes in around its end. */
+function turn(s: Session, text: string, c: Complexity, topic: Topic, planTurn: boolean): Ending {
+  const t0 = s.now;
+  const before = s.ev.length;
+  sendPrompt(s, text, planTurn);
+  const ending = work(s, c, topic, planTurn);
+  const end = s.lastAt();
+  if (!s.headless) s.ev.push({k: "mode", t: end + 5, mode: s.mode});
+  backgroundNotification(s, before, end, topic);
+  queuedPrompt(s, before, t0, end);
+  s.now = s.lastAt();
+  return ending;
+}
+
+/** The person's prompt, now and then through a custom command; the context fills up after a number of them. */
+function sendPrompt(s: Session, text: string, planTurn: boolean): void {
+  const {rng, ev, headless} = s;
+  const Q = s.behaviour.A.quirks;
+  const command = !headless && s.user.customCommands && rng.chance(Q.custom_command_prompts) ? rng.pick(["task", "do", "fix", "feature"]) : undefined;
+  ev.push({k: "prompt", t: s.now, text, mode: planTurn ? "plan" : s.mode, source: headless ? "sdk" : "typed", command});
+  s.turns++;
+  if (s.turns === Q.auto_compact_after_turns) ev.push({k: "compact", t: s.now + rng.int(200, 900), trigger: "auto", preTokens: rng.int(150_000, 172_000)});
+}
+
+/** A command sent to the background (events from `before` on) ends after the turn, at `end`; its notification restarts the agent. */
+function backgroundNotification(s: Session, before: number, end: number, topic: Topic): void {
+  const {rng, ev} = s;
+  const bg = ev.slice(before).find((e): e is Extract<Ev, {k: "result"}> => e.k === "result" && e.outcome === "ok" && (e.call.input as {run_in_background?: boolean}).run_in_background === true);
+  if (!bg) return;
+  const t = end + rng.int(20_000, 300_000);
+  ev.push({k: "notification", t, taskId: rng.base62(9).toLowerCase(), toolUseId: bg.id, command: String((bg.call.input as {command: string}).command), mode: s.mode});
+  const id = s.toolId();
+  const call = toolCall(s.project, topic, "explore", rng);
+  ev.push({k: "message", t: t + rng.int(2000, 6000), model: s.model, blocks: [{type: "text", text: "The background run finished. Let me check its output."}, {type: "tool_use", id, name: call.name, input: call.input}]});
+  ev.push({k: "result", t: t + rng.int(6000, 8000), id, call, outcome: "ok"});
+  ev.push({k: "message", t: t + rng.int(9000, 20000), model: s.model, blocks: [{type: "text", text: "It finished cleanly: no failures in the output."}]});
+}
+
+/** A prompt typed while the agent works (from `t0` to `end`) steers it (queued, then absorbed): no turn of its own. */
+function queuedPrompt(s: Session, before: number, t0: number, end: number): void {
+  const {rng, ev} = s;
+  if (!s.headless && end - t0 > 60_000 && rng.chance(s.behaviour.A.quirks.queued_prompt)) {
+    const typed = Math.round(t0 + (end - t0) * 0.4);
+    const text = "also keep the old behaviour behind a flag";
+    for (const [t, absorbed] of [[typed, false], [typed + rng.int(2000, 20000), true]] as const) {
+      const at = ev.findIndex((e, i) => i > before && e.t > t);
+      ev.splice(at < 0 ? ev.length : at, 0, {k: "queued", t, text, absorbed});
+    }
+  }
 }
