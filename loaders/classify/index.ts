@@ -12,7 +12,7 @@ import {asksQuestion} from "./question.ts";
 import {agentStopReason, humanStopReason} from "./stop-reason.ts";
 import {toolCall} from "./tool-call.ts";
 import type {Classifiers} from "./types.ts";
-import {InputError} from "../ingest/discover.ts";
+import {InputError} from "../errors.ts";
 
 export const defaultClassifiers: Classifiers = {complexity, corrective, asksQuestion, agentStopReason, humanStopReason, toolCall, involvesPerson};
 

@@ -12,6 +12,7 @@ import {closeSync, lstatSync, openSync, readdirSync, realpathSync, statSync, exi
 import {basename, dirname, join, resolve, sep} from "node:path";
 import type {TranscriptFile} from "../sources/claude-code/read.ts";
 import {sniff} from "../sources/otel/otlp.ts";
+import {InputError} from "../errors.ts";
 
 /** The file the generator writes at a fleet's root; its presence marks the data synthetic. */
 export const FLEET_MARKER = "agent-autonomy-fleet.json";
@@ -26,8 +27,6 @@ export type OtelGroup = {source: "otel"; files: OtlpFile[]};
 export type Group = TranscriptGroup | OtelGroup;
 
 export type Discovery = {groups: Group[]; layouts: Layout[]; unreadable: number};
-
-export class InputError extends Error {}
 
 /** What a walk has met: folders it could not read, and files that are OTLP (no transcripts). */
 type Walk = {unreadable: Set<string>; otlp: Set<string>};

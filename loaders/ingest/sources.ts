@@ -4,7 +4,7 @@ import type {Classifiers} from "../classify/types.ts";
 import {processGroup} from "../sources/claude-code/group.ts";
 import {readOtel} from "../sources/otel/group.ts";
 import type {Emit} from "../tables.ts";
-import type {GroupResult} from "./counts.ts";
+import type {GroupResult} from "../sources/counts.ts";
 import type {Group} from "./discover.ts";
 import {fingerprint} from "./state.ts";
 

@@ -8,7 +8,7 @@ import {createHash} from "node:crypto";
 import {closeSync, existsSync, openSync, readFileSync, readSync, statSync} from "node:fs";
 import {resolve} from "node:path";
 import {codeDigest} from "../code.ts";
-import type {GroupResult} from "./counts.ts";
+import type {GroupResult} from "../sources/counts.ts";
 import type {Group} from "./discover.ts";
 
 // How much of a file's start and end the fingerprint reads: a rewrite that kept the

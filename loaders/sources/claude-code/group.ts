@@ -1,6 +1,6 @@
 // One project group of transcripts → canonical rows, and the count of every line.
 import type {Classifiers} from "../../classify/types.ts";
-import {addSkip, type GroupResult} from "../../ingest/counts.ts";
+import {addSkip, type GroupResult} from "../counts.ts";
 import type {TranscriptGroup} from "../../ingest/discover.ts";
 import type {Event} from "./parse.ts";
 import {dropDuplicates, dropReplays, readEvents} from "./read.ts";

@@ -22,9 +22,9 @@
 // file is not read: its lines are counted as `compressed`.
 import {mkdtempSync, rmSync, statSync} from "node:fs";
 import {join} from "node:path";
-import {addSkip, emptyCounts, type FileCounts, type GroupResult} from "../../ingest/counts.ts";
+import {addSkip, emptyCounts, type FileCounts, type GroupResult} from "../counts.ts";
 import type {OtelGroup} from "../../ingest/discover.ts";
-import {readLines} from "../../ingest/lines.ts";
+import {readLines} from "../lines.ts";
 import type {ReadContext} from "../../ingest/sources.ts";
 import type {Emit} from "../../tables.ts";
 import {eventSession} from "./events.ts";
