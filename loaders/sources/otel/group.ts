@@ -23,10 +23,10 @@
 import {mkdtempSync, rmSync, statSync} from "node:fs";
 import {join} from "node:path";
 import {addSkip, emptyCounts, type FileCounts, type GroupResult} from "../counts.ts";
-import type {OtelGroup} from "../../ingest/discover.ts";
 import {readLines} from "../lines.ts";
-import type {ReadContext} from "../../ingest/sources.ts";
+import type {ReadContext} from "../types.ts";
 import type {Emit} from "../../tables.ts";
+import type {OtelGroup} from "./discover.ts";
 import {eventSession} from "./events.ts";
 import {readLine, type EventRecord, type SpanRecord} from "./records.ts";
 import {emitSession} from "./rows.ts";
