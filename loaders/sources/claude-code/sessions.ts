@@ -3,11 +3,12 @@
 // intervention).
 import {
   ASK_TOOL, FILE_EDIT_TOOLS, PLAN_TOOL, SUBAGENT_TOOLS,
-  approvedBy, humanInLoop, isInteractive, levelOf, majority, safeguard, sessionLevel,
+  approvedBy, isInteractive, levelOf, majority, sessionLevel,
   type EndReason, type Level
 } from "../../definitions.ts";
 import type {Classifiers} from "../../classify/types.ts";
-import type {Emit, Row} from "../../tables.ts";
+import type {Emit} from "../../tables.ts";
+import {sessionRow, stopRow, toolCallRow, turnRow, type Stop} from "../rows.ts";
 import type {Event, Result, ToolUse} from "./parse.ts";
 
 export type SessionOptions = {
@@ -111,6 +112,7 @@ export function assembleSession(
   emit: Emit
 ): {unanswered: number} {
   const {userId, classifiers: cls, subagentFiles} = opts;
+  const owner = {session_id: sessionId, user_id: userId};
   const {all, unanswered} = stretches(main);
   const prompted = all.filter((s) => s.prompt !== null);
 
@@ -150,15 +152,11 @@ export function assembleSession(
     calls.forEach((call, position) => {
       const isRejected = rejected(call);
       const approved = approvedBy(level, call.name, isRejected);
-      const inLoop = humanInLoop(level, call.name, approved);
-      const score = cls.toolCall({tool: call.name, input: call.input, prompt: promptText, level, inSubagent: call.inSubagent, position});
-      emit("tool_calls", {
-        session_id: sessionId, user_id: userId, turn_index: turnIndex, tool_use_id: call.id, tool_name: call.name,
-        called_at: Number.isNaN(call.ts) ? null : call.ts, in_subagent: call.inSubagent, rejected: isRejected,
-        is_error: call.result?.isError ?? false, approved_by: approved, auto_approve: level, hooked: hooks(call),
-        human_in_loop: inLoop, safeguard: safeguard(level, inLoop, hooks(call)),
-        risk: score.risk, autonomy: score.autonomy, reversible: score.reversible, domain: score.domain
-      });
+      emit("tool_calls", toolCallRow(owner, {
+        turnIndex, id: call.id, name: call.name, at: call.ts, inSubagent: call.inSubagent, rejected: isRejected,
+        isError: call.result?.isError ?? false, approvedBy: approved, decidedBy: approved, hooked: hooks(call),
+        input: {tool: call.name, input: call.input, prompt: promptText, level, inSubagent: call.inSubagent, position}
+      }, true, cls));
     });
     nCalls += calls.length;
     nRejections += calls.filter(rejected).length;
@@ -204,7 +202,6 @@ export function assembleSession(
     for (const c of mainCalls) {
       if ((c.name === ASK_TOOL || c.name === PLAN_TOOL) && c.resultTs !== undefined && c.resultTs > c.ts) wait += c.resultTs - c.ts;
     }
-    const wall = Math.max(0, stop - start);
     const logged = stretch.events.findLast((e) => e.t === "turn_duration") as (Event & {t: "turn_duration"}) | undefined;
     const models = own.filter((e): e is Event & {t: "assistant"} => e.t === "assistant" && e.model !== null && e.model !== "<synthetic>");
     const turnModel = majority([...new Map(models.map((e) => [e.msgId ?? `${e.file}:${e.line}`, e.model!])).values()]);
@@ -217,40 +214,32 @@ export function assembleSession(
     previousInterrupted = interrupted;
 
     const files = new Set(calls.filter((c) => FILE_EDIT_TOOLS.has(c.name)).map((c) => (c.input as {file_path?: unknown} | null)?.file_path).filter((p) => typeof p === "string"));
-    const complexity = cls.complexity({
-      prompt: promptText,
-      toolNames: calls.map((c) => c.name),
-      filesTouched: files.size,
-      subagents: calls.filter((c) => SUBAGENT_TOOLS.has(c.name)).length
-    });
 
     // Agent stops: every question or plan it put to the person, and a closing question.
-    const stops: Row[] = [];
+    const stops: Stop[] = [];
     for (const c of mainCalls) {
       if (c.name !== ASK_TOOL && c.name !== PLAN_TOOL) continue;
       const how = c.name === ASK_TOOL ? "ask_user" : "plan";
-      stops.push({at: c.ts, kind: "agent", how, reason: cls.agentStopReason({how, text: questionText(c)})});
+      stops.push({turnIndex, at: c.ts, kind: "agent", how, reason: cls.agentStopReason({how, text: questionText(c)})});
     }
-    if (asking) stops.push({at: stop, kind: "agent", how: "question", reason: cls.agentStopReason({how: "question", text: finalText})});
+    if (asking) stops.push({turnIndex, at: stop, kind: "agent", how: "question", reason: cls.agentStopReason({how: "question", text: finalText})});
     if (interrupted) {
       const said = prompted[turnIndex + 1]?.prompt?.text ?? "";
       const how = marker ? "interrupt" : "rejection";
-      stops.push({at: stop, kind: "human", how, reason: cls.humanStopReason({how, said})});
+      stops.push({turnIndex, at: stop, kind: "human", how, reason: cls.humanStopReason({how, said})});
     }
-    for (const s of stops) emit("stops", {session_id: sessionId, user_id: userId, turn_index: turnIndex, ...s});
+    for (const s of stops) emit("stops", stopRow(owner, s));
 
     sessionLevels.push(level);
     nInterrupts += interrupted ? 1 : 0;
     nAgentStops += stops.filter((s) => s.kind === "agent").length;
     nInterventions += interventions;
-    emit("turns", {
-      session_id: sessionId, user_id: userId, turn_index: turnIndex, started_at: start, ended_at: start + wall,
-      duration_s: Math.max(0, wall - wait) / 1000, wall_s: wall / 1000, wait_s: wait / 1000,
-      logged_duration_s: logged ? logged.ms / 1000 : null, end_reason: end, permission_mode: permissionMode,
-      auto_approve: level, model: turnModel, n_tool_calls: calls.length,
-      n_ask_user: mainCalls.filter((c) => c.name === ASK_TOOL).length, n_rejections: turnRejections.length,
-      n_interventions: interventions, complexity, corrective: isCorrective
-    });
+    emit("turns", turnRow(owner, {
+      index: turnIndex, start, end: stop, wait, bound: "wall", loggedMs: logged ? logged.ms : null, endReason: end,
+      permissionMode, level, model: turnModel, calls: calls.length, askUser: mainCalls.filter((c) => c.name === ASK_TOOL).length,
+      rejections: turnRejections.length, interventions, corrective: isCorrective,
+      work: {prompt: promptText, toolNames: calls.map((c) => c.name), filesTouched: files.size, subagents: calls.filter((c) => SUBAGENT_TOOLS.has(c.name)).length}
+    }, cls));
   });
 
   const conversational = main.filter((e) => e.conversational && !Number.isNaN(e.ts));
@@ -258,14 +247,13 @@ export function assembleSession(
   const messages = new Map<string, string>();
   for (const e of main) if (e.t === "assistant" && !e.sidechain && e.model && e.model !== "<synthetic>") messages.set(e.msgId ?? `${e.file}:${e.line}`, e.model);
   const entrypoint = main.find((e) => e.entrypoint !== null)?.entrypoint ?? null;
-  emit("sessions", {
-    session_id: sessionId, user_id: userId, synthetic: opts.synthetic,
-    started_at: times.length ? Math.min(...times) : null, ended_at: times.length ? Math.max(...times) : null,
+  emit("sessions", sessionRow(owner, {
+    synthetic: opts.synthetic, start: times.length ? Math.min(...times) : null, end: times.length ? Math.max(...times) : null,
     interactive: isInteractive(entrypoint), entrypoint, version: main.find((e) => e.version !== null)?.version ?? null,
-    model: majority([...messages.values()]), auto_approve: sessionLevel(sessionLevels),
-    n_turns: prompted.length, n_tool_calls: nCalls, n_interrupts: nInterrupts, n_clarifications: nAgentStops,
-    n_rejections: nRejections, n_interventions: nInterventions
-  });
+    model: majority([...messages.values()]), provider: null, level: sessionLevel(sessionLevels),
+    turns: prompted.length, calls: nCalls, interrupts: nInterrupts, clarifications: nAgentStops,
+    rejections: nRejections, interventions: nInterventions
+  }));
   return {unanswered};
 }
 
