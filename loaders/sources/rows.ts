@@ -1,11 +1,13 @@
 // The rows of the canonical tables (docs/tables.md), built here for every source, so that
 // a column means one thing whichever source wrote it (docs/sources.md, "What every row
 // holds"). What a source does differently is an argument: how a turn's times give way
-// when they disagree, who says whether a person is in a call's loop, what it cannot tell
-// (NULL). Times are epoch milliseconds; `source` is added by sources/index.ts.
+// when they disagree, and what its kind of session logs of the person (`Logs`), which
+// says who is in a call's loop and which columns are NULL. Times are epoch milliseconds;
+// `source` is added by sources/index.ts.
 import {humanInLoop, safeguard, type EndReason, type Level} from "../definitions.ts";
 import type {CallInput, Classifiers, TurnInput} from "../classify/types.ts";
 import type {Row} from "../tables.ts";
+import type {Logs} from "./types.ts";
 
 /** The session a row belongs to. */
 export type Owner = {session_id: string; user_id: string | null};
@@ -27,16 +29,18 @@ export type Session = {
   calls: number;
   interrupts: number;
   clarifications: number;
-  rejections: number | null;
+  rejections: number;
   interventions: number | null;
 };
 
-export function sessionRow(owner: Owner, s: Session): Row {
+/** A session's row; what its kind does not log of the person is NULL, and it says so (`logs_approvals`, `logs_prompts`). */
+export function sessionRow(owner: Owner, s: Session, logs: Logs): Row {
   return {
     ...owner, synthetic: s.synthetic, started_at: time(s.start), ended_at: time(s.end), interactive: s.interactive,
     entrypoint: s.entrypoint, version: s.version, model: s.model, provider: s.provider, auto_approve: s.level,
     n_turns: s.turns, n_tool_calls: s.calls, n_interrupts: s.interrupts, n_clarifications: s.clarifications,
-    n_rejections: s.rejections, n_interventions: s.interventions
+    n_rejections: logs.approvals ? s.rejections : null, n_interventions: logs.prompts ? s.interventions : null,
+    logs_approvals: logs.approvals, logs_prompts: logs.prompts
   };
 }
 
@@ -61,15 +65,18 @@ export type Turn = {
   model: string | null;
   calls: number;
   askUser: number;
-  rejections: number | null;
+  rejections: number;
   interventions: number | null;
   corrective: boolean | null;
   /** What the complexity classifier reads of the turn. */
   work: TurnInput;
 };
 
-/** A turn's row; its working time is its wall time less its waits, never below 0 (docs/findings.md, "Duration"). */
-export function turnRow(owner: Owner, turn: Turn, cls: Classifiers): Row {
+/**
+ * A turn's row: its working time is its wall time less its waits, never below 0
+ * (docs/findings.md, "Duration"); what its session's kind does not log of the person is NULL.
+ */
+export function turnRow(owner: Owner, turn: Turn, logs: Logs, cls: Classifiers): Row {
   const stop = turn.bound === "wall" ? Math.max(turn.start, turn.end) : turn.end;
   const wall = stop - turn.start;
   const wait = turn.bound === "wait" ? Math.min(wall, turn.wait) : turn.wait;
@@ -78,8 +85,9 @@ export function turnRow(owner: Owner, turn: Turn, cls: Classifiers): Row {
     duration_s: Math.max(0, wall - wait) / 1000, wall_s: wall / 1000, wait_s: wait / 1000,
     logged_duration_s: turn.loggedMs === null ? null : turn.loggedMs / 1000, end_reason: turn.endReason,
     permission_mode: turn.permissionMode, auto_approve: turn.level, model: turn.model, n_tool_calls: turn.calls,
-    n_ask_user: turn.askUser, n_rejections: turn.rejections, n_interventions: turn.interventions,
-    complexity: cls.complexity(turn.work), corrective: turn.corrective
+    n_ask_user: turn.askUser, n_rejections: logs.approvals ? turn.rejections : null,
+    n_interventions: logs.prompts ? turn.interventions : null, complexity: cls.complexity(turn.work),
+    corrective: logs.prompts ? turn.corrective : null
   };
 }
 
@@ -101,14 +109,14 @@ export type Call = {
 };
 
 /**
- * A tool call's row. Where the source logs the person's approvals (`approvals`), who
- * decided and the level say whether a person is in the loop (docs/findings.md, "Human in
- * the loop and safeguard"); where it logs none, the involvesPerson classifier reads the
- * call itself (docs/findings.md, "The API side: F6–F8 from agent spans").
+ * A tool call's row. Where its session's kind logs the person's approvals, who decided and
+ * the level say whether a person is in the loop (docs/findings.md, "Human in the loop and
+ * safeguard"); where it logs none, the involvesPerson classifier reads the call itself
+ * (docs/findings.md, "The API side: F6–F8 from agent spans").
  */
-export function toolCallRow(owner: Owner, call: Call, approvals: boolean, cls: Classifiers): Row {
+export function toolCallRow(owner: Owner, call: Call, logs: Logs, cls: Classifiers): Row {
   const {level, tool} = call.input;
-  const inLoop = approvals ? humanInLoop(level, tool, call.decidedBy) : cls.involvesPerson(call.input);
+  const inLoop = logs.approvals ? humanInLoop(level, tool, call.decidedBy) : cls.involvesPerson(call.input);
   const score = cls.toolCall(call.input);
   return {
     ...owner, turn_index: call.turnIndex, tool_use_id: call.id, tool_name: call.name, called_at: time(call.at),

@@ -8,6 +8,17 @@ import type {GroupResult} from "./counts.ts";
 import type {Walk} from "./walk.ts";
 
 /**
+ * What a kind of session logs of the person (docs/sources.md, "What a source logs of the
+ * person"): each session's `logs_approvals` and `logs_prompts`, and what is NULL for it.
+ */
+export type Logs = {
+  /** The person's approvals, rejections and interrupts. */
+  approvals: boolean;
+  /** What the person typed: their prompts. */
+  prompts: boolean;
+};
+
+/**
  * The unit a source reads whole, since a session's lines span its files. Plain data: it
  * crosses to a worker thread. `source` names the source that found it, the only one it is
  * ever handed to.
@@ -30,6 +41,8 @@ export type Source<G extends Group> = {
   name: G["source"];
   /** How the pages name it. */
   label: string;
+  /** The kinds of session it writes, and what each logs of the person: every session it writes is of one of them. */
+  kinds: Readonly<Record<string, Logs>>;
   /** A file the analyst named: its group, or null when the file is not this source's. */
   file(path: string): G | null;
   /**

@@ -3,10 +3,12 @@
 import type {Source} from "../types.ts";
 import {byProject, namedTranscript, projectKey, transcriptsUnder, type TranscriptGroup} from "./discover.ts";
 import {readTranscripts} from "./group.ts";
+import {TRANSCRIPTS} from "./sessions.ts";
 
 export const claudeCode: Source<TranscriptGroup> = {
   name: "claude-code",
   label: "Claude Code (transcripts)",
+  kinds: {transcripts: TRANSCRIPTS},
   file: namedTranscript,
   folder: transcriptsUnder,
   gather: byProject,

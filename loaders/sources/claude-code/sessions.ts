@@ -9,7 +9,11 @@ import {
 import type {Classifiers} from "../../classify/types.ts";
 import type {Emit} from "../../tables.ts";
 import {sessionRow, stopRow, toolCallRow, turnRow, type Stop} from "../rows.ts";
+import type {Logs} from "../types.ts";
 import type {Event, Result, ToolUse} from "./parse.ts";
+
+/** A transcript logs the person's prompts, rejections and interrupts, and the mode that decides what they approve (docs/claude-code-format.md). */
+export const TRANSCRIPTS: Logs = {approvals: true, prompts: true};
 
 export type SessionOptions = {
   userId: string;
@@ -156,7 +160,7 @@ export function assembleSession(
         turnIndex, id: call.id, name: call.name, at: call.ts, inSubagent: call.inSubagent, rejected: isRejected,
         isError: call.result?.isError ?? false, approvedBy: approved, decidedBy: approved, hooked: hooks(call),
         input: {tool: call.name, input: call.input, prompt: promptText, level, inSubagent: call.inSubagent, position}
-      }, true, cls));
+      }, TRANSCRIPTS, cls));
     });
     nCalls += calls.length;
     nRejections += calls.filter(rejected).length;
@@ -239,7 +243,7 @@ export function assembleSession(
       permissionMode, level, model: turnModel, calls: calls.length, askUser: mainCalls.filter((c) => c.name === ASK_TOOL).length,
       rejections: turnRejections.length, interventions, corrective: isCorrective,
       work: {prompt: promptText, toolNames: calls.map((c) => c.name), filesTouched: files.size, subagents: calls.filter((c) => SUBAGENT_TOOLS.has(c.name)).length}
-    }, cls));
+    }, TRANSCRIPTS, cls));
   });
 
   const conversational = main.filter((e) => e.conversational && !Number.isNaN(e.ts));
@@ -253,7 +257,7 @@ export function assembleSession(
     model: majority([...messages.values()]), provider: null, level: sessionLevel(sessionLevels),
     turns: prompted.length, calls: nCalls, interrupts: nInterrupts, clarifications: nAgentStops,
     rejections: nRejections, interventions: nInterventions
-  }));
+  }, TRANSCRIPTS));
   return {unanswered};
 }
 

@@ -3,12 +3,16 @@
 // (docs/otel-format.md), recognised by their content wherever they lie.
 import type {Source} from "../types.ts";
 import {namedOtlp, oneGroup, otlpUnder, type OtelGroup} from "./discover.ts";
+import {EVENTS} from "./events.ts";
 import {readOtel} from "./group.ts";
+import {SPANS} from "./spans.ts";
 
 export const otel: Source<OtelGroup> = {
   name: "otel",
   // It holds agents built on the API (GenAI spans), and Claude Code's own events where an analyst gives them.
   label: "OpenTelemetry (API agents)",
+  // Claude Code's own events, and the GenAI spans of agents built on the API.
+  kinds: {events: EVENTS, spans: SPANS},
   file: namedOtlp,
   folder: otlpUnder,
   gather: oneGroup,

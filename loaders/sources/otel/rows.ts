@@ -7,6 +7,7 @@ import {ASK_TOOL, PLAN_TOOL, SUBAGENT_TOOLS, isInteractive, type EndReason} from
 import type {CallInput, Classifiers} from "../../classify/types.ts";
 import type {Emit} from "../../tables.ts";
 import {sessionRow, stopRow, toolCallRow, turnRow, type Call} from "../rows.ts";
+import type {Logs} from "../types.ts";
 
 /**
  * A call as telemetry logs it: a tool call's row (rows.ts) but for its turn and what the
@@ -34,8 +35,8 @@ export type OtelSession = {
   provider: string | null;
   entrypoint: string | null;
   version: string | null;
-  /** The source logs approvals (Claude Code's events) or not (spans). */
-  approvals: boolean;
+  /** What its kind logs of the person: Claude Code's events (events.ts) or spans (spans.ts). */
+  logs: Logs;
   turns: OtelTurn[];
   /** Calls that belong to no turn (no prompt or agent span above them). */
   loose: OtelCall[];
@@ -46,13 +47,13 @@ const stops = (calls: readonly OtelCall[]) => calls.filter((c) => c.inSubagent !
 /** Writes one session's rows; `emit` adds their source. */
 export function emitSession(session: OtelSession, cls: Classifiers, emit: Emit): void {
   const owner = {session_id: session.id, user_id: session.user};
-  const count = (calls: readonly OtelCall[], test: (c: OtelCall) => boolean) => (session.approvals ? calls.filter(test).length : null);
+  const rejections = (calls: readonly OtelCall[]) => calls.filter((c) => c.rejected === true).length;
 
   const emitCalls = (calls: readonly OtelCall[], turnIndex: number | null) =>
     calls.forEach((call, position) => {
       // Telemetry logs no tool input: the classifier reads the name, and the agent's name as context.
       const input: CallInput = {tool: call.name, input: null, prompt: call.context, level: null, inSubagent: call.inSubagent === true, position};
-      emit("tool_calls", toolCallRow(owner, {...call, turnIndex, name: call.name || null, input}, session.approvals, cls));
+      emit("tool_calls", toolCallRow(owner, {...call, turnIndex, name: call.name || null, input}, session.logs, cls));
     });
 
   let nInterrupts = 0;
@@ -73,10 +74,10 @@ export function emitSession(session: OtelSession, cls: Classifiers, emit: Emit):
       wait: agentStops.reduce((s, c) => s + (c.durationMs ?? 0), 0), bound: "wait", loggedMs: null,
       endReason: turn.endReason, permissionMode: null, level: null, model: turn.model,
       calls: turn.calls.length, askUser: turn.calls.filter((c) => c.name === ASK_TOOL).length,
-      rejections: count(turn.calls, (c) => c.rejected === true), interventions: null, corrective: null,
+      rejections: rejections(turn.calls), interventions: null, corrective: null,
       // No prompt and no tool input: the shape of the work is all the classifier reads.
       work: {prompt: "", toolNames: turn.calls.map((c) => c.name), filesTouched: 0, subagents: turn.calls.filter((c) => SUBAGENT_TOOLS.has(c.name)).length}
-    }, cls));
+    }, session.logs, cls));
   });
   emitCalls(session.loose, null);
 
@@ -86,6 +87,6 @@ export function emitSession(session: OtelSession, cls: Classifiers, emit: Emit):
     interactive: session.entrypoint === null ? null : isInteractive(session.entrypoint), entrypoint: session.entrypoint,
     version: session.version, model: session.model, provider: session.provider, level: null,
     turns: session.turns.length, calls: calls.length, interrupts: nInterrupts, clarifications: nAgentStops,
-    rejections: count(calls, (c) => c.rejected === true), interventions: null
-  }));
+    rejections: rejections(calls), interventions: null
+  }, session.logs));
 }
