@@ -5,9 +5,10 @@ import {existsSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {calibrationReport, formatReport} from "./calibrate/report.ts";
+import {InputError} from "./errors.ts";
 import {readCalibration} from "./generate/calibration.ts";
 import {FleetError, generate, type FleetProgress} from "./generate/fleet.ts";
-import {defaultInput, InputError} from "./ingest/discover.ts";
+import {defaultInput} from "./ingest/discover.ts";
 import {ingest, ingestRun, type Progress} from "./ingest/run.ts";
 import {canonicalTables} from "./site/tables.ts";
 

@@ -45,8 +45,10 @@ export const TABLES = {
     ["n_tool_calls", "INTEGER", "tool calls, subagents' and unprompted work's included"],
     ["n_interrupts", "INTEGER", "turns that ended `interrupted`"],
     ["n_clarifications", "INTEGER", "agent-initiated stops: its `stops` rows of kind `agent`"],
-    ["n_rejections", "INTEGER", "tool calls the person rejected; NULL where the source logs no approvals (GenAI spans)"],
-    ["n_interventions", "INTEGER", "interventions, each counted once (F10)"]
+    ["n_rejections", "INTEGER", "tool calls the person rejected; NULL where `logs_approvals` is false"],
+    ["n_interventions", "INTEGER", "interventions, each counted once (F10); NULL where `logs_prompts` is false"],
+    ["logs_approvals", "BOOLEAN", "its source logs the person's approvals, rejections and interrupts (transcripts, Claude Code's events; not GenAI spans): where false, what they measure is NULL"],
+    ["logs_prompts", "BOOLEAN", "its source logs what the person typed (transcripts; not telemetry): where false, corrective prompts and interventions are NULL"]
   ],
   turns: [
     ["session_id", "VARCHAR", ""],

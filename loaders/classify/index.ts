@@ -10,9 +10,9 @@ import {corrective} from "./corrective.ts";
 import {involvesPerson} from "./involves-person.ts";
 import {asksQuestion} from "./question.ts";
 import {agentStopReason, humanStopReason} from "./stop-reason.ts";
-import {toolCall} from "./tool-call.ts";
+import {toolCall, toolCallWith} from "./tool-call.ts";
 import type {Classifiers} from "./types.ts";
-import {InputError} from "../ingest/discover.ts";
+import {InputError} from "../errors.ts";
 
 export const defaultClassifiers: Classifiers = {complexity, corrective, asksQuestion, agentStopReason, humanStopReason, toolCall, involvesPerson};
 
@@ -31,5 +31,9 @@ export async function loadClassifiers(module?: string): Promise<Classifiers> {
   if (unknown.length) throw new InputError(`${module}: unknown classifier${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} (known: ${NAMES.join(", ")})`);
   const notFunctions = Object.entries(overrides).filter(([, f]) => typeof f !== "function").map(([k]) => k);
   if (notFunctions.length) throw new InputError(`${module}: not a function: ${notFunctions.join(", ")}`);
-  return {...defaultClassifiers, ...(overrides as Partial<Classifiers>)};
+  const plugged = overrides as Partial<Classifiers>;
+  const classifiers = {...defaultClassifiers, ...plugged};
+  // A module's involvesPerson decides the default toolCall's autonomy too: the call it says
+  // involves a person is the agent deferring (tool-call.ts).
+  return {...classifiers, toolCall: plugged.toolCall ?? toolCallWith(classifiers.involvesPerson)};
 }

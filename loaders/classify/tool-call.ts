@@ -58,8 +58,9 @@ function named(prompt: string, tool: string, input: unknown): boolean {
   return hasWord(p, tool.toLowerCase()) || hasWord(p, nameWords(tool)) || (server.length > 2 && hasWord(p, server));
 }
 
-export function autonomy(call: CallInput): number {
-  if (involvesPerson(call)) return 1;
+/** `involves`: the involvesPerson classifier in use, which an analyst's module may replace. */
+export function autonomy(call: CallInput, involves: (call: CallInput) => boolean = involvesPerson): number {
+  if (involves(call)) return 1;
   let score = 3;
   score += call.level === "full" ? 3 : call.level === "none" ? 0 : 1;
   if (call.inSubagent) score += 2;
@@ -69,7 +70,12 @@ export function autonomy(call: CallInput): number {
   return Math.max(1, Math.min(10, score));
 }
 
-export function toolCall(call: CallInput): CallScore {
-  const {risk, reversible} = action(call.tool, call.input);
-  return {risk, autonomy: autonomy(call), reversible, domain: domainOf(call.tool, call.input, call.prompt)};
+/** The tool-call classifier whose autonomy defers where `involves` sees a person (index.ts binds the one in use). */
+export function toolCallWith(involves: (call: CallInput) => boolean): (call: CallInput) => CallScore {
+  return (call) => {
+    const {risk, reversible} = action(call.tool, call.input);
+    return {risk, autonomy: autonomy(call, involves), reversible, domain: domainOf(call.tool, call.input, call.prompt)};
+  };
 }
+
+export const toolCall = toolCallWith(involvesPerson);

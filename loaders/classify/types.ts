@@ -52,7 +52,7 @@ export type Classifiers = {
   /**
    * The call asks, hands off to, escalates to or waits for a person (docs/findings.md, "The
    * API side: F6–F8 from agent spans"): `human_in_loop` for the tool calls of GenAI agent
-   * spans, which log no approvals.
+   * spans, which log no approvals; and, in the default toolCall, autonomy 1.
    */
   involvesPerson(call: CallInput): boolean;
 };

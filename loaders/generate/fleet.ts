@@ -7,9 +7,9 @@ import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, st
 import {availableParallelism} from "node:os";
 import {basename, dirname, join, resolve} from "node:path";
 import {Worker} from "node:worker_threads";
-import {FLEET_MARKER} from "../ingest/discover.ts";
 import {codeDigest} from "../code.ts";
 import {workerUrl} from "../paths.ts";
+import {FLEET_MARKER} from "../sources/walk.ts";
 import {makeAgents} from "./api.ts";
 import {writeApi, type ApiWritten} from "./api-fleet.ts";
 import {CALIBRATION_FILE, readCalibration, ROOT} from "./calibration.ts";

@@ -14,7 +14,7 @@
 import {closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeSync} from "node:fs";
 import {basename, join} from "node:path";
 import {TABLE_NAMES} from "../tables.ts";
-import {InputError} from "./discover.ts";
+import {InputError} from "../errors.ts";
 
 /** The files a reader finds in a generation, and under the same names at the output's top. */
 export const OUTPUT_FILES = [...TABLE_NAMES.map((t) => `${t}.parquet`), "ingest-report.json"];

@@ -13,11 +13,13 @@ import {loadClassifiers} from "../classify/index.ts";
 import {workerUrl} from "../paths.ts";
 import type {Classifiers} from "../classify/types.ts";
 import {TABLE_NAMES, copySql, partsSql, shadowedSql, type TableName} from "../tables.ts";
-import type {GroupResult} from "./counts.ts";
-import {discover, InputError, type Discovery, type Group, type Layout} from "./discover.ts";
+import {InputError} from "../errors.ts";
+import type {GroupResult} from "../sources/counts.ts";
+import type {Group} from "../sources/types.ts";
+import {discover, type Discovery} from "./discover.ts";
 import {checkOut, currentGeneration, lock, publish, WORK, writeError} from "./output.ts";
 import {PartWriter} from "./parts.ts";
-import {readJob, type Read} from "./sources.ts";
+import {readJob, type Read} from "./job.ts";
 import {configHash, fingerprint, groupKey, readState, type State} from "./state.ts";
 
 export {OUTPUT_FILES} from "./output.ts";
@@ -42,7 +44,8 @@ export type Progress = {files: number; filesTotal: number; bytes: number; bytesT
 export type FileReport = {file: string; lines: number; parsed: number; duplicates: number; skipped: Record<string, number>};
 
 export type IngestReport = {
-  inputs: Layout[];
+  /** The layout of each named path (docs/tables.md, "Inputs and layouts"). */
+  inputs: string[];
   files: number;
   unreadable: number;
   bytes: number;
@@ -153,7 +156,7 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
     const config = configHash(maxLineBytes, opts.classifiers);
     const keys = groups.map(groupKey);
     // An incremental run needs every fingerprint before it reads; any other run has each
-    // group's taken by its reader (sources.ts), which spares a pass over every file.
+    // group's taken by its reader (job.ts), which spares a pass over every file.
     const prints: (string | null)[] = opts.incremental ? groups.map(fingerprint) : groups.map(() => null);
     // A generation whose state or rows are missing (an older version's, or one a person
     // pruned) is not reused: everything is read.
@@ -268,7 +271,7 @@ function fileNamer(inputs: string[], paths: boolean): (path: string) => string {
   };
 }
 
-function summarize(groups: Group[], results: GroupResult[], layouts: Layout[], unreadable: number, tables: Record<TableName, number>, shadowed: number, name: (path: string) => string): IngestReport {
+function summarize(groups: Group[], results: GroupResult[], layouts: string[], unreadable: number, tables: Record<TableName, number>, shadowed: number, name: (path: string) => string): IngestReport {
   const total = {lines: 0, parsed: 0, duplicates: 0, bytes: 0, unanswered: 0, replayed: 0, orphans: 0};
   const skipped: Record<string, number> = {};
   // OTel sessions whose transcript was read too (tables.ts keeps the transcript's rows).

@@ -8,8 +8,9 @@ import {createHash} from "node:crypto";
 import {closeSync, existsSync, openSync, readFileSync, readSync, statSync} from "node:fs";
 import {resolve} from "node:path";
 import {codeDigest} from "../code.ts";
-import type {GroupResult} from "./counts.ts";
-import type {Group} from "./discover.ts";
+import type {GroupResult} from "../sources/counts.ts";
+import {sourceOf} from "../sources/index.ts";
+import type {Group} from "../sources/types.ts";
 
 // How much of a file's start and end the fingerprint reads: a rewrite that kept the
 // size and the modification time (a copy with `cp -p`) is caught where it changed these.
@@ -35,9 +36,9 @@ export function configHash(maxLineBytes: number, classifiers: string | undefined
   return digest(`${codeHash()}\u0000${maxLineBytes}\u0000${classifiers ? resolve(classifiers) : ""}\u0000${module}`);
 }
 
-/** A group's name in the state and in the rows it wrote. */
+/** A group's name in the state and in the rows it wrote: its source's name and the source's key for it. */
 export function groupKey(group: Group): string {
-  return digest(group.source === "otel" ? "otel" : `claude-code\u0000${group.userId}\u0000${group.project}`).slice(0, 32);
+  return digest(`${group.source}\u0000${sourceOf(group).key(group)}`).slice(0, 32);
 }
 
 function sample(path: string, size: number): string {
@@ -55,16 +56,17 @@ function sample(path: string, size: number): string {
 }
 
 /**
- * The group's files as they are now (which, how they are read, their sizes, times and
- * samples), or null when a file cannot be read: such a group is read again every time.
+ * The group as it is now: what its source found (its files, how each is read, and the
+ * group's own fields, its user for one), and its files' sizes, times and samples; null when
+ * a file cannot be read: such a group is read again every time.
  */
 export function fingerprint(group: Group): string | null {
   try {
     const files = group.files.map((f) => {
       const s = statSync(f.path);
-      return [f, s.size, s.mtimeMs, s.ino, sample(f.path, s.size)];
+      return [s.size, s.mtimeMs, s.ino, sample(f.path, s.size)];
     });
-    return digest(JSON.stringify([group.source === "claude-code" ? [group.userId, group.synthetic] : [], files]));
+    return digest(JSON.stringify([group, files]));
   } catch {
     return null;
   }

@@ -4,8 +4,8 @@ import {join} from "node:path";
 import {parentPort, workerData} from "node:worker_threads";
 import {loadClassifiers} from "../classify/index.ts";
 import {PartWriter} from "./parts.ts";
-import type {Group} from "./discover.ts";
-import {readJob} from "./sources.ts";
+import type {Group} from "../sources/types.ts";
+import {readJob} from "./job.ts";
 
 type Init = {work: string; name: string; maxLineBytes: number; classifiers?: string};
 const init = workerData as Init;

@@ -7,7 +7,7 @@
 --   success: a turn that ended `completed` and whose next prompt, if any, does not
 --     correct the agent; a share of turns by month and complexity, Wilson interval.
 -- Both need the person's prompts: turns and sessions of a source that logs none (agent
--- spans, Claude Code's events: `corrective` and `n_interventions` NULL) are left out.
+-- spans, Claude Code's events: their sessions' `logs_prompts` is false) are left out.
 with turn as (
   select
     t.*,
@@ -21,7 +21,8 @@ success as (
     complexity,
     end_reason = 'completed' and not coalesce(next_corrective, false) as succeeded
   from turn
-  where complexity is not null and corrective is not null
+  where complexity is not null
+    and exists (select 1 from sessions as s where s.user_id = turn.user_id and s.session_id = turn.session_id and s.logs_prompts)
 ),
 by_turn as (
   select
@@ -47,7 +48,7 @@ by_session as (
     greatest(0, avg(n_interventions) - 1.96 * coalesce(stddev_samp(n_interventions), 0) / sqrt(count(*))) as low,
     avg(n_interventions) + 1.96 * coalesce(stddev_samp(n_interventions), 0) / sqrt(count(*)) as high
   from sessions
-  where n_turns > 0 and n_interventions is not null
+  where n_turns > 0 and logs_prompts
   group by month
 )
 select * from (select * from by_turn union all select * from by_session)

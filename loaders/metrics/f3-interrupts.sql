@@ -4,8 +4,9 @@
 -- is the session number of the turn's session (tenure + 1), in the same two grains as F2.
 -- Rates per turn carry a 95% Wilson interval, which treats turns as independent: turns of
 -- one user are not, so the smoother's bootstrap, which resamples users, is the more honest
--- band. Turns of a source that logs nothing of the person (GenAI agent spans: their
--- `n_rejections` is NULL) could never show an interrupt, and are left out.
+-- band. Turns of a source that does not log the person's rejections and interrupts
+-- (GenAI agent spans: their sessions' `logs_approvals` is false) could never show an
+-- interrupt, and are left out.
 with turn as (
   select
     t.user_id,
@@ -15,7 +16,7 @@ with turn as (
     case when s.interactive then 'interactive' else 'headless' end as sessions
   from turns as t
   join sessions as s using (user_id, session_id)
-  where t.n_rejections is not null
+  where s.logs_approvals
 ),
 grain as (
   select *, unnest(tenure_grains(session_number), recursive := true) from turn

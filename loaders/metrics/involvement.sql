@@ -8,7 +8,7 @@
 -- (that, or a hook, or a level that asks).
 --
 -- GenAI agent spans (agents built on the API) log no approvals: their sessions'
--- `n_rejections` is NULL. There a call's `human_in_loop` only says whether that call
+-- `logs_approvals` is false. There a call's `human_in_loop` only says whether that call
 -- itself asks, hands off to, escalates to or waits for a person (the involvesPerson
 -- classifier: `request_human_approval`, `escalate_to_agent`, ...). Read call by call,
 -- it would say that the lookup before an approval and the refund after it had no one
@@ -25,11 +25,11 @@ create or replace macro involvement() as table
     c.*,
     s.interactive,
     case
-      when s.n_rejections is not null or c.turn_index is null then c.human_in_loop
+      when s.logs_approvals or c.turn_index is null then c.human_in_loop
       else bool_or(c.human_in_loop) over (partition by c.user_id, c.session_id, c.turn_index)
     end as involved,
     case
-      when s.n_rejections is not null then c.safeguard
+      when s.logs_approvals then c.safeguard
       else bool_or(c.human_in_loop) over (partition by c.user_id, c.session_id)
     end as safeguarded
   from tool_calls as c

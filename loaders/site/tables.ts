@@ -9,11 +9,12 @@ import {join, resolve} from "node:path";
 import {setTimeout as sleep} from "node:timers/promises";
 import {readCalibration} from "../generate/calibration.ts";
 import {generate, generatorDigest} from "../generate/fleet.ts";
-import {discover, FLEET_MARKER, type Discovery} from "../ingest/discover.ts";
+import {discover, type Discovery} from "../ingest/discover.ts";
 import {currentTables} from "../ingest/output.ts";
 import {ingest} from "../ingest/run.ts";
 import {codeHash} from "../ingest/state.ts";
 import {ROOT} from "../paths.ts";
+import {FLEET_MARKER} from "../sources/walk.ts";
 import {ORIGIN_FILE, type Built, type Origin} from "./built.ts";
 
 type Env = NodeJS.ProcessEnv;

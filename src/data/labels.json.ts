@@ -1,6 +1,6 @@
 // The names of the classifiers' labels and of the sources, from the one place each is defined.
 import {DOMAINS} from "../../loaders/classify/domain.ts";
 import {AGENT_REASONS, HUMAN_REASONS} from "../../loaders/classify/stop-reason.ts";
-import {SOURCES} from "../../loaders/ingest/sources.ts";
+import {LABELS} from "../../loaders/sources/index.ts";
 
-process.stdout.write(JSON.stringify({agent: AGENT_REASONS, human: HUMAN_REASONS, domain: DOMAINS, source: {...SOURCES, "(all)": "All sources"}}));
+process.stdout.write(JSON.stringify({agent: AGENT_REASONS, human: HUMAN_REASONS, domain: DOMAINS, source: {...LABELS, "(all)": "All sources"}}));

@@ -1,8 +1,8 @@
 // Which data the site was built from: counts and dates only, no identifier; in all, and
 // by source.
-import {SOURCES} from "../../loaders/ingest/sources.ts";
 import {builtTables} from "../../loaders/site/built.ts";
 import {connect} from "../../loaders/site/aggregate.ts";
+import {LABELS} from "../../loaders/sources/index.ts";
 
 const {dir, origin} = builtTables();
 const db = await connect(dir, origin.minUsers);
@@ -29,7 +29,7 @@ const bySource = (
     from sessions s
     group by source
     order by source`)
-).getRowObjectsJson().map((r) => ({...r, label: SOURCES[r.source as keyof typeof SOURCES] ?? r.source}));
+).getRowObjectsJson().map((r) => ({...r, label: LABELS[r.source as string] ?? r.source}));
 const {lines, parsed, duplicates, skipped, unanswered_prompts} = origin.report;
 process.stdout.write(
   JSON.stringify({label: origin.label, kind: origin.kind, minUsers: origin.minUsers, ...row, bySource, ingest: {lines, parsed, duplicates, skipped, unanswered_prompts}}, null, 2)

@@ -5,6 +5,8 @@
 import {existsSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
+import {loadClassifiers} from "../../loaders/classify/index.ts";
+import type {CallInput} from "../../loaders/classify/types.ts";
 import {cli, sqlOn, tmp} from "../cli.ts";
 import {Transcript, writeTree} from "../transcript.ts";
 
@@ -96,5 +98,21 @@ describe("--classifiers <module>", () => {
     expect(cli(["ingest", fleet(), "--out", join(tmp(), "t"), "--classifiers", notObject]).stderr).toMatch(/^agent-autonomy: .*n\.js: the default export must be an object holding classifiers \(complexity, .*\)\n$/);
     const notFunction = module("f.ts", "export default {complexity: 'high'};\n");
     expect(cli(["ingest", fleet(), "--out", join(tmp(), "t"), "--classifiers", notFunction]).stderr).toBe(`agent-autonomy: ${notFunction}: not a function: complexity\n`);
+  });
+});
+
+describe("a module's involvesPerson", () => {
+  const call = (tool: string): CallInput => ({tool, input: null, prompt: "", level: null, inSubagent: false, position: 0});
+
+  test("decides the default toolCall's autonomy: a call it says involves a person is the agent deferring", async () => {
+    const cls = await loadClassifiers(module("person.ts", "export default {involvesPerson: (call: {tool: string}) => call.tool === 'lookup_order'};\n"));
+    expect(cls.toolCall(call("lookup_order")).autonomy).toBe(1);
+    // The built-in rules see a person in this call; the module does not.
+    expect(cls.toolCall(call("request_human_approval")).autonomy).toBe(4);
+  });
+
+  test("leaves a module's own toolCall alone", async () => {
+    const cls = await loadClassifiers(module("both.ts", "export default {involvesPerson: () => true, toolCall: () => ({risk: 2, autonomy: 7, reversible: true, domain: 'x'})};\n"));
+    expect(cls.toolCall(call("lookup_order")).autonomy).toBe(7);
   });
 });

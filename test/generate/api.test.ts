@@ -11,7 +11,7 @@ import {AGENT_KINDS} from "../../loaders/generate/api-agents.ts";
 import {OTEL_FOLDER} from "../../loaders/generate/api-fleet.ts";
 import {readCalibration} from "../../loaders/generate/calibration.ts";
 import type {Marker} from "../../loaders/generate/fleet.ts";
-import {FLEET_MARKER} from "../../loaders/ingest/discover.ts";
+import {FLEET_MARKER} from "../../loaders/sources/walk.ts";
 import {ingestQuietly, sqlOn} from "../cli.ts";
 import {smallFleet} from "../fleet.ts";
 

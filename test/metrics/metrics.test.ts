@@ -7,8 +7,10 @@ import {metric, tables, wilson} from "./tables.ts";
 const session = (user: string, id: string, day: number, extra: Record<string, unknown> = {}) => ({
   session_id: id, user_id: user, source: "claude-code", synthetic: true, interactive: true,
   started_at: new Date(Date.UTC(2025, 9, 1 + day, 10)).toISOString(), ended_at: new Date(Date.UTC(2025, 9, 1 + day, 11)).toISOString(),
-  n_turns: 1, n_rejections: 0, ...extra
+  n_turns: 1, n_rejections: 0, logs_approvals: true, logs_prompts: true, ...extra
 });
+/** A session of GenAI agent spans, which log nothing of the person. */
+const spans = {source: "otel", n_rejections: null, n_interventions: null, logs_approvals: false, logs_prompts: false};
 const turn = (user: string, id: string, index: number, extra: Record<string, unknown> = {}) => ({
   session_id: id, user_id: user, turn_index: index, started_at: "2025-10-01T10:00:00Z", end_reason: "completed", duration_s: 60, complexity: "low", corrective: false, n_rejections: 0, ...extra
 });
@@ -48,12 +50,12 @@ describe("F2 auto-approve by tenure", () => {
 
 describe("F3 interrupts by tenure", () => {
   test("the share of turns interrupted, by the tenure of their session", async () => {
-    const sessions = [session("u", "s0", 0), session("u", "s1", 1)];
+    const sessions = [session("u", "s0", 0), session("u", "s1", 1), session("u", "api", 2, spans)];
     const turns = [
       turn("u", "s0", 0, {end_reason: "interrupted"}), turn("u", "s0", 1), turn("u", "s0", 2), turn("u", "s0", 3),
       turn("u", "s1", 0, {end_reason: "clarification"}), turn("u", "s1", 1, {end_reason: "interrupted"}),
       // An agent's run from its spans, which log nothing of the person: it could not show an interrupt.
-      turn("u", "s1", 2, {n_rejections: null})
+      turn("u", "api", 0, {n_rejections: null})
     ];
     const rows = await metric("f3-interrupts", await tables({sessions, turns}), 1, "where grain = 'bin' and sessions = 'interactive'");
     expect(rows.map((r) => [r.from_session, r.turns, r.interrupted, r.share])).toEqual([[1, 4, 1, 0.25], [2, 2, 1, 0.5]]);
@@ -110,10 +112,10 @@ describe("F6 human involvement by complexity", () => {
 });
 
 describe("who is involved in a call, where approvals are not logged (GenAI agent spans)", () => {
-  // An API conversation (n_rejections NULL: no approvals logged) of three runs: run 0
+  // An API conversation (no approvals logged) of three runs: run 0
   // looks up, asks for approval, refunds; run 1 only reads; run 2 (high) reads and
   // escalates. A transcript session beside it keeps its calls' own flags.
-  const sessions = [session("u", "api", 0, {source: "otel", n_rejections: null}), session("u", "cc", 1, {n_rejections: 0})];
+  const sessions = [session("u", "api", 0, spans), session("u", "cc", 1, {n_rejections: 0})];
   const turns = [turn("u", "api", 0, {complexity: "minimal"}), turn("u", "api", 1, {complexity: "minimal"}), turn("u", "api", 2, {complexity: "high"}), turn("u", "cc", 0, {complexity: "minimal"})];
   const call = (sid: string, i: number, turn_index: number | null, tool_name: string, human_in_loop: boolean | null, safeguard: boolean | null = human_in_loop) =>
     ({session_id: sid, user_id: "u", source: sid === "api" ? "otel" : "claude-code", turn_index, tool_use_id: `${sid}${i}`, tool_name, human_in_loop, safeguard, risk: 1, autonomy: 4, reversible: true, domain: "finance"});
@@ -192,14 +194,14 @@ describe("F9 the tail", () => {
 
 describe("F10 outcomes over time", () => {
   test("success needs a completed turn whose next prompt does not correct it", async () => {
-    const sessions = [session("u", "s", 0, {n_interventions: 3, n_turns: 4}), session("u", "t", 40, {n_interventions: 1, n_turns: 1})];
+    const sessions = [session("u", "s", 0, {n_interventions: 3, n_turns: 4}), session("u", "t", 40, {n_interventions: 1, n_turns: 1}), session("u", "api", 1, spans)];
     const turns = [
       turn("u", "s", 0, {started_at: "2025-10-01T10:00:00Z", complexity: "high"}),
       turn("u", "s", 1, {started_at: "2025-10-01T10:10:00Z", complexity: "high", corrective: true}),
       turn("u", "s", 2, {started_at: "2025-10-01T10:20:00Z", complexity: "high", end_reason: "interrupted"}),
       turn("u", "s", 3, {started_at: "2025-10-01T10:30:00Z", complexity: "high"}),
       // A run whose prompt was not logged (spans): its success cannot be told.
-      turn("u", "t", 0, {started_at: "2025-10-02T10:00:00Z", complexity: "high", corrective: null})
+      turn("u", "api", 0, {started_at: "2025-10-02T10:00:00Z", complexity: "high", corrective: null})
     ];
     const rows = await metric("f10-outcomes", await tables({sessions, turns}));
     const success = rows.find((r) => r.measure === "success" && r.complexity === "high" && r.month === "2025-10")!;

@@ -5,7 +5,7 @@ import {spawnSync} from "node:child_process";
 import {chmodSync, cpSync, mkdirSync, symlinkSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, describe, expect, test} from "vitest";
-import {InputError} from "../../loaders/ingest/discover.ts";
+import {InputError} from "../../loaders/errors.ts";
 import {writeError} from "../../loaders/ingest/output.ts";
 import {cli, FIXTURES, readReport, sqlOn, tmp} from "../cli.ts";
 import {fleetFiles, writeFleet} from "./corpus.ts";

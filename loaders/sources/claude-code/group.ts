@@ -1,13 +1,13 @@
 // One project group of transcripts → canonical rows, and the count of every line.
-import type {Classifiers} from "../../classify/types.ts";
-import {addSkip, type GroupResult} from "../../ingest/counts.ts";
-import type {TranscriptGroup} from "../../ingest/discover.ts";
+import {addSkip, type GroupResult} from "../counts.ts";
+import type {ReadContext} from "../types.ts";
+import type {TranscriptGroup} from "./discover.ts";
 import type {Event} from "./parse.ts";
 import {dropDuplicates, dropReplays, readEvents} from "./read.ts";
 import type {Emit} from "../../tables.ts";
 import {assembleSession} from "./sessions.ts";
 
-export function processGroup(group: TranscriptGroup, maxLineBytes: number, classifiers: Classifiers, emit: Emit): GroupResult {
+export function readTranscripts(group: TranscriptGroup, {maxLineBytes, classifiers}: ReadContext, emit: Emit): GroupResult {
   const {events, counts} = readEvents(group.files, maxLineBytes);
   const {kept, replayed} = dropReplays(dropDuplicates(events, counts));
   const subagentFiles = new Set(group.files.flatMap((f, i) => (f.subagent ? [i] : [])));

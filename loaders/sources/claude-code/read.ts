@@ -1,8 +1,8 @@
 // Reads one group of transcripts (a project folder: the scope in which Claude Code
 // resumes and forks sessions) into events, counts every line, and removes what a resume
 // or fork replayed, so that each event is counted once where it first appeared.
-import {addSkip, emptyCounts, type FileCounts} from "../../ingest/counts.ts";
-import {readLines} from "../../ingest/lines.ts";
+import {addSkip, emptyCounts, type FileCounts} from "../counts.ts";
+import {readLines} from "../lines.ts";
 import {parseLine, type Event} from "./parse.ts";
 
 export type TranscriptFile = {path: string; subagent: boolean};

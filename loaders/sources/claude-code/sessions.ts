@@ -3,12 +3,17 @@
 // intervention).
 import {
   ASK_TOOL, FILE_EDIT_TOOLS, PLAN_TOOL, SUBAGENT_TOOLS,
-  approvedBy, humanInLoop, isInteractive, levelOf, majority, safeguard, sessionLevel,
+  approvedBy, isInteractive, levelOf, majority, sessionLevel,
   type EndReason, type Level
 } from "../../definitions.ts";
-import type {Classifiers} from "../../classify/types.ts";
+import type {Classifiers, TurnInput} from "../../classify/types.ts";
 import type {Emit, Row} from "../../tables.ts";
+import {sessionRow, stopRow, toolCallRow, turnRow, type Owner, type Session, type Stop, type Turn} from "../rows.ts";
+import type {Logs} from "../types.ts";
 import type {Event, Result, ToolUse} from "./parse.ts";
+
+/** A transcript logs the person's prompts, rejections and interrupts, and the mode that decides what they approve (docs/claude-code-format.md). */
+export const TRANSCRIPTS: Logs = {approvals: true, prompts: true};
 
 export type SessionOptions = {
   userId: string;
@@ -110,11 +115,51 @@ export function assembleSession(
   opts: SessionOptions,
   emit: Emit
 ): {unanswered: number} {
-  const {userId, classifiers: cls, subagentFiles} = opts;
+  const cls = opts.classifiers;
+  const owner = {session_id: sessionId, user_id: opts.userId};
   const {all, unanswered} = stretches(main);
-  const prompted = all.filter((s) => s.prompt !== null);
+  const prompted = all.filter(isPrompted);
+  placeSubagents(all, subagents);
+  const modeAt = modesInForce(main);
+  const hooked = new Set(main.flatMap((e) => (e.t === "hook" ? [e.toolUseId] : [])));
+  const tally: Tally = {levels: [], calls: 0, rejections: 0, interrupts: 0, agentStops: 0, interventions: 0};
+  let previousInterrupted = false;
 
-  // A subagent file's events go to the stretch in which the agent began.
+  all.forEach((stretch) => {
+    const turnIndex = isPrompted(stretch) ? prompted.indexOf(stretch) : null;
+    const permissionMode = modeOf(stretch, modeAt);
+    const level = levelOf(permissionMode);
+    const calls = callsOf([...stretch.events, ...stretch.subagent], opts.subagentFiles);
+    calls.forEach((call, position) => emit("tool_calls", callRow(owner, turnIndex, call, position, {level, prompt: stretch.prompt?.text ?? "", hooked}, cls)));
+    tally.calls += calls.length;
+    tally.rejections += calls.filter(rejected).length;
+    if (!isPrompted(stretch) || turnIndex === null) return;
+
+    const {turn, stops} = assembleTurn(stretch, turnIndex, prompted[turnIndex + 1]?.prompt ?? null, calls, {permissionMode, level, previousInterrupted}, cls);
+    for (const s of stops) emit("stops", stopRow(owner, s));
+    emit("turns", turnRow(owner, turn, TRANSCRIPTS, cls));
+    const interrupted = turn.endReason === "interrupted";
+    tally.levels.push(level);
+    tally.interrupts += interrupted ? 1 : 0;
+    tally.agentStops += stops.filter((s) => s.kind === "agent").length;
+    tally.interventions += turn.interventions;
+    previousInterrupted = interrupted;
+  });
+
+  emit("sessions", sessionRow(owner, sessionOf(main, prompted.length, tally, opts.synthetic), TRANSCRIPTS));
+  return {unanswered};
+}
+
+type Prompt = Event & {t: "prompt"};
+type PromptedStretch = Stretch & {prompt: Prompt};
+const isPrompted = (s: Stretch): s is PromptedStretch => s.prompt !== null;
+
+function startOf(s: Stretch): number {
+  return s.prompt?.ts ?? s.events.find((e) => !Number.isNaN(e.ts))?.ts ?? -Infinity;
+}
+
+/** A subagent file's events go to the stretch in which the agent began. */
+function placeSubagents(all: readonly Stretch[], subagents: readonly Event[]): void {
   const byAgent = new Map<string, Event[]>();
   for (const e of subagents) {
     const key = e.agentId ?? `file${e.file}`;
@@ -125,150 +170,172 @@ export function assembleSession(
     const home = all.findLast((s) => startOf(s) <= begin) ?? all[0];
     home?.subagent.push(...events);
   }
+}
 
-  // The permission mode in force: the last one any main line recorded so far.
+/** The permission mode in force at each main line: the last one any main line recorded before it. */
+function modesInForce(main: readonly Event[]): Map<Event, string | null> {
   const modeAt = new Map<Event, string | null>();
   let mode: string | null = null;
   for (const e of main) {
     modeAt.set(e, mode);
     if (e.mode !== null && !e.sidechain) mode = e.mode;
   }
+  return modeAt;
+}
 
-  const hooked = new Set(main.filter((e) => e.t === "hook").map((e) => (e as Event & {t: "hook"}).toolUseId));
-  const sessionLevels: (Level | null)[] = [];
-  let nCalls = 0, nInterrupts = 0, nAgentStops = 0, nRejections = 0, nInterventions = 0;
-  let previousInterrupted = false;
+/** A turn's mode is its prompt's, else the one in force at its prompt; work with no prompt takes the one in force at its first line. */
+function modeOf(stretch: Stretch, modeAt: ReadonlyMap<Event, string | null>): string | null {
+  if (stretch.prompt) return stretch.prompt.mode ?? modeAt.get(stretch.prompt) ?? null;
+  return stretch.events.length ? modeAt.get(stretch.events[0]) ?? null : null;
+}
 
-  all.forEach((stretch) => {
-    const turnIndex = stretch.prompt ? prompted.indexOf(stretch) : null;
-    const permissionMode = stretch.prompt ? stretch.prompt.mode ?? modeAt.get(stretch.prompt) ?? null : stretch.events.length ? modeAt.get(stretch.events[0]) ?? null : null;
-    const level = levelOf(permissionMode);
-    const calls = callsOf([...stretch.events, ...stretch.subagent], subagentFiles);
-    const promptText = stretch.prompt?.text ?? "";
-    const hooks = (c: Call) => hooked.has(c.id);
+/** A tool call's row: who let it run follows from its turn's level (docs/findings.md, "Human in the loop and safeguard"). */
+function callRow(owner: Owner, turnIndex: number | null, call: Call, position: number, turn: {level: Level | null; prompt: string; hooked: ReadonlySet<string>}, cls: Classifiers): Row {
+  const {level, prompt} = turn;
+  const isRejected = rejected(call);
+  const approved = approvedBy(level, call.name, isRejected);
+  return toolCallRow(owner, {
+    turnIndex, id: call.id, name: call.name, at: call.ts, inSubagent: call.inSubagent, rejected: isRejected,
+    isError: call.result?.isError ?? false, approvedBy: approved, decidedBy: approved, hooked: turn.hooked.has(call.id),
+    input: {tool: call.name, input: call.input, prompt, level, inSubagent: call.inSubagent, position}
+  }, TRANSCRIPTS, cls);
+}
 
-    calls.forEach((call, position) => {
-      const isRejected = rejected(call);
-      const approved = approvedBy(level, call.name, isRejected);
-      const inLoop = humanInLoop(level, call.name, approved);
-      const score = cls.toolCall({tool: call.name, input: call.input, prompt: promptText, level, inSubagent: call.inSubagent, position});
-      emit("tool_calls", {
-        session_id: sessionId, user_id: userId, turn_index: turnIndex, tool_use_id: call.id, tool_name: call.name,
-        called_at: Number.isNaN(call.ts) ? null : call.ts, in_subagent: call.inSubagent, rejected: isRejected,
-        is_error: call.result?.isError ?? false, approved_by: approved, auto_approve: level, hooked: hooks(call),
-        human_in_loop: inLoop, safeguard: safeguard(level, inLoop, hooks(call)),
-        risk: score.risk, autonomy: score.autonomy, reversible: score.reversible, domain: score.domain
-      });
-    });
-    nCalls += calls.length;
-    nRejections += calls.filter(rejected).length;
-    if (!stretch.prompt || turnIndex === null) return;
-
-    // The stop: the last agent line before the next prompt, in file order; subagent lines
-    // (which run while the main agent waits) may end later.
-    const agentMain = stretch.events.filter(isAgentEvent);
-    const next = prompted[turnIndex + 1]?.prompt?.ts ?? Infinity;
-    const start = stretch.prompt.ts;
-    let stop = agentMain.length ? agentMain.at(-1)!.ts : start;
-    for (const e of stretch.subagent) if (isAgentEvent(e) && e.ts < next && e.ts > stop) stop = e.ts;
-
-    // How it ended: the main agent's own lines decide (subagents' are work inside the turn).
-    const own = stretch.events.filter((e) => isAgentEvent(e) && !e.sidechain);
-    const lastAssistant = own.findLastIndex((e) => e.t === "assistant");
-    const tail = own.slice(lastAssistant + 1);
-    const tailCalls = new Set(tail.flatMap((e) => (e.t === "results" ? e.results.map((r) => r.id) : [])));
-    const mainCalls = calls.filter((c) => !c.inSubagent);
-    const last = own.at(-1);
-    // Esc ends a turn with a marker line, a tool result marked interrupted, or (2.1.2xx,
-    // while the model streams) an assistant message cut mid-stream.
-    const marker =
-      tail.some((e) => e.t === "interrupt" || (e.t === "results" && (e.interrupt || e.results.some((r) => r.outcome === "interrupted")))) ||
-      (last?.t === "assistant" && last.aborted);
-    const refused = tail.some((e) => e.t === "results" && e.results.some((r) => r.outcome === "rejected"));
-    const lastCall = mainCalls.at(-1);
-    const finalText = last?.t === "assistant" ? last.text : "";
-    // A turn that ends waiting on a question or plan (unanswered, or sent back to be
-    // clarified) ends `clarification` whatever words follow; its stop is the call's. A
-    // closing question in words is a stop of its own only when no question or plan is the
-    // turn's last call (docs/findings.md, "Agent-initiated stop and human interrupt").
-    const lastAsks = lastCall !== undefined && (lastCall.name === ASK_TOOL || lastCall.name === PLAN_TOOL);
-    let end: EndReason = "completed";
-    let asking = false;
-    if (marker || refused) end = "interrupted";
-    else if (last?.t === "assistant" && last.apiError) end = "error";
-    else if (lastAsks && (lastCall.result === undefined || lastCall.result.outcome === "clarify")) end = "clarification";
-    else if (last?.t === "assistant" && last.tools.length === 0 && cls.asksQuestion(finalText)) [end, asking] = ["clarification", !lastAsks];
-
-    // Waits on the person inside the turn: from a question or plan to its answer.
-    let wait = 0;
-    for (const c of mainCalls) {
-      if ((c.name === ASK_TOOL || c.name === PLAN_TOOL) && c.resultTs !== undefined && c.resultTs > c.ts) wait += c.resultTs - c.ts;
+/** A prompted stretch → its turn and its stops. */
+function assembleTurn(
+  stretch: PromptedStretch,
+  turnIndex: number,
+  next: Prompt | null,
+  calls: readonly Call[],
+  mode: {permissionMode: string | null; level: Level | null; previousInterrupted: boolean},
+  cls: Classifiers
+): {turn: Turn & {interventions: number}; stops: Stop[]} {
+  // The main agent's own lines decide how a turn ends and its model (subagents' are work inside the turn).
+  const own = stretch.events.filter((e) => isAgentEvent(e) && !e.sidechain);
+  const mainCalls = calls.filter((c) => !c.inSubagent);
+  const stop = stopOf(stretch, next);
+  const ending = howItEnded(own, mainCalls, cls);
+  const interrupted = ending.end === "interrupted";
+  const corrective = turnIndex > 0 && cls.corrective(stretch.prompt.text);
+  // docs/findings.md, "Intervention": its interrupt, each rejection the agent went on from,
+  // and a corrective prompt unless it follows an interrupt (the same intervention).
+  const rejections = calls.filter(rejected);
+  const endingRejections = interrupted ? rejections.filter((c) => ending.endingCalls.has(c.id)).length : 0;
+  const interventions = (interrupted ? 1 : 0) + (rejections.length - endingRejections) + (corrective && !mode.previousInterrupted ? 1 : 0);
+  const logged = stretch.events.findLast((e) => e.t === "turn_duration");
+  return {
+    stops: stopsOf(turnIndex, mainCalls, ending, stop, next?.text ?? "", cls),
+    turn: {
+      index: turnIndex, start: stretch.prompt.ts, end: stop, wait: waitOf(mainCalls), bound: "wall",
+      loggedMs: logged?.t === "turn_duration" ? logged.ms : null, endReason: ending.end, permissionMode: mode.permissionMode,
+      level: mode.level, model: modelOf(own), calls: calls.length, askUser: mainCalls.filter((c) => c.name === ASK_TOOL).length,
+      rejections: rejections.length, interventions, corrective, work: workOf(stretch.prompt.text, calls)
     }
-    const wall = Math.max(0, stop - start);
-    const logged = stretch.events.findLast((e) => e.t === "turn_duration") as (Event & {t: "turn_duration"}) | undefined;
-    const models = own.filter((e): e is Event & {t: "assistant"} => e.t === "assistant" && e.model !== null && e.model !== "<synthetic>");
-    const turnModel = majority([...new Map(models.map((e) => [e.msgId ?? `${e.file}:${e.line}`, e.model!])).values()]);
+  };
+}
 
-    const turnRejections = calls.filter(rejected);
-    const endingRejections = end === "interrupted" ? turnRejections.filter((c) => tailCalls.has(c.id)).length : 0;
-    const isCorrective = turnIndex > 0 && cls.corrective(promptText);
-    const interrupted = end === "interrupted";
-    const interventions = (interrupted ? 1 : 0) + (turnRejections.length - endingRejections) + (isCorrective && !previousInterrupted ? 1 : 0);
-    previousInterrupted = interrupted;
+/**
+ * The stop: the last agent line before the next prompt, in file order; subagent lines
+ * (which run while the main agent waits) may end later.
+ */
+function stopOf(stretch: PromptedStretch, next: Prompt | null): number {
+  const agentMain = stretch.events.filter(isAgentEvent);
+  const before = next?.ts ?? Infinity;
+  let stop = agentMain.length ? agentMain.at(-1)!.ts : stretch.prompt.ts;
+  for (const e of stretch.subagent) if (isAgentEvent(e) && e.ts < before && e.ts > stop) stop = e.ts;
+  return stop;
+}
 
-    const files = new Set(calls.filter((c) => FILE_EDIT_TOOLS.has(c.name)).map((c) => (c.input as {file_path?: unknown} | null)?.file_path).filter((p) => typeof p === "string"));
-    const complexity = cls.complexity({
-      prompt: promptText,
-      toolNames: calls.map((c) => c.name),
-      filesTouched: files.size,
-      subagents: calls.filter((c) => SUBAGENT_TOOLS.has(c.name)).length
-    });
+/** How a turn ended (docs/findings.md, "How a turn ends"), and what the stops it made read. */
+type Ending = {
+  end: EndReason;
+  /** Esc ended it, not a rejection. */
+  marker: boolean;
+  /** It ended on a question in words that no question or plan call put. */
+  asking: boolean;
+  /** Calls whose results came after the last assistant message. */
+  endingCalls: ReadonlySet<string>;
+  finalText: string;
+};
 
-    // Agent stops: every question or plan it put to the person, and a closing question.
-    const stops: Row[] = [];
-    for (const c of mainCalls) {
-      if (c.name !== ASK_TOOL && c.name !== PLAN_TOOL) continue;
-      const how = c.name === ASK_TOOL ? "ask_user" : "plan";
-      stops.push({at: c.ts, kind: "agent", how, reason: cls.agentStopReason({how, text: questionText(c)})});
-    }
-    if (asking) stops.push({at: stop, kind: "agent", how: "question", reason: cls.agentStopReason({how: "question", text: finalText})});
-    if (interrupted) {
-      const said = prompted[turnIndex + 1]?.prompt?.text ?? "";
-      const how = marker ? "interrupt" : "rejection";
-      stops.push({at: stop, kind: "human", how, reason: cls.humanStopReason({how, said})});
-    }
-    for (const s of stops) emit("stops", {session_id: sessionId, user_id: userId, turn_index: turnIndex, ...s});
+function howItEnded(own: readonly Event[], mainCalls: readonly Call[], cls: Classifiers): Ending {
+  const lastAssistant = own.findLastIndex((e) => e.t === "assistant");
+  const tail = own.slice(lastAssistant + 1);
+  const endingCalls = new Set(tail.flatMap((e) => (e.t === "results" ? e.results.map((r) => r.id) : [])));
+  const last = own.at(-1);
+  // Esc ends a turn with a marker line, a tool result marked interrupted, or (2.1.2xx,
+  // while the model streams) an assistant message cut mid-stream.
+  const marker =
+    tail.some((e) => e.t === "interrupt" || (e.t === "results" && (e.interrupt || e.results.some((r) => r.outcome === "interrupted")))) ||
+    (last?.t === "assistant" && last.aborted);
+  const refused = tail.some((e) => e.t === "results" && e.results.some((r) => r.outcome === "rejected"));
+  const lastCall = mainCalls.at(-1);
+  const finalText = last?.t === "assistant" ? last.text : "";
+  // A turn that ends waiting on a question or plan (unanswered, or sent back to be
+  // clarified) ends `clarification` whatever words follow; its stop is the call's. A
+  // closing question in words is a stop of its own only when no question or plan is the
+  // turn's last call (docs/findings.md, "Agent-initiated stop and human interrupt").
+  const lastAsks = lastCall !== undefined && (lastCall.name === ASK_TOOL || lastCall.name === PLAN_TOOL);
+  let end: EndReason = "completed";
+  let asking = false;
+  if (marker || refused) end = "interrupted";
+  else if (last?.t === "assistant" && last.apiError) end = "error";
+  else if (lastAsks && (lastCall.result === undefined || lastCall.result.outcome === "clarify")) end = "clarification";
+  else if (last?.t === "assistant" && last.tools.length === 0 && cls.asksQuestion(finalText)) [end, asking] = ["clarification", !lastAsks];
+  return {end, marker, asking, endingCalls, finalText};
+}
 
-    sessionLevels.push(level);
-    nInterrupts += interrupted ? 1 : 0;
-    nAgentStops += stops.filter((s) => s.kind === "agent").length;
-    nInterventions += interventions;
-    emit("turns", {
-      session_id: sessionId, user_id: userId, turn_index: turnIndex, started_at: start, ended_at: start + wall,
-      duration_s: Math.max(0, wall - wait) / 1000, wall_s: wall / 1000, wait_s: wait / 1000,
-      logged_duration_s: logged ? logged.ms / 1000 : null, end_reason: end, permission_mode: permissionMode,
-      auto_approve: level, model: turnModel, n_tool_calls: calls.length,
-      n_ask_user: mainCalls.filter((c) => c.name === ASK_TOOL).length, n_rejections: turnRejections.length,
-      n_interventions: interventions, complexity, corrective: isCorrective
-    });
-  });
+/** Waits on the person inside the turn: from a question or plan to its answer. */
+function waitOf(mainCalls: readonly Call[]): number {
+  let wait = 0;
+  for (const c of mainCalls) {
+    if ((c.name === ASK_TOOL || c.name === PLAN_TOOL) && c.resultTs !== undefined && c.resultTs > c.ts) wait += c.resultTs - c.ts;
+  }
+  return wait;
+}
 
-  const conversational = main.filter((e) => e.conversational && !Number.isNaN(e.ts));
-  const times = conversational.map((e) => e.ts);
+/** The model of most of the main agent's messages, each message once. */
+function modelOf(own: readonly Event[]): string | null {
+  const models = own.filter((e): e is Event & {t: "assistant"} => e.t === "assistant" && e.model !== null && e.model !== "<synthetic>");
+  return majority([...new Map(models.map((e) => [e.msgId ?? `${e.file}:${e.line}`, e.model!])).values()]);
+}
+
+/** What the complexity classifier reads of a turn: its prompt and the shape of its work. */
+function workOf(prompt: string, calls: readonly Call[]): TurnInput {
+  const files = new Set(calls.filter((c) => FILE_EDIT_TOOLS.has(c.name)).map((c) => (c.input as {file_path?: unknown} | null)?.file_path).filter((p) => typeof p === "string"));
+  return {prompt, toolNames: calls.map((c) => c.name), filesTouched: files.size, subagents: calls.filter((c) => SUBAGENT_TOOLS.has(c.name)).length};
+}
+
+/** Agent stops: every question or plan the main agent put to the person, and a closing question; a human stop when the person ended the turn. */
+function stopsOf(turnIndex: number, mainCalls: readonly Call[], ending: Ending, stop: number, said: string, cls: Classifiers): Stop[] {
+  const stops: Stop[] = [];
+  for (const c of mainCalls) {
+    if (c.name !== ASK_TOOL && c.name !== PLAN_TOOL) continue;
+    const how = c.name === ASK_TOOL ? "ask_user" : "plan";
+    stops.push({turnIndex, at: c.ts, kind: "agent", how, reason: cls.agentStopReason({how, text: questionText(c)})});
+  }
+  if (ending.asking) stops.push({turnIndex, at: stop, kind: "agent", how: "question", reason: cls.agentStopReason({how: "question", text: ending.finalText})});
+  if (ending.end === "interrupted") {
+    const how = ending.marker ? "interrupt" : "rejection";
+    stops.push({turnIndex, at: stop, kind: "human", how, reason: cls.humanStopReason({how, said})});
+  }
+  return stops;
+}
+
+/** What a session's turns and calls add up to. */
+type Tally = {levels: (Level | null)[]; calls: number; rejections: number; interrupts: number; agentStops: number; interventions: number};
+
+/** The session's own figures: its times, entry point, version and model from its main lines, the rest from its turns and calls. */
+function sessionOf(main: readonly Event[], turns: number, tally: Tally, synthetic: boolean): Session {
+  const times = main.filter((e) => e.conversational && !Number.isNaN(e.ts)).map((e) => e.ts);
   const messages = new Map<string, string>();
   for (const e of main) if (e.t === "assistant" && !e.sidechain && e.model && e.model !== "<synthetic>") messages.set(e.msgId ?? `${e.file}:${e.line}`, e.model);
   const entrypoint = main.find((e) => e.entrypoint !== null)?.entrypoint ?? null;
-  emit("sessions", {
-    session_id: sessionId, user_id: userId, synthetic: opts.synthetic,
-    started_at: times.length ? Math.min(...times) : null, ended_at: times.length ? Math.max(...times) : null,
+  return {
+    synthetic, start: times.length ? Math.min(...times) : null, end: times.length ? Math.max(...times) : null,
     interactive: isInteractive(entrypoint), entrypoint, version: main.find((e) => e.version !== null)?.version ?? null,
-    model: majority([...messages.values()]), auto_approve: sessionLevel(sessionLevels),
-    n_turns: prompted.length, n_tool_calls: nCalls, n_interrupts: nInterrupts, n_clarifications: nAgentStops,
-    n_rejections: nRejections, n_interventions: nInterventions
-  });
-  return {unanswered};
-}
-
-function startOf(s: Stretch): number {
-  return s.prompt?.ts ?? s.events.find((e) => !Number.isNaN(e.ts))?.ts ?? -Infinity;
+    model: majority([...messages.values()]), provider: null, level: sessionLevel(tally.levels),
+    turns, calls: tally.calls, interrupts: tally.interrupts, clarifications: tally.agentStops,
+    rejections: tally.rejections, interventions: tally.interventions
+  };
 }

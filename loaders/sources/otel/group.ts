@@ -22,11 +22,11 @@
 // file is not read: its lines are counted as `compressed`.
 import {mkdtempSync, rmSync, statSync} from "node:fs";
 import {join} from "node:path";
-import {addSkip, emptyCounts, type FileCounts, type GroupResult} from "../../ingest/counts.ts";
-import type {OtelGroup} from "../../ingest/discover.ts";
-import {readLines} from "../../ingest/lines.ts";
-import type {ReadContext} from "../../ingest/sources.ts";
+import {addSkip, emptyCounts, type FileCounts, type GroupResult} from "../counts.ts";
+import {readLines} from "../lines.ts";
+import type {ReadContext} from "../types.ts";
 import type {Emit} from "../../tables.ts";
+import type {OtelGroup} from "./discover.ts";
 import {eventSession} from "./events.ts";
 import {readLine, type EventRecord, type SpanRecord} from "./records.ts";
 import {emitSession} from "./rows.ts";

@@ -4,7 +4,7 @@
 // few hundred shards would exhaust the descriptors some systems allow).
 import {appendFileSync, existsSync, mkdirSync} from "node:fs";
 import {join} from "node:path";
-import {readLines} from "../../ingest/lines.ts";
+import {readLines} from "../lines.ts";
 
 const FLUSH = 1 << 16;
 

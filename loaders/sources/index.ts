@@ -1,0 +1,24 @@
+// The sources the ingest reads, in the order they claim files (docs/sources.md): a source
+// that recognises its files by content comes before those that take a folder by its
+// layout, so that OpenTelemetry's files are never read as transcripts. Adding a source is
+// one folder beside these and one line in this list.
+import type {GroupResult} from "./counts.ts";
+import {claudeCode} from "./claude-code/index.ts";
+import {otel} from "./otel/index.ts";
+import type {Group, ReadContext, Source} from "./types.ts";
+import type {Emit} from "../tables.ts";
+
+export const SOURCES: readonly Source<Group>[] = [otel, claudeCode];
+
+/** Each source's label, by name in sort order, as the pages list them. */
+export const LABELS: Readonly<Record<string, string>> = Object.fromEntries(SOURCES.map((s) => [s.name, s.label]).sort(([a], [b]) => (a < b ? -1 : 1)));
+
+/** The source that found a group. */
+export function sourceOf(group: Group): Source<Group> {
+  return SOURCES.find((s) => s.name === group.source)!;
+}
+
+/** Reads a group with its source; every row it writes carries the source's name. */
+export function readGroup(group: Group, ctx: ReadContext, write: Emit): GroupResult {
+  return sourceOf(group).read(group, ctx, (table, row) => write(table, {...row, source: group.source}));
+}

@@ -1,0 +1,34 @@
+// What discovery shares between sources while it walks the named paths
+// (docs/tables.md, "Inputs and layouts"): folders read in name order, folders that could
+// not be read (counted in the report, never fatal below a named path), and the files a
+// source has claimed, which a source that comes later in the list leaves alone.
+import {readdirSync, statSync, type Dirent} from "node:fs";
+import {join} from "node:path";
+
+/** The file the generator writes at a fleet's root; its presence marks the data synthetic. */
+export const FLEET_MARKER = "agent-autonomy-fleet.json";
+
+export type Walk = {unreadable: Set<string>; claimed: Set<string>};
+
+export const byPath = (a: {path: string}, b: {path: string}) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/** A folder's entries in name order; none, counted, when it cannot be read. */
+export function entries(dir: string, walk: Walk): Dirent[] {
+  try {
+    return readdirSync(dir, {withFileTypes: true}).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch {
+    walk.unreadable.add(dir);
+    return [];
+  }
+}
+
+// Follows a symlink to a file; never a symlinked folder (a loop would never end).
+export function isFile(dir: string, e: Dirent): boolean {
+  if (e.isFile()) return true;
+  if (!e.isSymbolicLink()) return false;
+  try {
+    return statSync(join(dir, e.name)).isFile();
+  } catch {
+    return false;
+  }
+}

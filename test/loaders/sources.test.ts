@@ -1,0 +1,35 @@
+// The contract every source keeps (docs/sources.md), checked on every registered source at
+// once: each session says what its kind logs of the person, as its source declares, and
+// what that kind does not log is NULL in its rows.
+import {describe, expect, test} from "vitest";
+import {SOURCES} from "../../loaders/sources/index.ts";
+import {assemble} from "../assemble.ts";
+import {corpus} from "../otel/corpus.ts";
+import {Transcript} from "../transcript.ts";
+
+const T = new Transcript()
+  .prompt(0, "run the tests", {permissionMode: "default"})
+  .tool(5, "toolu_1", "Bash", {command: "npm test"})
+  .result(9, "toolu_1")
+  .text(12, "All pass.");
+
+describe("what a session logs of the person", () => {
+  const a = assemble({...corpus().files, [`projects/-work-app/${T.sessionId}.jsonl`]: T.toString()});
+
+  test("every session is of a kind its source declares; each kind is read here", () => {
+    const declared = (source: string) => Object.values(SOURCES.find((s) => s.name === source)!.kinds).map((k) => [k.approvals, k.prompts]);
+    for (const s of a.sessions) expect(declared(s.source as string)).toContainEqual([s.logs_approvals, s.logs_prompts]);
+    const seen = new Set(a.sessions.map((s) => `${s.source} ${s.logs_approvals} ${s.logs_prompts}`));
+    expect([...seen].sort()).toEqual(["claude-code true true", "otel false false", "otel true false"]);
+  });
+
+  test("what a kind does not log is NULL: rejections without approvals, interventions and corrective prompts without prompts", () => {
+    const logs = new Map(a.sessions.map((s) => [s.session_id, s]));
+    for (const row of [...a.sessions, ...a.turns]) {
+      const session = logs.get(row.session_id)!;
+      expect(row.n_rejections === null).toBe(!session.logs_approvals);
+      expect(row.n_interventions === null).toBe(!session.logs_prompts);
+    }
+    for (const t of a.turns) expect(t.corrective === null).toBe(!logs.get(t.session_id)!.logs_prompts);
+  });
+});
