@@ -11,16 +11,25 @@ import {LIBRARY} from "./paths.ts";
 // bare imports (`import "./c.ts"`) and dynamic ones (`import("./d.ts")`).
 const IMPORT = /\b(?:import|export)\b[^'";]*?\bfrom\s*["']([^"']+)["']|\bimport\s*\(?\s*["']([^"']+)["']/g;
 
+/** The files `file` imports by a relative path (a `.js` name that is a TypeScript file's, as pages write them, resolved to it). */
+export function importsOf(file: string): string[] {
+  const out = new Set<string>();
+  for (const m of readFileSync(file, "utf8").matchAll(IMPORT)) {
+    const spec = m[1] ?? m[2];
+    if (!spec.startsWith(".")) continue;
+    const path = resolve(dirname(file), spec);
+    out.add(!existsSync(path) && path.endsWith(".js") && existsSync(`${path.slice(0, -3)}.ts`) ? `${path.slice(0, -3)}.ts` : path);
+  }
+  return [...out];
+}
+
 /** Every library file that `entries` (paths under loaders/) load, themselves included, sorted. */
 export function sourcesOf(entries: string[]): string[] {
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file) || !existsSync(file)) return;
     seen.add(file);
-    for (const m of readFileSync(file, "utf8").matchAll(IMPORT)) {
-      const spec = m[1] ?? m[2];
-      if (spec.startsWith(".")) visit(resolve(dirname(file), spec));
-    }
+    for (const imported of importsOf(file)) visit(imported);
   };
   for (const entry of entries) visit(resolve(LIBRARY, entry));
   return [...seen].sort();
