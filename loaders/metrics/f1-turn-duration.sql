@@ -7,16 +7,10 @@
 -- from fewer than `min_users` users is not published. The p99.9 carries a distribution-free
 -- 95% interval from the order statistics around it.
 with turn as (
-  select
-    t.user_id,
-    t.started_at,
-    t.duration_s,
-    coalesce(t.model, 'unknown') as model,
-    case when s.interactive then 'interactive' else 'headless' end as sessions,
-    s.source
-  from turns as t
-  join sessions as s using (user_id, session_id)
-  where t.duration_s is not null
+  select user_id, started_at, duration_s, coalesce(model, 'unknown') as model, sessions, source
+  from turns
+  join session_filters() using (user_id, session_id)
+  where duration_s is not null
 ),
 calendar as (
   select unnest(generate_series(min(started_at)::date, max(started_at)::date, interval 1 day))::date as day
@@ -43,10 +37,7 @@ cells as (
     quantile_cont(duration_s, 0.999) as p999_s,
     max(duration_s, 3000) as top
   from windowed
-  group by grouping sets (
-    (day, model, sessions, source), (day, model, sessions), (day, model, source), (day, model),
-    (day, sessions, source), (day, sessions), (day, source), (day)
-  )
+  group by day, cube (model, sessions, source)
   having count(distinct user_id) >= getvariable('min_users')
 )
 select

@@ -45,8 +45,8 @@ by_session as (
     count(*)::INTEGER as n,
     count(distinct user_id)::INTEGER as users,
     avg(n_interventions) as value,
-    greatest(0, avg(n_interventions) - 1.96 * coalesce(stddev_samp(n_interventions), 0) / sqrt(count(*))) as low,
-    avg(n_interventions) + 1.96 * coalesce(stddev_samp(n_interventions), 0) / sqrt(count(*)) as high
+    normal_low(avg(n_interventions), stddev_samp(n_interventions), count(*)) as low,
+    normal_high(avg(n_interventions), stddev_samp(n_interventions), count(*)) as high
   from sessions
   where n_turns > 0 and logs_prompts
   group by month

@@ -4,7 +4,7 @@
 -- themselves are never published.
 select
   user_id,
-  case when interactive then 'interactive' else 'headless' end as sessions,
+  session_kind(interactive) as sessions,
   tenure + 1 as x,
   (auto_approve = 'full')::INTEGER as y
 from sessions

@@ -9,35 +9,14 @@
 with session as (
   select
     user_id,
+    session_kind(interactive) as sessions,
     tenure + 1 as session_number,
-    tenure_bucket(tenure) as bucket,
-    auto_approve,
-    case when interactive then 'interactive' else 'headless' end as sessions
+    auto_approve = 'full' as hit
   from sessions
-),
-grain as (
-  select *, unnest(tenure_grains(session_number), recursive := true) from session
-),
-cells as (
-  select
-    grain,
-    position,
-    cell(sessions, grouping(sessions)) as sessions,
-    min(session_number)::INTEGER as from_session,
-    max(session_number)::INTEGER as to_session,
-    any_value(bucket) filter (where grain = 'bucket') as bucket,
-    count(*) filter (where auto_approve is not null)::INTEGER as known,
-    count(*) filter (where auto_approve = 'full')::INTEGER as full_auto,
-    count(*) filter (where auto_approve is null)::INTEGER as unknown,
-    count(distinct user_id)::INTEGER as users
-  from grain
-  group by grouping sets ((grain, position, sessions), (grain, position))
 )
 select
-  *,
-  full_auto / nullif(known, 0) as share,
-  wilson_low(full_auto, known) as low,
-  wilson_high(full_auto, known) as high
-from cells
+  * rename (hits as full_auto),
+  unnest(share_interval(hits, known))
+from experience_cells(session)
 where users >= getvariable('min_users')
 order by grain, sessions, position;

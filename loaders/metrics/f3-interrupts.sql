@@ -10,36 +10,16 @@
 with turn as (
   select
     t.user_id,
+    session_kind(s.interactive) as sessions,
     s.tenure + 1 as session_number,
-    tenure_bucket(s.tenure) as bucket,
-    t.end_reason = 'interrupted' as interrupted,
-    case when s.interactive then 'interactive' else 'headless' end as sessions
+    t.end_reason = 'interrupted' as hit
   from turns as t
   join sessions as s using (user_id, session_id)
   where s.logs_approvals
-),
-grain as (
-  select *, unnest(tenure_grains(session_number), recursive := true) from turn
-),
-cells as (
-  select
-    grain,
-    position,
-    cell(sessions, grouping(sessions)) as sessions,
-    min(session_number)::INTEGER as from_session,
-    max(session_number)::INTEGER as to_session,
-    any_value(bucket) filter (where grain = 'bucket') as bucket,
-    count(*)::INTEGER as turns,
-    count(*) filter (where interrupted)::INTEGER as interrupted,
-    count(distinct user_id)::INTEGER as users
-  from grain
-  group by grouping sets ((grain, position, sessions), (grain, position))
 )
 select
-  *,
-  interrupted / turns as share,
-  wilson_low(interrupted, turns) as low,
-  wilson_high(interrupted, turns) as high
-from cells
+  * exclude (unknown) rename (known as turns, hits as interrupted),
+  unnest(share_interval(hits, known))
+from experience_cells(turn)
 where users >= getvariable('min_users')
 order by grain, sessions, position;

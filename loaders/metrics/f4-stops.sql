@@ -13,43 +13,36 @@ with agent_stops as (
 ),
 turn as (
   select
-    t.user_id,
-    t.complexity,
+    user_id, complexity, sessions, source, tenure,
     coalesce(a.n, 0) as agent_stops,
-    t.end_reason = 'interrupted' as interrupted,
-    case when s.interactive then 'interactive' else 'headless' end as sessions,
-    s.source,
-    tenure_bucket(s.tenure) as tenure
-  from turns as t
-  join sessions as s using (user_id, session_id)
+    end_reason = 'interrupted' as interrupted
+  from turns
+  join session_filters() using (user_id, session_id)
   left join agent_stops as a using (user_id, session_id, turn_index)
-  where t.complexity is not null
+  where complexity is not null
 ),
 cells as (
   select
     complexity,
-    cell(sessions, grouping(sessions)) as sessions,
-    cell(source, grouping(source)) as source,
-    cell(tenure, grouping(tenure)) as tenure,
-    count(*)::INTEGER as turns,
-    count(distinct user_id)::INTEGER as users,
     sum(agent_stops)::INTEGER as agent_stops,
     avg(agent_stops) as agent_rate,
     stddev_samp(agent_stops) as agent_sd,
-    count(*) filter (where interrupted)::INTEGER as interrupts
+    count(*) filter (where interrupted)::INTEGER as interrupts,
+    count(*)::INTEGER as turns,
+    count(distinct user_id)::INTEGER as users,
+    cell(sessions, grouping(sessions)) as sessions,
+    cell(source, grouping(source)) as source,
+    cell(tenure, grouping(tenure)) as tenure
   from turn
-  group by grouping sets (
-    (complexity, sessions, source, tenure), (complexity, sessions, source), (complexity, sessions, tenure), (complexity, sessions),
-    (complexity, source, tenure), (complexity, source), (complexity, tenure), (complexity)
-  )
+  group by complexity, cube (sessions, source, tenure)
 )
 select
   complexity,
   list_position(['minimal', 'low', 'medium', 'high'], complexity) as level,
   sessions, source, tenure, turns, users, agent_stops,
   agent_rate,
-  greatest(0, agent_rate - 1.96 * coalesce(agent_sd, 0) / sqrt(turns)) as agent_low,
-  agent_rate + 1.96 * coalesce(agent_sd, 0) / sqrt(turns) as agent_high,
+  normal_low(agent_rate, agent_sd, turns) as agent_low,
+  normal_high(agent_rate, agent_sd, turns) as agent_high,
   interrupts,
   interrupts / turns as human_rate,
   wilson_low(interrupts, turns) as human_low,

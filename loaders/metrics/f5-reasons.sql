@@ -3,15 +3,9 @@
 -- that reads what the agent asked, or what the person said next. Shares are of all stops
 -- of the same kind in the cell, with a 95% Wilson interval.
 with stop as (
-  select
-    st.user_id,
-    st.kind,
-    st.reason,
-    coalesce(t.complexity, 'unknown') as complexity,
-    case when s.interactive then 'interactive' else 'headless' end as sessions,
-    s.source
+  select st.user_id, st.kind, st.reason, coalesce(t.complexity, 'unknown') as complexity, s.sessions, st.source
   from stops as st
-  join sessions as s using (user_id, session_id)
+  join session_filters() as s using (user_id, session_id)
   left join turns as t using (user_id, session_id, turn_index)
 ),
 cells as (
@@ -24,10 +18,7 @@ cells as (
     count(*)::INTEGER as stops,
     count(distinct user_id)::INTEGER as users
   from stop
-  group by grouping sets (
-    (kind, reason, complexity, sessions, source), (kind, reason, complexity, sessions), (kind, reason, complexity, source), (kind, reason, complexity),
-    (kind, reason, sessions, source), (kind, reason, sessions), (kind, reason, source), (kind, reason)
-  )
+  group by kind, reason, cube (complexity, sessions, source)
 ),
 shares as (
   select *, sum(stops) over (partition by kind, complexity, sessions, source)::INTEGER as of_kind
@@ -35,9 +26,7 @@ shares as (
 )
 select
   *,
-  stops / of_kind as share,
-  wilson_low(stops, of_kind) as low,
-  wilson_high(stops, of_kind) as high
+  unnest(share_interval(stops, of_kind))
 from shares
 where users >= getvariable('min_users')
 order by kind, complexity, sessions, source, stops desc, reason;

@@ -15,7 +15,7 @@ with call as (
     coalesce(t.complexity, 'unknown') as complexity,
     c.involved as human_in_loop,
     c.source,
-    case when c.interactive then 'interactive' else 'headless' end as sessions
+    session_kind(c.interactive) as sessions
   from involvement() as c
   left join turns as t using (user_id, session_id, turn_index)
 ),
@@ -29,14 +29,12 @@ cells as (
     count(*) filter (where human_in_loop is null)::INTEGER as unknown,
     count(distinct user_id)::INTEGER as users
   from call
-  group by grouping sets ((complexity, source, sessions), (complexity, source), (complexity, sessions), (complexity))
+  group by complexity, cube (source, sessions)
 )
 select
   *,
   list_position(['minimal', 'low', 'medium', 'high'], complexity) as level,
-  involved / nullif(known, 0) as share,
-  wilson_low(involved, known) as low,
-  wilson_high(involved, known) as high
+  unnest(share_interval(involved, known))
 from cells
 where users >= getvariable('min_users') and known > 0
 order by source, sessions, level;

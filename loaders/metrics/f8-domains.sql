@@ -20,7 +20,7 @@ cells as (
     count(*)::INTEGER as calls,
     count(distinct user_id)::INTEGER as users
   from call
-  group by grouping sets ((domain, source, month), (domain, source), (domain, month), (domain))
+  group by domain, cube (source, month)
 ),
 shares as (
   select *, sum(calls) over (partition by source, period)::INTEGER as of_all
@@ -28,9 +28,7 @@ shares as (
 )
 select
   *,
-  calls / of_all as share,
-  wilson_low(calls, of_all) as low,
-  wilson_high(calls, of_all) as high
+  unnest(share_interval(calls, of_all))
 from shares
 where users >= getvariable('min_users')
 order by source, period, calls desc, domain;

@@ -11,6 +11,16 @@ create or replace macro wilson_high(k, n) as
     (k / n + 1.96 ^ 2 / (2 * n) + 1.96 * sqrt(k / n * (1 - k / n) / n + 1.96 ^ 2 / (4 * n ^ 2))) / (1 + 1.96 ^ 2 / n)
   end;
 
+-- A share k/n with its Wilson interval, as the columns share, low and high
+-- (`select unnest(share_interval(k, n))`); no share where n = 0.
+create or replace macro share_interval(k, n) as
+  {share: k / nullif(n, 0), low: wilson_low(k, n), high: wilson_high(k, n)};
+
+-- The normal 95% interval of a mean of n values with standard deviation sd (none for a
+-- single value), cut at 0: the means here are counts per turn or per session.
+create or replace macro normal_low(mean, sd, n) as greatest(0, mean - 1.96 * coalesce(sd, 0) / sqrt(n));
+create or replace macro normal_high(mean, sd, n) as mean + 1.96 * coalesce(sd, 0) / sqrt(n);
+
 -- Tenure buckets (docs/findings.md, "Tenure"): sessions the user began before this one.
 create or replace macro tenure_bucket(tenure) as
   case
@@ -21,17 +31,45 @@ create or replace macro tenure_bucket(tenure) as
     else '750+'
   end;
 
--- A filter's value in a GROUPING SETS row: the group's own value, or '(all)' where the
--- row rolls the dimension up.
+-- The sessions filter: whether a person sat at the session, or it ran headless (`-p`).
+create or replace macro session_kind(interactive) as
+  case when interactive then 'interactive' else 'headless' end;
+
+-- What a session gives the rows of its turns, calls and stops to be filtered on: its kind
+-- (`sessions`) and the user's tenure bucket when it began (`tenure`).
+create or replace macro session_filters() as table
+  select user_id, session_id, session_kind(interactive) as sessions, tenure_bucket(tenure) as tenure
+  from sessions;
+
+-- A filter's value in a row of GROUPING SETS or CUBE: the group's own value, or '(all)'
+-- where the row rolls the dimension up.
 create or replace macro cell(value, rolled) as case when rolled = 1 then '(all)' else value end;
 
 -- The two x axes F2 and F3 share, for a session number (tenure + 1): half-octave bins of
--- the session number (1, 2, 3, 4–5, 6–7, 8–11 ... on a log axis), and the tenure buckets.
--- Each session number lands once on each axis.
+-- the session number (1, 2, 3, 4–5, 6–7, 8–11 ... on a log axis), and the tenure buckets
+-- (the bucket's name goes with it). Each session number lands once on each axis.
 create or replace macro tenure_grains(session_number) as [
-  {grain: 'bin', position: floor(log2(session_number) * 2)::INTEGER},
-  {grain: 'bucket', position: list_position(['0–9', '10–49', '50–199', '200–749', '750+'], tenure_bucket(session_number - 1))::INTEGER}
+  {grain: 'bin', position: floor(log2(session_number) * 2)::INTEGER, bucket: null},
+  {grain: 'bucket', position: list_position(['0–9', '10–49', '50–199', '200–749', '750+'], tenure_bucket(session_number - 1))::INTEGER, bucket: tenure_bucket(session_number - 1)}
 ];
+
+-- F2 and F3's cells, from rows (user_id, sessions, session_number, hit): on each axis
+-- position, with and without the sessions filter, the session numbers it spans, the rows
+-- where `hit` is known, those where it is true, those where it is NULL, and the users.
+create or replace macro experience_cells(rows) as table
+  select
+    grain,
+    position,
+    cell(sessions, grouping(sessions)) as sessions,
+    min(session_number)::INTEGER as from_session,
+    max(session_number)::INTEGER as to_session,
+    any_value(bucket) as bucket,
+    count(hit)::INTEGER as known,
+    count(*) filter (where hit)::INTEGER as hits,
+    count(*) filter (where hit is null)::INTEGER as unknown,
+    count(distinct user_id)::INTEGER as users
+  from (select *, unnest(tenure_grains(session_number), recursive := true) from query_table(rows))
+  group by grouping sets ((grain, position, sessions), (grain, position));
 
 -- A distribution-free 95% interval for a high quantile q of n values, from the order
 -- statistics around rank n·(1 − q) counted from the top (the binomial's normal
