@@ -6,7 +6,7 @@ import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {expect, test} from "vitest";
 import {ROOT} from "../loaders/paths.ts";
-import {tmp} from "./tmp.ts";
+import {tmp} from "./helpers/tmp.ts";
 
 test("npm run bench -- --quick writes all six measures", {timeout: 600_000}, () => {
   const dir = tmp("bench-");

@@ -7,7 +7,7 @@ import {readdirSync} from "node:fs";
 import {basename, dirname, join, relative} from "node:path";
 import {expect, test} from "vitest";
 import {importsOf, sourcesOf} from "../loaders/code.ts";
-import {ROOT} from "./cli.ts";
+import {ROOT} from "./helpers/cli.ts";
 
 const AREAS = ["loaders", "scripts", "bench", "src/components", "src/data"];
 

@@ -9,8 +9,8 @@ import {COMPARISONS} from "../loaders/findings.ts";
 import {readCalibration} from "../loaders/generate/calibration.ts";
 import {connect} from "../loaders/site/aggregate.ts";
 import {Aggregates, compareAll, type Compared} from "../loaders/site/compare.ts";
-import {ROOT} from "./cli.ts";
-import {smallFleet} from "./fleet.ts";
+import {ROOT} from "./helpers/cli.ts";
+import {smallFleet} from "./helpers/fleet.ts";
 
 const published = (JSON.parse(readFileSync(join(ROOT, "data", "published.json"), "utf8")).figures as {id: string}[]).map((f) => f.id);
 

@@ -7,8 +7,8 @@ import {join} from "node:path";
 import {describe, expect, test} from "vitest";
 import {loadClassifiers} from "../../loaders/classify/index.ts";
 import type {CallInput} from "../../loaders/classify/types.ts";
-import {cli, sqlOn, tmp} from "../cli.ts";
-import {Transcript, writeTree} from "../transcript.ts";
+import {cli, sqlOn, tmp} from "../helpers/cli.ts";
+import {Transcript, writeTree} from "../helpers/transcript.ts";
 
 /** Two projects (so that two workers each get one), with tool calls, an agent stop and an interrupt. */
 function fleet(): string {

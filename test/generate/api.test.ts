@@ -12,8 +12,8 @@ import {OTEL_FOLDER} from "../../loaders/generate/api-fleet.ts";
 import {readCalibration} from "../../loaders/generate/calibration.ts";
 import type {Marker} from "../../loaders/generate/fleet.ts";
 import {FLEET_MARKER} from "../../loaders/sources/walk.ts";
-import {ingestQuietly, sqlOn} from "../cli.ts";
-import {smallFleet} from "../fleet.ts";
+import {ingestQuietly, sqlOn} from "../helpers/cli.ts";
+import {smallFleet} from "../helpers/fleet.ts";
 
 type Json = Record<string, any>;
 

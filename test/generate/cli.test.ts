@@ -3,7 +3,7 @@
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
-import {cli, tmp} from "../cli.ts";
+import {cli, tmp} from "../helpers/cli.ts";
 
 describe("agent-autonomy generate", () => {
   test("--help explains every option; the overview names both commands", () => {

@@ -6,7 +6,7 @@ import {join, relative} from "node:path";
 import {describe, expect, test} from "vitest";
 import {generate} from "../../loaders/generate/fleet.ts";
 import {Rng} from "../../loaders/generate/rng.ts";
-import {cli, tmp} from "../cli.ts";
+import {cli, tmp} from "../helpers/cli.ts";
 
 /** Every file under `root`, path → bytes. */
 function tree(root: string): Map<string, Buffer> {

@@ -5,8 +5,8 @@
 import {readdirSync, readFileSync, statSync} from "node:fs";
 import {join} from "node:path";
 import {beforeAll, describe, expect, test} from "vitest";
-import {sqlOn} from "../cli.ts";
-import {smallFleet} from "../fleet.ts";
+import {sqlOn} from "../helpers/cli.ts";
+import {smallFleet} from "../helpers/fleet.ts";
 
 type Json = Record<string, any>;
 

@@ -2,7 +2,7 @@
 import {describe, expect, test} from "vitest";
 import {connect} from "../../loaders/site/aggregate.ts";
 import {smoothCell} from "../../loaders/site/smooth.ts";
-import {metric, tables, wilson} from "./tables.ts";
+import {metric, tables, wilson} from "../helpers/tables.ts";
 
 const session = (user: string, id: string, day: number, extra: Record<string, unknown> = {}) => ({
   session_id: id, user_id: user, source: "claude-code", synthetic: true, interactive: true,

@@ -7,9 +7,9 @@ import {join} from "node:path";
 import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {build} from "../../scripts/build.ts";
-import {ROOT, tmp} from "../cli.ts";
-import {SMALL, testCache} from "../fleet.ts";
-import {BROWSER, eachPage, openSite, pagesOf, SETTLE_MS, type Site, WALK_MS} from "./chromium.ts";
+import {ROOT, tmp} from "../helpers/cli.ts";
+import {SMALL, testCache} from "../helpers/fleet.ts";
+import {BROWSER, eachPage, openSite, pagesOf, SETTLE_MS, type Site, WALK_MS} from "../helpers/chromium.ts";
 
 let site: Site;
 let pages: string[];

@@ -7,7 +7,7 @@ import {mkdirSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
 import {handlerPlaceholders, policy} from "../../scripts/csp.ts";
-import {tmp} from "../cli.ts";
+import {tmp} from "../helpers/cli.ts";
 
 // Templates as a module that a site could ship: bindings in handlers, quoted or not, at
 // several places, nested, and bindings that are no handler.

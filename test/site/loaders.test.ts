@@ -5,9 +5,9 @@ import {writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {describe, expect, test} from "vitest";
-import {ROOT, tmp} from "../cli.ts";
+import {ROOT, tmp} from "../helpers/cli.ts";
 import {canonicalTables} from "../../loaders/site/tables.ts";
-import {dataFile, handCorpus, handEnv, runLoader} from "./corpus.ts";
+import {dataFile, handCorpus, handEnv, runLoader} from "../helpers/site-corpus.ts";
 
 const env = await handEnv();
 

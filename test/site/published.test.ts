@@ -1,6 +1,6 @@
 // What the site publishes, built once from a fleet of K = 5 users (the default threshold
-// of a fleet) whose transcripts carry a canary in every text field (test/canary.ts) and
-// markup in every name the site shows (model names, tool names, MCP server and tool
+// of a fleet) whose transcripts carry a canary in every text field
+// (test/helpers/canary.ts) and markup in every name the site shows (model names, tool names, MCP server and tool
 // names), and where a model and a tool are used by K−1 users only:
 // - privacy: no canary, no user, session or tool call id in any file of dist/;
 // - small cells: the K−1 model and tool appear in no file of dist/ (every Parquet file
@@ -12,10 +12,10 @@ import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {build} from "../../scripts/build.ts";
-import {tmp} from "../cli.ts";
-import {CANARY, canaryFleet, SESSION} from "../canary.ts";
-import {Transcript, writeTree} from "../transcript.ts";
-import {BROWSER, eachPage, openSite, pagesOf, type Site, WALK_MS} from "./chromium.ts";
+import {tmp} from "../helpers/cli.ts";
+import {CANARY, canaryFleet, SESSION} from "../helpers/canary.ts";
+import {Transcript, writeTree} from "../helpers/transcript.ts";
+import {BROWSER, eachPage, openSite, pagesOf, type Site, WALK_MS} from "../helpers/chromium.ts";
 
 const K = 5;
 const HOSTILE_MODEL = `claude-<script>window.__pwned=1</script>`;

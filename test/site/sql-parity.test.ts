@@ -4,10 +4,10 @@ import {readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {describe, expect, test} from "vitest";
-import {ROOT, tmp} from "../cli.ts";
-import {pageQueries} from "../pages.ts";
-import {wasmDuckDB} from "../wasm.ts";
-import {dataFile, handEnv} from "./corpus.ts";
+import {ROOT, tmp} from "../helpers/cli.ts";
+import {pageQueries} from "../helpers/pages.ts";
+import {wasmDuckDB} from "../helpers/wasm.ts";
+import {dataFile, handEnv} from "../helpers/site-corpus.ts";
 
 // The values a reader's filters give each interpolated expression.
 const VALUES: Record<string, unknown[]> = {

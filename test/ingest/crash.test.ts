@@ -7,8 +7,8 @@ import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
 import {OUTPUT_FILES, WORK} from "../../loaders/ingest/output.ts";
-import {cli, ROOT, tmp} from "../cli.ts";
-import {fleetFiles, outputBytes, writeFleet} from "./corpus.ts";
+import {cli, ROOT, tmp} from "../helpers/cli.ts";
+import {fleetFiles, outputBytes, writeFleet} from "../helpers/ingest-corpus.ts";
 
 type Snapshot = Record<string, Buffer>;
 

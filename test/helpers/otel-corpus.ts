@@ -2,7 +2,7 @@
 // sessions in three versions' event shapes, GenAI agent traces in two semantic-convention
 // versions, rotated files, retries, damaged lines, a metrics file and compressed files.
 import {gzipSync} from "node:zlib";
-import {CANARY, CcSession, foreignLog, file, logsLine, metricsLine, Trace, V2_0, V2_1_110, V2_1_200, SEMCONV_1_31, SEMCONV_1_41} from "../otlp.ts";
+import {CANARY, CcSession, foreignLog, file, logsLine, metricsLine, Trace, V2_0, V2_1_110, V2_1_200, SEMCONV_1_31, SEMCONV_1_41} from "./otlp.ts";
 
 export const A = "a0000000-0000-4000-8000-00000000000a";
 export const B = "b0000000-0000-4000-8000-00000000000b";

@@ -3,18 +3,18 @@
 import {writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
-import {defaultClassifiers} from "../../loaders/classify/index.ts";
-import type {Classifiers} from "../../loaders/classify/types.ts";
-import {discover} from "../../loaders/ingest/discover.ts";
-import type {OtelGroup} from "../../loaders/sources/otel/discover.ts";
-import {readOtel} from "../../loaders/sources/otel/group.ts";
-import {sniff} from "../../loaders/sources/otel/otlp.ts";
-import type {Row, TableName} from "../../loaders/tables.ts";
-import {assemble, skipped, total} from "../assemble.ts";
-import {cli, sqlOn, tmp} from "../cli.ts";
-import {CcSession, file, logsLine, spansLine, str, Trace, V2_0, V2_1_110, V2_1_200, SEMCONV_1_41} from "../otlp.ts";
-import {writeTree} from "../transcript.ts";
-import {corpus} from "./corpus.ts";
+import {defaultClassifiers} from "../../../loaders/classify/index.ts";
+import type {Classifiers} from "../../../loaders/classify/types.ts";
+import {discover} from "../../../loaders/ingest/discover.ts";
+import type {OtelGroup} from "../../../loaders/sources/otel/discover.ts";
+import {readOtel} from "../../../loaders/sources/otel/group.ts";
+import {sniff} from "../../../loaders/sources/otel/otlp.ts";
+import type {Row, TableName} from "../../../loaders/tables.ts";
+import {assemble, skipped, total} from "../../helpers/assemble.ts";
+import {cli, sqlOn, tmp} from "../../helpers/cli.ts";
+import {CcSession, file, logsLine, spansLine, str, Trace, V2_0, V2_1_110, V2_1_200, SEMCONV_1_41} from "../../helpers/otlp.ts";
+import {writeTree} from "../../helpers/transcript.ts";
+import {corpus} from "../../helpers/otel-corpus.ts";
 
 const S = "d0000000-0000-4000-8000-00000000000d";
 

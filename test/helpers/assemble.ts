@@ -1,10 +1,10 @@
 // Runs the readers over files written in a test, without DuckDB: the rows each table
 // would get, and every line's count.
-import {defaultClassifiers} from "../loaders/classify/index.ts";
-import {discover} from "../loaders/ingest/discover.ts";
-import type {GroupResult} from "../loaders/sources/counts.ts";
-import {readGroup} from "../loaders/sources/index.ts";
-import type {Row, TableName} from "../loaders/tables.ts";
+import {defaultClassifiers} from "../../loaders/classify/index.ts";
+import {discover} from "../../loaders/ingest/discover.ts";
+import type {GroupResult} from "../../loaders/sources/counts.ts";
+import {readGroup} from "../../loaders/sources/index.ts";
+import type {Row, TableName} from "../../loaders/tables.ts";
 import {tmp} from "./tmp.ts";
 import {writeTree} from "./transcript.ts";
 

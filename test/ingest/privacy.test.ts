@@ -7,11 +7,11 @@
 import {readdirSync, readFileSync, statSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, describe, expect, test} from "vitest";
-import {currentTables} from "../loaders/ingest/output.ts";
-import {cli, readReport, sqlOn, tmp} from "./cli.ts";
-import {CANARY, canaryFleet} from "./canary.ts";
-import {tinyDisk} from "./reliability/system.ts";
-import {writeTree} from "./transcript.ts";
+import {currentTables} from "../../loaders/ingest/output.ts";
+import {cli, readReport, sqlOn, tmp} from "../helpers/cli.ts";
+import {CANARY, canaryFleet} from "../helpers/canary.ts";
+import {tinyDisk} from "../helpers/system.ts";
+import {writeTree} from "../helpers/transcript.ts";
 
 const USERS = ["usercanary-alice", "usercanary-bob"];
 const fleet = () => writeTree(canaryFleet(USERS));

@@ -6,10 +6,10 @@
 import {readdirSync, readFileSync, statSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
-import {cli, sqlOn, tmp} from "../cli.ts";
-import {CANARY} from "../otlp.ts";
-import {writeTree} from "../transcript.ts";
-import {corpus} from "./corpus.ts";
+import {cli, sqlOn, tmp} from "../../helpers/cli.ts";
+import {CANARY} from "../../helpers/otlp.ts";
+import {writeTree} from "../../helpers/transcript.ts";
+import {corpus} from "../../helpers/otel-corpus.ts";
 
 /** Attributes whose values the tables keep (records.ts), and those read as enumerations, numbers or times. */
 const KEPT = [

@@ -5,10 +5,10 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
-import {currentTables} from "../../loaders/ingest/output.ts";
-import {cli, ingestQuietly, sqlOn, tmp} from "../cli.ts";
-import {CcSession, file, V2_1_200} from "../otlp.ts";
-import {Transcript, writeTree} from "../transcript.ts";
+import {currentTables} from "../../../loaders/ingest/output.ts";
+import {cli, ingestQuietly, sqlOn, tmp} from "../../helpers/cli.ts";
+import {CcSession, file, V2_1_200} from "../../helpers/otlp.ts";
+import {Transcript, writeTree} from "../../helpers/transcript.ts";
 
 const X = "11111111-1111-4111-8111-111111111111"; // the Transcript builder's default session
 const Y = "22222222-2222-4222-8222-222222222222";

@@ -4,11 +4,11 @@ import {readFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {expect} from "vitest";
-import {currentTables} from "../loaders/ingest/output.ts";
-import type {IngestReport} from "../loaders/ingest/run.ts";
+import {currentTables} from "../../loaders/ingest/output.ts";
+import type {IngestReport} from "../../loaders/ingest/run.ts";
 import {tmp} from "./tmp.ts";
 
-export const ROOT = resolve(import.meta.dirname, "..");
+export const ROOT = resolve(import.meta.dirname, "..", "..");
 export const FIXTURES = join(ROOT, "test", "fixtures");
 
 export function cli(args: string[], env: NodeJS.ProcessEnv = {}): {code: number; stdout: string; stderr: string} {

@@ -7,8 +7,8 @@ import {join} from "node:path";
 import {expect} from "vitest";
 import {loaderEnv} from "../../loaders/site/built.ts";
 import {canonicalTables} from "../../loaders/site/tables.ts";
-import {ROOT, tmp} from "../cli.ts";
-import {Transcript, writeTree} from "../transcript.ts";
+import {ROOT, tmp} from "./cli.ts";
+import {Transcript, writeTree} from "./transcript.ts";
 
 const DAY = 86400;
 

@@ -9,7 +9,7 @@ import {calibrationReport, type Recovered} from "../../loaders/calibrate/report.
 import {readCalibration, type Calibration, type Measure, type Target} from "../../loaders/generate/calibration.ts";
 import {connect} from "../../loaders/site/aggregate.ts";
 import {Aggregates} from "../../loaders/site/compare.ts";
-import {smallFleet} from "../fleet.ts";
+import {smallFleet} from "../helpers/fleet.ts";
 
 let report: (id: string) => Recovered;
 let tables = "";

@@ -7,7 +7,7 @@ import {mkdirSync, mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import type {TestProject} from "vitest/node";
-import {letUnprivilegedReach} from "./reliability/system.ts";
+import {letUnprivilegedReach} from "./system.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,5 +1,6 @@
-// Temporary folders for tests, under the run's root (test/setup.ts), which is removed when
-// the run ends, so that test runs leave nothing behind in the system's temp folder.
+// Temporary folders for tests, under the run's root (test/helpers/setup.ts), which is
+// removed when the run ends, so that test runs leave nothing behind in the system's temp
+// folder.
 import {mkdirSync, mkdtempSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";

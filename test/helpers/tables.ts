@@ -6,7 +6,7 @@ import {DuckDBInstance} from "@duckdb/node-api";
 import {metricSql, statement} from "../../loaders/metrics/sql.ts";
 import {connect} from "../../loaders/site/aggregate.ts";
 import {TABLES, TABLE_NAMES, copySql, partsSql, type Row, type TableName} from "../../loaders/tables.ts";
-import {tmp} from "../cli.ts";
+import {tmp} from "./cli.ts";
 
 /** Every column NULL unless the row says otherwise; timestamps as ISO strings. */
 function complete(table: TableName, row: Row): Row {

@@ -5,8 +5,8 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
-import {cli, readReport, tmp} from "../cli.ts";
-import {fleetFiles, outputBytes, writeFleet} from "./corpus.ts";
+import {cli, readReport, tmp} from "../helpers/cli.ts";
+import {fleetFiles, outputBytes, writeFleet} from "../helpers/ingest-corpus.ts";
 
 function ingest(root: string, ...args: string[]): string {
   const out = join(tmp(), "tables");

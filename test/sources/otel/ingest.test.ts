@@ -2,9 +2,9 @@
 // every count is known by construction, read into real Parquet tables.
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
-import {ingestQuietly, sqlOn} from "../cli.ts";
-import {writeTree} from "../transcript.ts";
-import {A, B, C, T3, T4, corpus} from "./corpus.ts";
+import {ingestQuietly, sqlOn} from "../../helpers/cli.ts";
+import {writeTree} from "../../helpers/transcript.ts";
+import {A, B, C, T3, T4, corpus} from "../../helpers/otel-corpus.ts";
 
 describe("a folder of telemetry only", () => {
   const {files, compressedLines} = corpus();

@@ -3,8 +3,8 @@ import {cpSync, mkdirSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
 import {currentTables} from "../../loaders/ingest/output.ts";
-import {cli, FIXTURES, readReport, sqlOn, tmp} from "../cli.ts";
-import {Transcript, writeTree} from "../transcript.ts";
+import {cli, FIXTURES, readReport, sqlOn, tmp} from "../helpers/cli.ts";
+import {Transcript, writeTree} from "../helpers/transcript.ts";
 
 const SNIFFLY = join(FIXTURES, "sniffly", "mock-data", "-Users-chip-dev-ai-music");
 

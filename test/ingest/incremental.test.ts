@@ -6,9 +6,9 @@ import {appendFileSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, w
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
 import {currentTables} from "../../loaders/ingest/output.ts";
-import {cli, tmp} from "../cli.ts";
-import {Transcript} from "../transcript.ts";
-import {fleetFiles, outputBytes, writeFleet} from "./corpus.ts";
+import {cli, tmp} from "../helpers/cli.ts";
+import {Transcript} from "../helpers/transcript.ts";
+import {fleetFiles, outputBytes, writeFleet} from "../helpers/ingest-corpus.ts";
 
 function run(root: string, out: string, ...args: string[]): string {
   const r = cli(["ingest", root, "--out", out, ...args]);

@@ -3,9 +3,9 @@
 // what that kind does not log is NULL in its rows.
 import {describe, expect, test} from "vitest";
 import {SOURCES} from "../../loaders/sources/index.ts";
-import {assemble} from "../assemble.ts";
-import {corpus} from "../otel/corpus.ts";
-import {Transcript} from "../transcript.ts";
+import {assemble} from "../helpers/assemble.ts";
+import {corpus} from "../helpers/otel-corpus.ts";
+import {Transcript} from "../helpers/transcript.ts";
 
 const T = new Transcript()
   .prompt(0, "run the tests", {permissionMode: "default"})

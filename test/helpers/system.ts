@@ -5,7 +5,7 @@ import {spawnSync} from "node:child_process";
 import {chmodSync, mkdtempSync, statSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {dirname, join} from "node:path";
-import {ROOT} from "../cli.ts";
+import {ROOT} from "./cli.ts";
 
 const USER = "nobody";
 

@@ -3,8 +3,8 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
-import {currentTables} from "../../loaders/ingest/output.ts";
-import {cli, FIXTURES, readReport, sqlOn, tmp} from "../cli.ts";
+import {currentTables} from "../../../loaders/ingest/output.ts";
+import {cli, FIXTURES, readReport, sqlOn, tmp} from "../../helpers/cli.ts";
 
 function ingest(path: string) {
   const out = join(tmp(), "tables");

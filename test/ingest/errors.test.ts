@@ -7,9 +7,9 @@ import {join} from "node:path";
 import {afterAll, describe, expect, test} from "vitest";
 import {InputError} from "../../loaders/errors.ts";
 import {writeError} from "../../loaders/ingest/output.ts";
-import {cli, FIXTURES, readReport, sqlOn, tmp} from "../cli.ts";
-import {fleetFiles, writeFleet} from "./corpus.ts";
-import {cliAs, sharedTmp, tinyDisk, unprivileged} from "./system.ts";
+import {cli, FIXTURES, readReport, sqlOn, tmp} from "../helpers/cli.ts";
+import {fleetFiles, writeFleet} from "../helpers/ingest-corpus.ts";
+import {cliAs, sharedTmp, tinyDisk, unprivileged} from "../helpers/system.ts";
 
 const SNIFFLY = join(FIXTURES, "sniffly", "mock-data", "-Users-chip-dev-ai-music");
 const ONE_LINE = /^agent-autonomy: [^\n]+\n$/;

@@ -6,8 +6,8 @@ import {mkdirSync, mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {dirname, join} from "node:path";
 import {currentTables, OUTPUT_FILES} from "../../loaders/ingest/output.ts";
-import {corpus as otelCorpus} from "../otel/corpus.ts";
-import {Transcript} from "../transcript.ts";
+import {corpus as otelCorpus} from "./otel-corpus.ts";
+import {Transcript} from "./transcript.ts";
 
 const id = (u: number, s: number) => `f1ee7000-0000-4000-8000-${String(u * 1000 + s).padStart(12, "0")}`;
 

@@ -2,8 +2,8 @@
 // docs/findings.md, one case each, on transcripts written in the line shapes of current
 // (2.x) versions.
 import {describe, expect, test} from "vitest";
-import {assemble, skipped, total} from "../assemble.ts";
-import {Transcript} from "../transcript.ts";
+import {assemble, skipped, total} from "../../helpers/assemble.ts";
+import {Transcript} from "../../helpers/transcript.ts";
 
 const project = (t: Transcript, name = `${t.sessionId}.jsonl`) => ({[name]: t.toString()});
 

@@ -1,16 +1,16 @@
 // The hostile-input fuzz: real transcripts (test/fixtures), 2.x-shaped ones
-// (test/transcript.ts) and OTLP files (test/otlp.ts), mutated (cut, bits flipped, invalid
-// UTF-8, BOMs, CRLF, NULs, lines of many MB, nesting 100,000 deep, a wrong type in any
-// field, unknown line types, empty and binary files, symlink loops) and laid out as a
-// fleet, a person's tree, a project folder or single files. For every case:
+// (test/helpers/transcript.ts) and OTLP files (test/helpers/otlp.ts), mutated (cut, bits
+// flipped, invalid UTF-8, BOMs, CRLF, NULs, lines of many MB, nesting 100,000 deep, a
+// wrong type in any field, unknown line types, empty and binary files, symlink loops) and
+// laid out as a fleet, a person's tree, a project folder or single files. For every case:
 // - no exception escapes, and no case runs away (the parent test's watchdog);
 // - every file of every group counts exactly its physical lines, and
 //   lines = parsed + duplicates + sum(skipped), each skip with a snake_case reason;
 // - every `wholeEvery`-th case also runs the whole ingest in this process (DuckDB, the
 //   output folder, the report), whose report must hold the same identity.
 //
-// Run by test/reliability/fuzz.test.ts as a child process (so a runaway case can be
-// killed); alone: `npx tsx test/reliability/fuzz.ts --cases 10000 [--seed n]`.
+// Run by test/ingest/fuzz.test.ts as a child process (so a runaway case can be
+// killed); alone: `npx tsx test/helpers/fuzz.ts --cases 10000 [--seed n]`.
 import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {dirname, join} from "node:path";
@@ -22,10 +22,10 @@ import {discover} from "../../loaders/ingest/discover.ts";
 import {ingest} from "../../loaders/ingest/run.ts";
 import type {FileCounts} from "../../loaders/sources/counts.ts";
 import {readGroup} from "../../loaders/sources/index.ts";
-import {corpus as otelCorpus} from "../otel/corpus.ts";
-import {CcSession, file, V2_0} from "../otlp.ts";
-import {Transcript} from "../transcript.ts";
-import {fleetFiles} from "./corpus.ts";
+import {corpus as otelCorpus} from "./otel-corpus.ts";
+import {CcSession, file, V2_0} from "./otlp.ts";
+import {Transcript} from "./transcript.ts";
+import {fleetFiles} from "./ingest-corpus.ts";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures");
 const SNAKE = /^[a-z]+(_[a-z0-9]+)*$/;

@@ -8,9 +8,9 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import fc from "fast-check";
 import {describe, expect, test} from "vitest";
-import {readReport, tmp} from "../cli.ts";
-import {caseArb, describe as describeCase, layCase, type Summary} from "./fuzz.ts";
-import {cliAs, sharedTmp, unprivileged} from "./system.ts";
+import {readReport, tmp} from "../helpers/cli.ts";
+import {caseArb, describe as describeCase, layCase, type Summary} from "../helpers/fuzz.ts";
+import {cliAs, sharedTmp, unprivileged} from "../helpers/system.ts";
 
 const CASES = Number(process.env.FUZZ_CASES ?? 300);
 const CLI_CASES = Number(process.env.FUZZ_CLI_CASES ?? Math.max(4, Math.round(CASES / 200)));
@@ -20,7 +20,7 @@ const WATCHDOG_MS = 60_000;
 
 function runFuzz(): Promise<Summary> {
   return new Promise((resolve, reject) => {
-    const child = fork(join(import.meta.dirname, "fuzz.ts"), ["--cases", String(CASES), "--seed", String(SEED)], {execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"]});
+    const child = fork(join(import.meta.dirname, "..", "helpers", "fuzz.ts"), ["--cases", String(CASES), "--seed", String(SEED)], {execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"]});
     let last = "";
     let timer: NodeJS.Timeout;
     const watch = () => {
