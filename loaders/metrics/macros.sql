@@ -72,10 +72,26 @@ create or replace macro experience_cells(rows) as table
   group by grouping sets ((grain, position, sessions), (grain, position));
 
 -- A distribution-free 95% interval for a high quantile q of n values, from the order
--- statistics around rank n·(1 − q) counted from the top (the binomial's normal
--- approximation): `top` is the list of the largest values, largest first, as max(x, k)
--- gives it. k = 3000 covers the p99.9 of up to about 2.5 million values.
+-- statistics. How many of the n values lie above the q-quantile is X ~ Binomial(n, 1 − q).
+-- The r-th largest value lies above the quantile when at least r values do, so it is a
+-- 95% upper bound for the largest r with P(X ≤ r − 1) ≤ 0.025, and the s-th largest a
+-- lower bound for the smallest s with P(X ≤ s − 1) ≥ 0.975. The ranks are exact (binomial
+-- sums) where n·(1 − q) is under 50, and from the normal approximation above. Where no r exists (for the p99.9, fewer than about 3,700
+-- values: 0.999ⁿ > 0.025) there is no 95% upper bound and `high` is NULL, never the
+-- maximum; where s passes the list, `low` is NULL. `top` is the list of the largest
+-- values, largest first, as max(x, k) gives it: k = 3000 covers the p99.9 of up to about
+-- 2.5 million values.
+create or replace macro binomial_cdf(k, n, p) as
+  list_sum(list_transform(range(least(k, n) + 1), i -> exp(lgamma(n + 1) - lgamma(i + 1) - lgamma(n - i + 1) + i * ln(p) + (n - i) * ln(1 - p))));
+create or replace macro order_statistic_ranks(n, q) as
+  case when n * (1 - q) < 50 then {
+    high: len(list_filter(range(100), k -> binomial_cdf(k, n, 1 - q) <= 0.025)),
+    low: len(list_filter(range(100), k -> binomial_cdf(k, n, 1 - q) < 0.975)) + 1
+  } else {
+    high: floor(n * (1 - q) - 1.96 * sqrt(n * q * (1 - q))),
+    low: ceil(n * (1 - q) + 1.96 * sqrt(n * q * (1 - q))) + 1
+  } end;
 create or replace macro upper_quantile_interval(top, n, q) as {
-  'low': top[least(len(top), ceil(n * (1 - q) + 1.96 * sqrt(n * q * (1 - q)))::INTEGER + 1)],
-  'high': top[greatest(1, floor(n * (1 - q) - 1.96 * sqrt(n * q * (1 - q)))::INTEGER)]
+  'low': case when order_statistic_ranks(n, q).low <= len(top) then top[order_statistic_ranks(n, q).low::INTEGER] end,
+  'high': case when order_statistic_ranks(n, q).high >= 1 then top[order_statistic_ranks(n, q).high::INTEGER] end
 };

@@ -54,7 +54,11 @@ export function ours(f: Figure, c: Compared): string {
   const digits = f.unit === "%" ? (Math.abs(o.value) < 1 ? 2 : 1) : f.unit === "s" ? 0 : f.unit === "×" ? 2 : 1;
   const n = (x: number) => x.toFixed(digits);
   const unit = unitOf(f);
-  return o.low === null || o.high === null ? `${n(o.value)}${unit}` : `${n(o.value)}${unit} (${n(o.low)}–${n(o.high)}${f.unit === "%" ? "%" : ""})`;
+  const pct = f.unit === "%" ? "%" : "";
+  // An interval with a lower end only: too few values for a 95% upper bound (a p99.9 of
+  // fewer than 3,688 turns), which is said rather than left out.
+  if (o.low !== null && o.high === null) return `${n(o.value)}${unit} (≥ ${n(o.low)}${pct}; too few for a 95% upper bound)`;
+  return o.low === null || o.high === null ? `${n(o.value)}${unit}` : `${n(o.value)}${unit} (${n(o.low)}–${n(o.high)}${pct})`;
 }
 
 /** A share as a percentage with its interval, or a dash where no cell is shown. */

@@ -213,12 +213,55 @@ describe("F10 outcomes over time", () => {
 });
 
 describe("the interval of a high quantile", () => {
-  test("comes from the order statistics around rank n·(1 − q)", async () => {
+  const interval = async (sql: string) => {
     const db = await connect(await tables({}), 1);
-    // 1..10000: the p99.9 sits 10 from the top; ±1.96·√(10000·0.999·0.001) = ±6.2 ranks.
-    const [row] = (await db.runAndReadAll(`select upper_quantile_interval(max(x, 3000), count(*), 0.999) as ci from range(1, 10001) t(x)`)).getRowObjectsJS();
-    expect(row.ci).toEqual({low: 9983n, high: 9998n});
-    db.closeSync();
+    try {
+      await db.run("select setseed(0.25)");
+      return (await db.runAndReadAll(sql)).getRowObjectsJS();
+    } finally {
+      db.closeSync();
+    }
+  };
+
+  test("comes from the order statistics around rank n·(1 − q), with exact binomial ranks where few values lie above", async () => {
+    // 1..10000: 10 values above the p99.9 on average. Binomial(10000, 0.001): P(X ≤ 3) = 0.010 and
+    // P(X ≤ 4) = 0.029, so the 4th largest is the upper bound; P(X ≤ 16) = 0.973 and
+    // P(X ≤ 17) = 0.986, so the 18th largest is the lower.
+    const [row] = await interval(`select upper_quantile_interval(max(x, 3000), count(*), 0.999) as ci from range(1, 10001) t(x)`);
+    expect(row.ci).toEqual({low: 9983n, high: 9997n});
+  });
+
+  test("has no upper bound where the largest value is not one (0.999ⁿ > 0.025), rather than the maximum", async () => {
+    // 0.999^3687 = 0.0250009 and 0.999^3688 = 0.0249759: from 3,688 values on, the maximum
+    // bounds the p99.9.
+    const rows = await interval(`select n, upper_quantile_interval(max(x, 3000), count(*), 0.999) as ci from (select n, unnest(range(1, n + 1)) as x from unnest([1, 500, 3687, 3688]) t(n)) group by n order by n`);
+    expect(rows.map((r) => [Number(r.n), (r.ci as {high: bigint | null}).high])).toEqual([[1, null], [500, null], [3687, null], [3688, 3688n]]);
+  });
+
+  test("covers the true p99.9 in about 95% of samples, or says there is no bound", async () => {
+    // Samples of an exponential distribution, whose p99.9 is ln(1000); 200 samples of each
+    // size, seeded. The interval is conservative where the counts are small (discrete
+    // ranks), so its coverage is at least 95% and at most about 99%.
+    const rows = await interval(`
+      with sample as (
+        select n, rep, -ln(1 - random()) as x
+        from unnest([2000, 5000, 20000]) t(n), range(200) r(rep), lateral (select unnest(range(n)))
+      ),
+      ci as (
+        select n, rep, upper_quantile_interval(max(x, 3000), count(*), 0.999) as ci from sample group by n, rep
+      )
+      select
+        n,
+        count(*) filter (where ci.high is null) as unbounded,
+        avg((ci.low <= ln(1000) and ln(1000) <= ci.high)::INTEGER) filter (where ci.high is not null) as coverage
+      from ci group by n order by n`);
+    const byN = Object.fromEntries(rows.map((r) => [Number(r.n), {unbounded: Number(r.unbounded), coverage: r.coverage as number | null}]));
+    expect(byN[2000]).toEqual({unbounded: 200, coverage: null});
+    for (const n of [5000, 20000]) {
+      expect(byN[n].unbounded).toBe(0);
+      expect(byN[n].coverage).toBeGreaterThanOrEqual(0.93);
+      expect(byN[n].coverage).toBeLessThanOrEqual(0.995);
+    }
   });
 });
 
