@@ -34,6 +34,7 @@ export const TABLES = {
     ["synthetic", "BOOLEAN", "generated: the fleet root holds the generator's marker file"],
     ["started_at", "TIMESTAMP", "first event of the main transcript (UTC)"],
     ["ended_at", "TIMESTAMP", "last event of the main transcript (UTC)"],
+    ["kind", "VARCHAR", "the kind of log it was read from: `transcripts`, `events` (Claude Code's telemetry) or `spans` (agents built on the API)"],
     ["interactive", "BOOLEAN", "`entrypoint` absent or `cli` (OTel: NULL unless `app.entrypoint` is logged)"],
     ["entrypoint", "VARCHAR", "as logged (`cli`, `sdk-cli`, ...), NULL in 1.0.x"],
     ["version", "VARCHAR", "the Claude Code version of the session's first line"],

@@ -4,7 +4,7 @@
 -- themselves are never published.
 select
   user_id,
-  session_kind(interactive) as sessions,
+  session_type(kind, interactive) as sessions,
   tenure + 1 as x,
   (auto_approve = 'full')::INTEGER as y
 from sessions

@@ -9,7 +9,7 @@
 with session as (
   select
     user_id,
-    session_kind(interactive) as sessions,
+    session_type(kind, interactive) as sessions,
     tenure + 1 as session_number,
     auto_approve = 'full' as hit
   from sessions

@@ -5,7 +5,7 @@
 -- side would have DuckDB join the other way round, yielding another order (another curve).
 select
   t.user_id,
-  session_kind(s.interactive) as sessions,
+  session_type(s.kind, s.interactive) as sessions,
   s.tenure + 1 as x,
   (t.end_reason = 'interrupted')::INTEGER as y
 from (

@@ -10,7 +10,7 @@
 with turn as (
   select
     t.user_id,
-    session_kind(s.interactive) as sessions,
+    session_type(s.kind, s.interactive) as sessions,
     s.tenure + 1 as session_number,
     t.end_reason = 'interrupted' as hit
   from turns as t

@@ -1,12 +1,14 @@
 -- F5: why work stops. Each agent-initiated stop and each human interrupt carries a reason
 -- from the study's Table 1 categories, given by a classifier (loaders/classify/stop-reason.ts)
 -- that reads what the agent asked, or what the person said next. Shares are of all stops
--- of the same kind in the cell, with a 95% Wilson interval.
+-- of the same kind in the cell that have a reason, with a 95% Wilson interval: telemetry's
+-- stops (reason NULL: it logs no words) are left out, not counted in the denominator.
 with stop as (
   select st.user_id, st.kind, st.reason, coalesce(t.complexity, 'unknown') as complexity, s.sessions, st.source
   from stops as st
   join session_filters() as s using (user_id, session_id)
   left join turns as t using (user_id, session_id, turn_index)
+  where st.reason is not null
 ),
 cells as (
   select

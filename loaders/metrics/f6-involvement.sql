@@ -15,7 +15,7 @@ with call as (
     coalesce(t.complexity, 'unknown') as complexity,
     c.involved as human_in_loop,
     c.source,
-    session_kind(c.interactive) as sessions
+    c.sessions
   from involvement() as c
   left join turns as t using (user_id, session_id, turn_index)
 ),

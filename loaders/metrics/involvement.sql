@@ -23,7 +23,7 @@
 create or replace macro involvement() as table
   select
     c.*,
-    s.interactive,
+    session_type(s.kind, s.interactive) as sessions,
     case
       when s.logs_approvals or c.turn_index is null then c.human_in_loop
       else bool_or(c.human_in_loop) over (partition by c.user_id, c.session_id, c.turn_index)

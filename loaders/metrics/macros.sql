@@ -31,14 +31,22 @@ create or replace macro tenure_bucket(tenure) as
     else '750+'
   end;
 
--- The sessions filter: whether a person sat at the session, or it ran headless (`-p`).
-create or replace macro session_kind(interactive) as
-  case when interactive then 'interactive' else 'headless' end;
+-- The sessions filter: a Claude Code session a person sat at (`interactive`) or one that
+-- ran headless (`-p`, the SDK), an agent built on the API (`API agents`: GenAI spans,
+-- which are neither), or `unknown` where the log does not say (Claude Code's telemetry
+-- without `app.entrypoint`).
+create or replace macro session_type(kind, interactive) as
+  case
+    when kind = 'spans' then 'API agents'
+    when interactive then 'interactive'
+    when not interactive then 'headless'
+    else 'unknown'
+  end;
 
 -- What a session gives the rows of its turns, calls and stops to be filtered on: its kind
 -- (`sessions`) and the user's tenure bucket when it began (`tenure`).
 create or replace macro session_filters() as table
-  select user_id, session_id, session_kind(interactive) as sessions, tenure_bucket(tenure) as tenure
+  select user_id, session_id, session_type(kind, interactive) as sessions, tenure_bucket(tenure) as tenure
   from sessions;
 
 -- A filter's value in a row of GROUPING SETS or CUBE: the group's own value, or '(all)'

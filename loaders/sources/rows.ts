@@ -1,13 +1,13 @@
 // The rows of the canonical tables (docs/tables.md), built here for every source, so that
 // a column means one thing whichever source wrote it (docs/sources.md, "What every row
 // holds"). What a source does differently is an argument: how a turn's times give way
-// when they disagree, and what its kind of session logs of the person (`Logs`), which
+// when they disagree, and what its kind of session logs of the person (`SessionKind`), which
 // says who is in a call's loop and which columns are NULL. Times are epoch milliseconds;
 // `source` is added by sources/index.ts.
 import {humanInLoop, safeguard, type EndReason, type Level} from "../definitions.ts";
 import type {CallInput, Classifiers, TurnInput} from "../classify/types.ts";
 import type {Row} from "../tables.ts";
-import type {Logs} from "./types.ts";
+import type {SessionKind} from "./types.ts";
 
 /** The session a row belongs to. */
 export type Owner = {session_id: string; user_id: string | null};
@@ -33,10 +33,10 @@ export type Session = {
   interventions: number | null;
 };
 
-/** A session's row; what its kind does not log of the person is NULL, and it says so (`logs_approvals`, `logs_prompts`). */
-export function sessionRow(owner: Owner, s: Session, logs: Logs): Row {
+/** A session's row; what its kind does not log of the person is NULL, and it says so (`kind`, `logs_approvals`, `logs_prompts`). */
+export function sessionRow(owner: Owner, s: Session, logs: SessionKind): Row {
   return {
-    ...owner, synthetic: s.synthetic, started_at: time(s.start), ended_at: time(s.end), interactive: s.interactive,
+    ...owner, kind: logs.name, synthetic: s.synthetic, started_at: time(s.start), ended_at: time(s.end), interactive: s.interactive,
     entrypoint: s.entrypoint, version: s.version, model: s.model, provider: s.provider, auto_approve: s.level,
     n_turns: s.turns, n_tool_calls: s.calls, n_interrupts: s.interrupts, n_clarifications: s.clarifications,
     n_rejections: logs.approvals ? s.rejections : null, n_interventions: logs.prompts ? s.interventions : null,
@@ -76,7 +76,7 @@ export type Turn = {
  * A turn's row: its working time is its wall time less its waits, never below 0
  * (docs/findings.md, "Duration"); what its session's kind does not log of the person is NULL.
  */
-export function turnRow(owner: Owner, turn: Turn, logs: Logs, cls: Classifiers): Row {
+export function turnRow(owner: Owner, turn: Turn, logs: SessionKind, cls: Classifiers): Row {
   const stop = turn.bound === "wall" ? Math.max(turn.start, turn.end) : turn.end;
   const wall = stop - turn.start;
   const wait = turn.bound === "wait" ? Math.min(wall, turn.wait) : turn.wait;
@@ -114,7 +114,7 @@ export type Call = {
  * safeguard"); where it logs none, the involvesPerson classifier reads the call itself
  * (docs/findings.md, "The API side: F6–F8 from agent spans").
  */
-export function toolCallRow(owner: Owner, call: Call, logs: Logs, cls: Classifiers): Row {
+export function toolCallRow(owner: Owner, call: Call, logs: SessionKind, cls: Classifiers): Row {
   const {level, tool} = call.input;
   const inLoop = logs.approvals ? humanInLoop(level, tool, call.decidedBy) : cls.involvesPerson(call.input);
   const score = cls.toolCall(call.input);

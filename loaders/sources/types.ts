@@ -8,10 +8,13 @@ import type {GroupResult} from "./counts.ts";
 import type {Walk} from "./walk.ts";
 
 /**
- * What a kind of session logs of the person (docs/sources.md, "What a source logs of the
- * person"): each session's `logs_approvals` and `logs_prompts`, and what is NULL for it.
+ * A kind of session, and what it logs of the person (docs/sources.md, "What a source logs
+ * of the person"): each session's `kind`, `logs_approvals` and `logs_prompts`, and what is
+ * NULL for it.
  */
-export type Logs = {
+export type SessionKind = {
+  /** `sessions.kind`: `transcripts`, `events` or `spans` (the agents built on the API). */
+  name: string;
   /** The person's approvals, rejections and interrupts. */
   approvals: boolean;
   /** What the person typed: their prompts. */
@@ -42,7 +45,7 @@ export type Source<G extends Group> = {
   /** How the pages name it. */
   label: string;
   /** The kinds of session it writes, and what each logs of the person: every session it writes is of one of them. */
-  kinds: Readonly<Record<string, Logs>>;
+  kinds: readonly SessionKind[];
   /** A file the analyst named: its group, or null when the file is not this source's. */
   file(path: string): G | null;
   /**

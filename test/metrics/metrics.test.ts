@@ -5,12 +5,12 @@ import {smoothCell} from "../../loaders/site/smooth.ts";
 import {metric, tables, wilson} from "../helpers/tables.ts";
 
 const session = (user: string, id: string, day: number, extra: Record<string, unknown> = {}) => ({
-  session_id: id, user_id: user, source: "claude-code", synthetic: true, interactive: true,
+  session_id: id, user_id: user, source: "claude-code", kind: "transcripts", synthetic: true, interactive: true,
   started_at: new Date(Date.UTC(2025, 9, 1 + day, 10)).toISOString(), ended_at: new Date(Date.UTC(2025, 9, 1 + day, 11)).toISOString(),
   n_turns: 1, n_rejections: 0, logs_approvals: true, logs_prompts: true, ...extra
 });
 /** A session of GenAI agent spans, which log nothing of the person. */
-const spans = {source: "otel", n_rejections: null, n_interventions: null, logs_approvals: false, logs_prompts: false};
+const spans = {source: "otel", kind: "spans", interactive: null, n_rejections: null, n_interventions: null, logs_approvals: false, logs_prompts: false};
 const turn = (user: string, id: string, index: number, extra: Record<string, unknown> = {}) => ({
   session_id: id, user_id: user, turn_index: index, started_at: "2025-10-01T10:00:00Z", end_reason: "completed", duration_s: 60, complexity: "low", corrective: false, n_rejections: 0, ...extra
 });
@@ -84,11 +84,14 @@ describe("F4 agent stops against human interrupts by complexity", () => {
 });
 
 describe("F5 reasons", () => {
-  test("shares are of all stops of the same kind", async () => {
-    const sessions = [session("u", "s", 0)];
+  test("shares are of all stops of the same kind that have a reason", async () => {
+    // Telemetry's stops carry no reason (it logs no words): they are in no share's denominator.
+    const sessions = [session("u", "s", 0), session("u", "e", 1, {source: "otel", kind: "events", interactive: null, logs_prompts: false})];
     const stops = [
       ...["offer_choice", "offer_choice", "approval", "gather_diagnostics"].map((reason, i) => ({session_id: "s", user_id: "u", turn_index: i, kind: "agent", how: "ask_user", reason})),
-      {session_id: "s", user_id: "u", turn_index: 5, kind: "human", how: "interrupt", reason: "slow_or_excessive"}
+      {session_id: "s", user_id: "u", turn_index: 5, kind: "human", how: "interrupt", reason: "slow_or_excessive"},
+      {session_id: "e", user_id: "u", turn_index: 0, kind: "agent", how: "ask_user", reason: null},
+      {session_id: "e", user_id: "u", turn_index: 1, kind: "human", how: "interrupt", reason: null}
     ];
     const rows = await metric("f5-reasons", await tables({sessions, stops}), 1, "where complexity = '(all)' and sessions = '(all)' and source = '(all)'");
     expect(rows.map((r) => [r.kind, r.reason, r.stops, r.of_kind, r.share])).toEqual([
@@ -125,6 +128,11 @@ describe("who is involved in a call, where approvals are not logged (GenAI agent
     call("api", 6, 2, "get_invoice", false), call("api", 7, 2, "escalate_ticket", true),
     call("cc", 8, 0, "Bash", true, true), call("cc", 9, 0, "Read", false, null)
   ];
+
+  test("the agents built on the API are a kind of session of their own, never headless", async () => {
+    const rows = await metric("f6-involvement", await tables({sessions, turns, tool_calls}), 1, "where source = '(all)' and complexity = 'minimal'");
+    expect(rows.map((r) => [r.sessions, r.known])).toEqual([["(all)", 7], ["API agents", 5], ["interactive", 2]]);
+  });
 
   test("F6: a call is involved when its run asks, hands off to or waits for a person", async () => {
     const rows = await metric("f6-involvement", await tables({sessions, turns, tool_calls}), 1, "where sessions = '(all)' and source <> '(all)'");

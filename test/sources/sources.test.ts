@@ -1,6 +1,6 @@
 // The contract every source keeps (docs/sources.md), checked on every registered source at
-// once: each session says what its kind logs of the person, as its source declares, and
-// what that kind does not log is NULL in its rows.
+// once: each session names its kind and what the kind logs of the person, as its source
+// declares, and what that kind does not log is NULL in its rows.
 import {describe, expect, test} from "vitest";
 import {SOURCES} from "../../loaders/sources/index.ts";
 import {assemble} from "../helpers/assemble.ts";
@@ -17,10 +17,10 @@ describe("what a session logs of the person", () => {
   const a = assemble({...corpus().files, [`projects/-work-app/${T.sessionId}.jsonl`]: T.toString()});
 
   test("every session is of a kind its source declares; each kind is read here", () => {
-    const declared = (source: string) => Object.values(SOURCES.find((s) => s.name === source)!.kinds).map((k) => [k.approvals, k.prompts]);
-    for (const s of a.sessions) expect(declared(s.source as string)).toContainEqual([s.logs_approvals, s.logs_prompts]);
-    const seen = new Set(a.sessions.map((s) => `${s.source} ${s.logs_approvals} ${s.logs_prompts}`));
-    expect([...seen].sort()).toEqual(["claude-code true true", "otel false false", "otel true false"]);
+    const declared = (source: string) => SOURCES.find((s) => s.name === source)!.kinds.map((k) => [k.name, k.approvals, k.prompts]);
+    for (const s of a.sessions) expect(declared(s.source as string)).toContainEqual([s.kind, s.logs_approvals, s.logs_prompts]);
+    const seen = new Set(a.sessions.map((s) => `${s.source} ${s.kind} ${s.logs_approvals} ${s.logs_prompts}`));
+    expect([...seen].sort()).toEqual(["claude-code transcripts true true", "otel events true false", "otel spans false false"]);
   });
 
   test("what a kind does not log is NULL: rejections without approvals, interventions and corrective prompts without prompts", () => {

@@ -8,7 +8,7 @@ import {TRANSCRIPTS} from "./sessions.ts";
 export const claudeCode: Source<TranscriptGroup> = {
   name: "claude-code",
   label: "Claude Code (transcripts)",
-  kinds: {transcripts: TRANSCRIPTS},
+  kinds: [TRANSCRIPTS],
   file: namedTranscript,
   folder: transcriptsUnder,
   gather: byProject,

@@ -9,11 +9,11 @@ import {
 import type {Classifiers, TurnInput} from "../../classify/types.ts";
 import type {Emit, Row} from "../../tables.ts";
 import {sessionRow, stopRow, toolCallRow, turnRow, type Owner, type Session, type Stop, type Turn} from "../rows.ts";
-import type {Logs} from "../types.ts";
+import type {SessionKind} from "../types.ts";
 import type {Event, Result, ToolUse} from "./parse.ts";
 
 /** A transcript logs the person's prompts, rejections and interrupts, and the mode that decides what they approve (docs/claude-code-format.md). */
-export const TRANSCRIPTS: Logs = {approvals: true, prompts: true};
+export const TRANSCRIPTS: SessionKind = {name: "transcripts", approvals: true, prompts: true};
 
 export type SessionOptions = {
   userId: string;

@@ -17,12 +17,12 @@
 // - models: the model of most API requests.
 import {createHash} from "node:crypto";
 import {majority, type EndReason} from "../../definitions.ts";
-import type {Logs} from "../types.ts";
+import type {SessionKind} from "../types.ts";
 import {ROW_EVENTS, type EventRecord} from "./records.ts";
 import type {OtelCall, OtelSession, OtelTurn} from "./rows.ts";
 
 /** Claude Code's events log the person's decisions at a permission prompt, not what they typed (docs/otel-format.md, "Not derivable"). */
-export const EVENTS: Logs = {approvals: true, prompts: false};
+export const EVENTS: SessionKind = {name: "events", approvals: true, prompts: false};
 
 const AGENT = new Set(["api_request", "api_error", "tool_decision", "tool_result"]);
 const PERSON_REJECT = new Set(["user_reject", "user_abort"]);

@@ -12,7 +12,7 @@ export const otel: Source<OtelGroup> = {
   // It holds agents built on the API (GenAI spans), and Claude Code's own events where an analyst gives them.
   label: "OpenTelemetry (API agents)",
   // Claude Code's own events, and the GenAI spans of agents built on the API.
-  kinds: {events: EVENTS, spans: SPANS},
+  kinds: [EVENTS, SPANS],
   file: namedOtlp,
   folder: otlpUnder,
   gather: oneGroup,

@@ -7,7 +7,7 @@ import {ASK_TOOL, PLAN_TOOL, SUBAGENT_TOOLS, isInteractive, type EndReason} from
 import type {CallInput, Classifiers} from "../../classify/types.ts";
 import type {Emit} from "../../tables.ts";
 import {sessionRow, stopRow, toolCallRow, turnRow, type Call} from "../rows.ts";
-import type {Logs} from "../types.ts";
+import type {SessionKind} from "../types.ts";
 
 /**
  * A call as telemetry logs it: a tool call's row (rows.ts) but for its turn and what the
@@ -36,7 +36,7 @@ export type OtelSession = {
   entrypoint: string | null;
   version: string | null;
   /** What its kind logs of the person: Claude Code's events (events.ts) or spans (spans.ts). */
-  logs: Logs;
+  logs: SessionKind;
   turns: OtelTurn[];
   /** Calls that belong to no turn (no prompt or agent span above them). */
   loose: OtelCall[];

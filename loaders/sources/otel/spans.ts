@@ -12,12 +12,12 @@
 // Spans log no approvals: rejected and approved_by stay NULL, and who is in the loop is a
 // classifier's call (rows.ts).
 import {majority} from "../../definitions.ts";
-import type {Logs} from "../types.ts";
+import type {SessionKind} from "../types.ts";
 import type {SpanRecord} from "./records.ts";
 import type {OtelCall, OtelSession, OtelTurn} from "./rows.ts";
 
 /** GenAI agent spans log nothing of the person: no approval, no prompt (docs/otel-format.md, "Not derivable"). */
-export const SPANS: Logs = {approvals: false, prompts: false};
+export const SPANS: SessionKind = {name: "spans", approvals: false, prompts: false};
 
 type GenAiSpan = SpanRecord & Required<Pick<SpanRecord, "op" | "st" | "en" | "err">>;
 
