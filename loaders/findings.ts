@@ -105,7 +105,8 @@ export const COMPARISONS: readonly Comparison[] = [
   f1("f1.p50", "2026-01-07", "p50_s", "median of interactive turns in the 7 days ending nearest the study's early January"),
   // Quoted against METR, near the study's publication.
   f1("f1.p999.metr", "2026-02-10", "p999_s", "p99.9 of interactive turns in the 7 days ending nearest 10 February 2026"),
-  tenure("f2.new", "f2-auto-approve", {grain: "bucket", bucket: "10–49"}, "known", "sessions with full auto-approve, a user's sessions 11 to 50"),
+  // The study's "fewer than 50 sessions": a user's first 50 sessions, pooled (tenure 0–49).
+  tenure("f2.new", "f2-auto-approve", {grain: "first 50", bucket: "0–49"}, "known", "sessions with full auto-approve, a user's first 50 sessions"),
   tenure("f2.experienced", "f2-auto-approve", {grain: "bucket", bucket: "750+"}, "known", "sessions with full auto-approve, from a user's 751st session on"),
   // "About 10 sessions": the half-octave bin that holds the 10th session (8 to 11).
   tenure("f3.new", "f3-interrupts", {grain: "bin", position: 6}, "turns", "turns interrupted, a user's sessions 8 to 11"),

@@ -53,13 +53,16 @@ create or replace macro session_filters() as table
 -- where the row rolls the dimension up.
 create or replace macro cell(value, rolled) as case when rolled = 1 then '(all)' else value end;
 
--- The two x axes F2 and F3 share, for a session number (tenure + 1): half-octave bins of
--- the session number (1, 2, 3, 4–5, 6–7, 8–11 ... on a log axis), and the tenure buckets
--- (the bucket's name goes with it). Each session number lands once on each axis.
-create or replace macro tenure_grains(session_number) as [
+-- The x axes F2 and F3 share, for a session number (tenure + 1): half-octave bins of the
+-- session number (1, 2, 3, 4–5, 6–7, 8–11 ... on a log axis), the tenure buckets (the
+-- bucket's name goes with it), and the study's own "under 50 sessions" as one cell
+-- (`first 50`: tenure 0–49), which F2's published figure is set beside. Each session
+-- number lands once on each axis; `first 50` has no cell past the 50th session.
+create or replace macro tenure_grains(session_number) as list_filter([
   {grain: 'bin', position: floor(log2(session_number) * 2)::INTEGER, bucket: null},
-  {grain: 'bucket', position: list_position(['0–9', '10–49', '50–199', '200–749', '750+'], tenure_bucket(session_number - 1))::INTEGER, bucket: tenure_bucket(session_number - 1)}
-];
+  {grain: 'bucket', position: list_position(['0–9', '10–49', '50–199', '200–749', '750+'], tenure_bucket(session_number - 1))::INTEGER, bucket: tenure_bucket(session_number - 1)},
+  {grain: 'first 50', position: case when session_number <= 50 then 1 end, bucket: '0–49'}
+], g -> g.position is not null);
 
 -- F2 and F3's cells, from rows (user_id, sessions, session_number, hit): on each axis
 -- position, with and without the sessions filter, the session numbers it spans, the rows
