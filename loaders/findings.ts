@@ -127,7 +127,9 @@ export const COMPARISONS: readonly Comparison[] = [
     reference: "a cluster of the study's own API traffic; ours are clusters of our calls, drawn beside it"
   })),
   ...["software_engineering", "back_office", "other", "marketing", "sales_crm", "finance", "data_analysis", "academic_research", "cybersecurity", "customer_service", "gaming", "documents", "education", "ecommerce", "healthcare", "legal", "travel_logistics"].map(f8),
-  {id: "f9.p999", metric: "f9-overhang", cell: {period: "whole period", model: "(all)"}, value: "p999_min", n: "turns", note: "p99.9 of interactive turns, the whole period"},
+  // The study sets its p99.9 beside Opus 4.5's horizon: Opus 4.5's turns since its release,
+  // where the data has them.
+  {id: "f9.p999", metric: "f9-overhang", cell: {period: ["since Opus 4.5", "whole period"], model: ["claude-opus-4-5-20251101", "(all)"]}, value: "p999_min", low: "p999_low_min", high: "p999_high_min", n: "turns", note: "p99.9 of interactive turns of Claude Opus 4.5 since its release (24 November 2025), where the data has them"},
   {id: "f9.metr.opus45", reference: "METR's measure of a model, not of logs: the study sets it beside the p99.9"},
   // The study's footnote: success on the hardest tasks doubled from August to December 2025.
   {id: "f10.success", ratio: {of: f10("success", "2025-12", "high"), to: f10("success", "2025-08", "high")}, note: "success of high-complexity turns, the month nearest December 2025 over the month nearest August 2025"},
