@@ -6,7 +6,7 @@ import {ROOT} from "../../loaders/paths.ts";
 
 const dir = join(ROOT, "loaders", "classify");
 const modules = readdirSync(dir)
-  .filter((f) => f.endsWith(".ts") && f !== "index.ts" && f !== "types.ts")
+  .filter((f) => f.endsWith(".ts") && !["index.ts", "types.ts", "agreement.ts"].includes(f))
   .sort()
   .map((file) => {
     const header = [];
