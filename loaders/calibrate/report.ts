@@ -32,7 +32,21 @@ export type Recovered = {
   cells: {metric: string; cell: Record<string, string | number>}[];
   /** The recovered value falls in the pass band (null when the target has none). */
   ok: boolean | null;
+  /**
+   * `recovered` when the 95% interval holds the aim (and the value is in the band);
+   * `within band` when only the value is: the bands are wide, and an interval that
+   * excludes the aim has not recovered it; `outside band` else; null without a band.
+   */
+  verdict: Verdict | null;
 };
+
+export type Verdict = "recovered" | "within band" | "outside band";
+
+export function verdictOf(ok: boolean | null, aim: number | null, lo: number, hi: number): Verdict | null {
+  if (ok === null) return null;
+  if (!ok) return "outside band";
+  return aim !== null && lo <= aim && aim <= hi ? "recovered" : "within band";
+}
 
 type Data = {users: number; sessions: number; turns: number; tool_calls: number; synthetic: boolean; first_day: string; last_day: string};
 
@@ -83,12 +97,13 @@ async function recover(aggregates: Aggregates, t: Target, published: Map<string,
   const e = await estimate(aggregates, t.measure ?? {published: t.published!}, new Rng("calibrate").fork(t.id));
   const f = t.published ? published.get(t.published) : undefined;
   const ok = t.pass ? (t.pass.min === undefined || e.value >= t.pass.min) && (t.pass.max === undefined || e.value <= t.pass.max) : null;
+  const aim = t.aim ?? (typeof f?.value === "number" ? f.value : null);
   return {
     id: t.id,
     label: f?.label ?? t.source ?? t.id,
     published: statement(f) ?? (t.derived ? t.derived.map((d) => `${d}: ${statement(published.get(d))}`).join("; ") : null),
     source: f ? `${f.source} (${f.provenance === "chart" ? "read off the chart" : f.provenance})` : t.derived ? "derived from the published figures" : (t.source ?? ""),
-    aim: t.aim ?? (typeof f?.value === "number" ? f.value : null),
+    aim,
     pass: t.pass ?? null,
     why: t.why ?? null,
     value: e.value,
@@ -97,7 +112,8 @@ async function recover(aggregates: Aggregates, t: Target, published: Map<string,
     n: e.n,
     users: e.users,
     cells: e.cells.map(({metric, cell}) => ({metric, cell})),
-    ok
+    ok,
+    verdict: verdictOf(ok, aim, e.lo, e.hi)
   };
 }
 
@@ -155,13 +171,13 @@ export function formatReport(r: CalibrationReport): string {
   const head = `${d.synthetic ? "Synthetic fleet" : "Logs"}: ${d.users} users (${d.users_past_750} past 750 sessions), ${d.sessions.toLocaleString("en")} sessions, ${d.turns.toLocaleString("en")} turns, ${d.tool_calls.toLocaleString("en")} tool calls, ${d.first_day} to ${d.last_day}; calibration ${r.calibration}\n` +
     `F1 windows (interactive turns in the 7 days ending): ${r.windows.map((w) => `${w.day} ${w.turns.toLocaleString("en")}`).join(", ")}\n`;
   const table = (title: string, list: Recovered[]) => {
-    const cells = list.map((x) => [x.ok === null ? " " : x.ok ? "✓" : "✗", x.id, x.published ?? "", x.aim === null ? "" : num(x.aim), x.pass ? `${x.pass.min ?? ""}..${x.pass.max ?? ""}` : "", num(x.value), `[${num(x.lo)}, ${num(x.hi)}]`, x.n.toLocaleString("en")]);
+    const cells = list.map((x) => [x.verdict ?? "", x.id, x.published ?? "", x.aim === null ? "" : num(x.aim), x.pass ? `${x.pass.min ?? ""}..${x.pass.max ?? ""}` : "", num(x.value), `[${num(x.lo)}, ${num(x.hi)}]`, x.n.toLocaleString("en")]);
     const header = ["", "target", "published", "aim", "pass", "recovered", "95% interval", "n"];
     const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
     const line = (c: string[]) => c.map((x, i) => (i >= 3 ? x.padStart(widths[i]) : x.padEnd(widths[i]))).join("  ").trimEnd();
     return `\n${title}\n${line(header)}\n${cells.map(line).join("\n")}\n`;
   };
-  const passed = (list: Recovered[]) => `${list.filter((t) => t.ok).length} of ${list.length} within their pass band`;
+  const passed = (list: Recovered[]) => `${list.filter((t) => t.verdict === "recovered").length} recovered (the interval holds the aim), ${list.filter((t) => t.verdict === "within band").length} within band only, ${list.filter((t) => t.verdict === "outside band").length} outside, of ${list.length}`;
   const a = r.api.data;
   const api = `\nAPI agents (OpenTelemetry spans): ${a.users.toLocaleString("en")} end users, ${a.sessions.toLocaleString("en")} sessions, ${a.turns.toLocaleString("en")} agent runs, ${a.tool_calls.toLocaleString("en")} tool calls${a.sessions ? `, ${a.first_day} to ${a.last_day}` : ""}\n`;
   return (

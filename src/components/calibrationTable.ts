@@ -13,6 +13,8 @@ export type Row = {
   lo: number | null;
   hi: number | null;
   ok: boolean | null;
+  /** recovered (the interval holds the aim), within band (only the value is in the band), outside band. */
+  verdict: "recovered" | "within band" | "outside band" | null;
   /** The aggregate cells the value was read from. */
   cells: {metric: string; cell: Record<string, string | number>}[];
   withheld?: boolean;
@@ -22,6 +24,12 @@ const cellText = (c: Row["cells"][number]) => `${c.metric}: ${Object.entries(c.c
 
 const num = (x: number | null) => (x === null || !Number.isFinite(x) ? "—" : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2));
 const band = (p: Row["pass"]) => (!p ? "" : p.min !== undefined && p.max !== undefined ? `${p.min} to ${p.max}` : p.min !== undefined ? `≥ ${p.min}` : `≤ ${p.max}`);
+
+/** How many targets were recovered, only within their band, or outside it, in words. */
+export function verdicts(rows: Row[]): string {
+  const count = (v: Row["verdict"]) => rows.filter((r) => r.verdict === v).length;
+  return `Of ${rows.length} targets, ${count("recovered")} recovered (the 95% interval holds the aim), ${count("within band")} within their band only, ${count("outside band")} outside it`;
+}
 
 export function calibrationTable(rows: Row[], {pass}: {pass: boolean}): HTMLElement {
   const head = ["Target", "Published", "Recovered", "95% interval", ...(pass ? ["Band", ""] : [])];
@@ -43,7 +51,7 @@ export function calibrationTable(rows: Row[], {pass}: {pass: boolean}): HTMLElem
             el("td", {}, r.published ?? "", el("div", {class: "muted"}, r.source)),
             el("td", {class: "number"}, r.withheld ? "withheld" : num(r.value)),
             el("td", {class: "number"}, r.withheld ? "" : `${num(r.lo)} – ${num(r.hi)}`),
-            ...(pass ? [el("td", {class: "number"}, band(r.pass)), el("td", {}, r.ok === null ? "" : r.ok ? "✓" : "✗")] : [])
+            ...(pass ? [el("td", {class: "number"}, band(r.pass)), el("td", {class: `verdict ${r.verdict?.replace(" ", "-") ?? ""}`}, r.verdict ?? "")] : [])
           )
         )
       )

@@ -16,6 +16,24 @@ export function comparison(published: Published, mine: {value: string; note: str
   );
 }
 
+/**
+ * What agreement between the two means on the data the site was built from: by
+ * construction where the generator was given the figure, a measurement on real logs.
+ */
+export function basisNote(c: Compared): HTMLElement | null {
+  if (c.basis === "calibrated") return el("div", {class: "basis calibrated"}, el("strong", {}, "Calibrated: agreement by construction. "), "The generator of this synthetic fleet was given this figure; that ours is near it checks the generator, not the method. ", el("a", {href: "./fleet#each-target-beside-what-the-pipeline-recovers"}, "What it was given"));
+  if (c.basis === "synthetic") return el("div", {class: "basis synthetic"}, el("strong", {}, "Generated data. "), "Where its generator was given the study's figures, agreement is by construction, not a check of the method.");
+  if (c.basis === "measured") return el("div", {class: "basis measured"}, el("strong", {}, "Measured on these logs. "), "Ours is these users' figure by the study's definitions: a difference is theirs, or the method's (see the caveats).");
+  return null;
+}
+
+/** The same, in a table's cell: a few words, the first linked to what the generator was given. */
+export function basisCell(c: Compared): HTMLElement {
+  const words = {calibrated: "by construction (calibrated)", synthetic: "generated data", measured: "measured"} as const;
+  if (!c.basis) return el("td", {class: "basis"}, "not compared");
+  return el("td", {class: `basis ${c.basis}`}, c.basis === "calibrated" ? el("a", {href: "./fleet#each-target-beside-what-the-pipeline-recovers"}, words.calibrated) : words[c.basis]);
+}
+
 /** Words for a dimension's values (the site's labels.json), where a page has them. */
 export type Labels = Record<string, Record<string, string>>;
 
@@ -31,6 +49,8 @@ function drawnFrom(c: Compared, labels: Labels): string {
 export function figureCard(published: PublishedFigures, all: Compared[], id: string, labels: Labels = {}): HTMLElement {
   const c = compared(all, id);
   const card = comparison(cited(published, id), {value: ours(figure(published, id), c), note: c.reference ?? `${c.note}. ${drawnFrom(c, labels)}`}, id);
+  const basis = basisNote(c);
+  if (basis) card.querySelector(".ours")!.append(basis);
   if (c.readings.length) card.append(sqlBlock(c.readings.map((r) => r.sql).join(";\n\n") + ";", "The query that reads our value from the aggregate"));
   return card;
 }
@@ -40,13 +60,14 @@ export function figureTable(published: PublishedFigures, all: Compared[], ids: s
   return el(
     "table",
     {class: "comparisons"},
-    el("thead", {}, el("tr", {}, el("th", {}, "Figure"), el("th", {}, "Published"), el("th", {}, "Ours"))),
+    el("thead", {}, el("tr", {}, el("th", {}, "Figure"), el("th", {}, "Published"), el("th", {}, "Ours"), el("th", {}, "Agreement"))),
     el(
       "tbody",
       {},
       ...ids.map((id) => {
         const f = figure(published, id);
-        return el("tr", {"data-figure": id}, el("td", {}, f.label), el("td", {}, cited(published, id).value), el("td", {class: "ours"}, ours(f, compared(all, id))));
+        const c = compared(all, id);
+        return el("tr", {"data-figure": id}, el("td", {}, f.label), el("td", {}, cited(published, id).value), el("td", {class: "ours"}, ours(f, c)), basisCell(c));
       })
     )
   );

@@ -38,6 +38,8 @@ export type Compared = {
   reference: string | null;
   ours: {value: number | null; low: number | null; high: number | null; n: number | null; users: number} | null;
   readings: {value: number | null; low: number | null; high: number | null; n: number | null; users: number; cell: Record<string, string | number>; sql: string}[];
+  /** What agreement means on this data (src/data/comparisons.json.ts); null where the figure is not compared. */
+  basis: "calibrated" | "synthetic" | "measured" | null;
 };
 
 export function compared(all: Compared[], id: string): Compared {

@@ -9,7 +9,7 @@ import {builtTables} from "../../loaders/site/built.ts";
 const {dir, origin} = builtTables();
 const cal = readCalibration();
 const report = await calibrationReport(dir, cal);
-const shown = (rows: typeof report.targets) => rows.map((r) => (r.users >= origin.minUsers ? r : {...r, value: null, lo: null, hi: null, ok: null, withheld: true}));
+const shown = (rows: typeof report.targets) => rows.map((r) => (r.users >= origin.minUsers ? r : {...r, value: null, lo: null, hi: null, ok: null, verdict: null, withheld: true}));
 const listed = (all: object) => Object.entries(all).map(([name, a]) => ({name, why: (a as {why?: string}).why ?? "", aims_at: (a as {aims_at?: string[]}).aims_at ?? []}));
 process.stdout.write(
   JSON.stringify(

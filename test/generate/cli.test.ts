@@ -49,7 +49,7 @@ describe("agent-autonomy calibrate", () => {
     const run = cli(["calibrate", fleet, "--json", json]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^Synthetic fleet: 2 users/);
-    expect(run.stdout).toMatch(/Targets \(\d+ of \d+ within their pass band\)/);
+    expect(run.stdout).toMatch(/Targets \(\d+ recovered \(the interval holds the aim\), \d+ within band only, \d+ outside, of \d+\)/);
     expect(run.stdout).toMatch(/f2\.new +about 20% +20\.0 +17\.\.23 +[\d.]+ +\[[\d.]+, [\d.]+\]/);
     const report = JSON.parse(readFileSync(json, "utf8"));
     expect(report.data).toMatchObject({users: 2, synthetic: true});

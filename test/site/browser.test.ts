@@ -6,6 +6,7 @@ import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {givenFigures, readCalibration} from "../../loaders/generate/calibration.ts";
 import {build} from "../../scripts/build.ts";
 import {ROOT, tmp} from "../helpers/cli.ts";
 import {SMALL, testCache} from "../helpers/fleet.ts";
@@ -120,6 +121,37 @@ describe(`the built site, in ${BROWSER}`, () => {
       await page.close();
     });
   }, WALK_MS);
+
+  test("on the generated fleet, every figure the generator was given says that agreement with it is by construction, on the home page and on its finding's page", async () => {
+    const home = await open("/");
+    const rows = await home.page.locator("table.headlines tr[data-figure]").evaluateAll((trs) =>
+      trs.map((tr) => ({id: (tr as HTMLElement).dataset.figure!, basis: tr.querySelector("td.basis")!.textContent!, page: tr.querySelector("a")!.getAttribute("href")!.replace(/^\./, "")}))
+    );
+    await home.page.close();
+    const given = givenFigures(readCalibration());
+    expect(rows.filter((r) => r.basis === "by construction (calibrated)").map((r) => r.id)).toEqual(rows.filter((r) => given.has(r.id)).map((r) => r.id));
+    // A figure the generator was not given is still on generated data, and says so.
+    expect(rows.filter((r) => !given.has(r.id)).map((r) => r.basis)).toEqual(rows.filter((r) => !given.has(r.id)).map(() => "generated data"));
+    expect(rows.filter((r) => given.has(r.id)).length).toBeGreaterThan(rows.length / 2);
+    await eachPage([...new Set(rows.map((r) => r.page))], async (path) => {
+      const {page} = await open(path);
+      for (const r of rows.filter((d) => d.page === path && d.basis.startsWith("by construction"))) {
+        expect(await page.locator(`[data-figure="${r.id}"]`).locator(".basis.calibrated").count(), `${path} ${r.id}`).toBe(1);
+      }
+      await page.close();
+    });
+  }, WALK_MS);
+
+  test("the methodology page measures each classifier against blind labels, and F5 says its reasons agree poorly", async () => {
+    const methodology = await open("/methodology");
+    expect(await methodology.page.locator("table.agreement tbody tr").count()).toBe(5);
+    expect(await methodology.settled()).toEqual([]);
+    await methodology.page.close();
+    const f5 = await open("/f5-reasons");
+    expect(await f5.page.locator(".agreement-note.weak").textContent()).toMatch(/κ \d\.\d\d on \d+ items/);
+    expect(await f5.settled()).toEqual([]);
+    await f5.page.close();
+  });
 
   test("the F1 chart is drawn from the aggregate by DuckDB in the browser", async () => {
     const {page, settled} = await open("/f1-turn-duration");

@@ -1,0 +1,16 @@
+// A target is recovered only when the interval of what the pipeline reads holds the aim;
+// a value inside a wide pass band with an interval that excludes the aim is "within band".
+import {expect, test} from "vitest";
+import {verdictOf} from "../../loaders/calibrate/report.ts";
+
+test("recovered, within band or outside band", () => {
+  // F4's "more than twice": aim 2, band from 1.8; 1.88 (1.70–2.06) holds 2.
+  expect(verdictOf(true, 2, 1.7, 2.06)).toBe("recovered");
+  // The same value with a tighter interval that stops short of the aim.
+  expect(verdictOf(true, 2, 1.8, 1.95)).toBe("within band");
+  expect(verdictOf(false, 2, 1.2, 1.5)).toBe("outside band");
+  // No aim to hold (a target with a band only), or no interval (too few to draw one).
+  expect(verdictOf(true, null, 1, 2)).toBe("within band");
+  expect(verdictOf(true, 2, NaN, NaN)).toBe("within band");
+  expect(verdictOf(null, 2, 1, 3)).toBe(null);
+});
