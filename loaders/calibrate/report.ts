@@ -33,19 +33,22 @@ export type Recovered = {
   /** The recovered value falls in the pass band (null when the target has none). */
   ok: boolean | null;
   /**
-   * `recovered` when the 95% interval holds the aim (and the value is in the band);
-   * `within band` when only the value is: the bands are wide, and an interval that
-   * excludes the aim has not recovered it; `outside band` else; null without a band.
+   * `recovered` when the 95% interval bears out the figure (and the value is in the band):
+   * it holds the aim, or for a figure the study gives as "over" or "under" a number, it
+   * lies wholly beyond it; `within band` when only the value is in the band (the bands are
+   * wide); `outside band` else; null without a band.
    */
   verdict: Verdict | null;
 };
 
 export type Verdict = "recovered" | "within band" | "outside band";
 
-export function verdictOf(ok: boolean | null, aim: number | null, lo: number, hi: number): Verdict | null {
+export function verdictOf(ok: boolean | null, aim: number | null, lo: number, hi: number, bound?: string): Verdict | null {
   if (ok === null) return null;
   if (!ok) return "outside band";
-  return aim !== null && lo <= aim && aim <= hi ? "recovered" : "within band";
+  if (aim === null) return "within band";
+  const borne = bound === "over" ? lo > aim : bound === "under" ? hi < aim : lo <= aim && aim <= hi;
+  return borne ? "recovered" : "within band";
 }
 
 type Data = {users: number; sessions: number; turns: number; tool_calls: number; synthetic: boolean; first_day: string; last_day: string};
@@ -113,7 +116,7 @@ async function recover(aggregates: Aggregates, t: Target, published: Map<string,
     users: e.users,
     cells: e.cells.map(({metric, cell}) => ({metric, cell})),
     ok,
-    verdict: verdictOf(ok, aim, e.lo, e.hi)
+    verdict: verdictOf(ok, aim, e.lo, e.hi, f?.bound)
   };
 }
 

@@ -14,3 +14,12 @@ test("recovered, within band or outside band", () => {
   expect(verdictOf(true, 2, NaN, NaN)).toBe("within band");
   expect(verdictOf(null, 2, 1, 3)).toBe(null);
 });
+
+test("a figure given as over or under a number is borne out only by an interval wholly beyond it", () => {
+  // F1's "over 45 min": 46 (43–50) is in a band from 45 but not shown to be over 45.
+  expect(verdictOf(true, 45, 43, 50, "over")).toBe("within band");
+  expect(verdictOf(true, 45, 45.5, 50, "over")).toBe("recovered");
+  expect(verdictOf(true, 25, 20, 24, "under")).toBe("recovered");
+  expect(verdictOf(true, 25, 20, 26, "under")).toBe("within band");
+  expect(verdictOf(true, 20, 18, 22, "about")).toBe("recovered");
+});
