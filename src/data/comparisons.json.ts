@@ -4,7 +4,8 @@
 // data (`basis`): on the embedded default, a figure the generator was given agrees by
 // construction (`calibrated`); on other generated data it may (`synthetic`); on real logs
 // the comparison is a measurement (`measured`).
-import {givenFigures, readCalibration} from "../../loaders/generate/calibration.ts";
+import {givenFigures} from "../../loaders/calibrate/given.ts";
+import {readCalibration} from "../../loaders/generate/calibration.ts";
 import {connect} from "../../loaders/site/aggregate.ts";
 import {builtTables} from "../../loaders/site/built.ts";
 import {compareAll} from "../../loaders/site/compare.ts";
