@@ -1,7 +1,7 @@
 // A target is recovered only when the interval of what the pipeline reads holds the aim;
 // a value inside a wide pass band with an interval that excludes the aim is "within band".
 import {expect, test} from "vitest";
-import {verdictOf} from "../../loaders/calibrate/report.ts";
+import {verdictFor, verdictOf} from "../../loaders/calibrate/report.ts";
 
 test("recovered, within band or outside band", () => {
   // F4's "more than twice": aim 2, band from 1.8; 1.88 (1.70–2.06) holds 2.
@@ -22,4 +22,12 @@ test("a figure given as over or under a number is borne out only by an interval 
   expect(verdictOf(true, 25, 20, 24, "under")).toBe("recovered");
   expect(verdictOf(true, 25, 20, 26, "under")).toBe("within band");
   expect(verdictOf(true, 20, 18, 22, "about")).toBe("recovered");
+});
+
+test("a target aimed inside the study's bound is judged on the study's number, not the aim", () => {
+  // F1 in late September: the study says under 25 min; the generator aims at 21.
+  const f = {id: "f1.p999.start", finding: "F1", value: 25, unit: "min", bound: "under", label: "", source: "", provenance: "text"};
+  expect(verdictFor(true, 21, f, 19.3, 24.4)).toBe("recovered");
+  expect(verdictFor(true, 21, f, 19.3, 25.6)).toBe("within band");
+  expect(verdictFor(true, 21, undefined, 19.3, 24.4)).toBe("recovered");
 });
