@@ -301,6 +301,11 @@ describe("the LOWESS smoother", () => {
     }
   });
 
+  test("the band is the fit ± 1.96 standard deviations of the fits to resampled users", () => {
+    const curve = smoothCell(points(60), 5, opts, 3);
+    for (const c of curve.filter((d) => d.low! > 0 && d.high! < 1)) expect(c.high! - c.fit).toBeCloseTo(c.fit - c.low!, 12);
+  });
+
   test("the same points and seed give the same curve; too few users give none", () => {
     const data = points(20);
     expect(smoothCell(data, 5, opts, 7)).toEqual(smoothCell(data, 5, opts, 7));
