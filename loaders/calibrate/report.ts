@@ -90,9 +90,13 @@ async function estimate(aggregates: Aggregates, m: Measure, rng: Rng): Promise<R
   return {...combine(a, b, m.kind === "ratio" ? (x, y) => x / y : (x, y) => x - y), users: Math.min(a.users, b.users), cells: [...a.cells, ...b.cells]};
 }
 
-/** A target's verdict: "over 45" is borne out by an interval beyond 45, whatever the generator aimed at. */
-export function verdictFor(ok: boolean | null, aim: number | null, f: Published | undefined, lo: number, hi: number): Verdict | null {
-  return (f?.bound === "over" || f?.bound === "under") && typeof f.value === "number" ? verdictOf(ok, f.value, lo, hi, f.bound) : verdictOf(ok, aim, lo, hi);
+/**
+ * A target's verdict: "over 45" (a published figure's bound, or a target's own claim, as
+ * "more than twice") is borne out by an interval beyond 45, whatever the generator aimed at.
+ */
+export function verdictFor(ok: boolean | null, aim: number | null, f: Published | undefined, lo: number, hi: number, claim?: Target["claim"]): Verdict | null {
+  const said = claim ?? ((f?.bound === "over" || f?.bound === "under") && typeof f.value === "number" ? {bound: f.bound, value: f.value} : undefined);
+  return said ? verdictOf(ok, said.value, lo, hi, said.bound) : verdictOf(ok, aim, lo, hi);
 }
 
 function statement(f: Published | undefined): string | null {
@@ -121,7 +125,7 @@ async function recover(aggregates: Aggregates, t: Target, published: Map<string,
     users: e.users,
     cells: e.cells.map(({metric, cell}) => ({metric, cell})),
     ok,
-    verdict: verdictFor(ok, aim, f, e.lo, e.hi)
+    verdict: verdictFor(ok, aim, f, e.lo, e.hi, t.claim)
   };
 }
 

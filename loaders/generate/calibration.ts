@@ -36,6 +36,8 @@ export type Target = {
   aim?: number;
   why?: string;
   pass?: {min?: number; max?: number};
+  /** What the study says in words of a figure it gives no number for ("more than twice"): judged on the interval. */
+  claim?: {bound: "over" | "under"; value: number};
   measure?: Measure;
 };
 
@@ -289,6 +291,7 @@ export function readCalibration(file = CALIBRATION_FILE, published = readPublish
     if (t.published && !published.has(t.published)) throw new Error(`calibration: target ${t.id} names unknown published figure ${t.published}`);
     if (!t.published && !t.measure) throw new Error(`calibration: target ${t.id} names neither a published figure nor a measure`);
     for (const d of t.derived ?? []) if (!published.has(d)) throw new Error(`calibration: target ${t.id} derives from unknown figure ${d}`);
+    if (t.claim && (!["over", "under"].includes(t.claim.bound) || typeof t.claim.value !== "number")) throw new Error(`calibration: target ${t.id}: a claim is {"bound": "over" | "under", "value": <number>}`);
   }
   return {
     ...raw,

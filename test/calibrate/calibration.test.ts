@@ -94,7 +94,7 @@ describe("the small fleet recovers the study's directions and ratios", () => {
     expect(r.mid.value).toBeGreaterThan(r.early.value);
   });
 
-  test("F4: on complex tasks the agent stops at least twice as often as people interrupt it; on minimal ones about as often", () => {
+  test("F4: on complex tasks the agent stops more often than people interrupt it (the point above 1.8, the interval above 1.2: not 'more than twice' on a fleet this small); on minimal ones about as often", () => {
     // About 480 high-complexity turns, more than half of them one power user's who works
     // in plan mode (every plan is an agent stop): the small fleet's ratio runs above the
     // study's 2.3 (the default fleet's 32 power users give 2.2). So the check is the
@@ -102,7 +102,7 @@ describe("the small fleet recovers the study's directions and ratios", () => {
     const high = report("f4.high.agent_vs_human");
     expect(high.value).toBeGreaterThan(1.8);
     expect(high.lo).toBeGreaterThan(1.2);
-    // The agent stops more than twice as often on high as on minimal tasks.
+    // The agent stops more often on high than on minimal tasks: the interval lies above 1.8.
     expect(report("f4.agent.high_vs_minimal").lo).toBeGreaterThan(1.8);
     // On minimal tasks (about 2,000 turns) agent stops and interrupts are close: 6.6% vs 5.5%.
     const ratio = report("f4.minimal.agent").value / report("f4.minimal.human").value;

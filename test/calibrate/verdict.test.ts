@@ -31,3 +31,10 @@ test("a target aimed inside the study's bound is judged on the study's number, n
   expect(verdictFor(true, 21, f, 19.3, 25.6)).toBe("within band");
   expect(verdictFor(true, 21, undefined, 19.3, 24.4)).toBe("recovered");
 });
+
+test("a target's own claim ('more than twice') is judged on its interval", () => {
+  // F4's agent stops against interrupts on high complexity: 1.88 (1.69–2.06) is in the band
+  // from 1.8, but does not show "more than twice".
+  expect(verdictFor(true, 2.3, undefined, 1.69, 2.06, {bound: "over", value: 2})).toBe("within band");
+  expect(verdictFor(true, 2.5, undefined, 2.95, 3.4, {bound: "over", value: 2})).toBe("recovered");
+});
