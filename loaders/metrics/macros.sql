@@ -87,22 +87,25 @@ create or replace macro experience_cells(rows) as table
 -- The r-th largest value lies above the quantile when at least r values do, so it is a
 -- 95% upper bound for the largest r with P(X ≤ r − 1) ≤ 0.025, and the s-th largest a
 -- lower bound for the smallest s with P(X ≤ s − 1) ≥ 0.975. The ranks are exact (binomial
--- sums) where n·(1 − q) is under 50, and from the normal approximation above. Where no r exists (for the p99.9, fewer than about 3,700
--- values: 0.999ⁿ > 0.025) there is no 95% upper bound and `high` is NULL, never the
--- maximum; where s passes the list, `low` is NULL. `top` is the list of the largest
--- values, largest first, as max(x, k) gives it: k = 3000 covers the p99.9 of up to about
--- 2.5 million values.
-create or replace macro binomial_cdf(k, n, p) as
-  list_sum(list_transform(range(least(k, n) + 1), i -> exp(lgamma(n + 1) - lgamma(i + 1) - lgamma(n - i + 1) + i * ln(p) + (n - i) * ln(1 - p))));
+-- sums) where n·(1 − q) is under 50, and from the normal approximation above. Where no r
+-- exists (for the p99.9, fewer than 3,688 values: 0.999ⁿ > 0.025) there is no 95% upper
+-- bound and `high` is NULL, never the maximum; where s passes the list, `low` is NULL.
+-- `top` is the list of the largest values, largest first, as max(x, k) gives it:
+-- k = 3000 covers the p99.9 of up to about 2.5 million values. A one-element list bound
+-- to a lambda (`[x]` → `v -> ...`) names a value computed once: the binomial terms for
+-- both ranks, and the ranks for both ends.
+create or replace macro binomial_pmf(k, n, p) as
+  list_transform(range(least(k, n) + 1), i -> exp(lgamma(n + 1) - lgamma(i + 1) - lgamma(n - i + 1) + i * ln(p) + (n - i) * ln(1 - p)));
 create or replace macro order_statistic_ranks(n, q) as
-  case when n * (1 - q) < 50 then {
-    high: len(list_filter(range(100), k -> binomial_cdf(k, n, 1 - q) <= 0.025)),
-    low: len(list_filter(range(100), k -> binomial_cdf(k, n, 1 - q) < 0.975)) + 1
-  } else {
+  case when n * (1 - q) < 50 then list_transform([binomial_pmf(99, n, 1 - q)], pmf -> {
+    high: len(list_filter(range(len(pmf)), k -> list_sum(pmf[1:k + 1]) <= 0.025)),
+    low: len(list_filter(range(len(pmf)), k -> list_sum(pmf[1:k + 1]) < 0.975)) + 1
+  })[1] else {
     high: floor(n * (1 - q) - 1.96 * sqrt(n * q * (1 - q))),
     low: ceil(n * (1 - q) + 1.96 * sqrt(n * q * (1 - q))) + 1
   } end;
-create or replace macro upper_quantile_interval(top, n, q) as {
-  'low': case when order_statistic_ranks(n, q).low <= len(top) then top[order_statistic_ranks(n, q).low::INTEGER] end,
-  'high': case when order_statistic_ranks(n, q).high >= 1 then top[order_statistic_ranks(n, q).high::INTEGER] end
-};
+create or replace macro upper_quantile_interval(top, n, q) as
+  list_transform([order_statistic_ranks(n, q)], r -> {
+    'low': case when r.low <= len(top) then top[r.low::INTEGER] end,
+    'high': case when r.high >= 1 then top[r.high::INTEGER] end
+  })[1];
