@@ -5,7 +5,7 @@
 import {existsSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {parseArgs} from "node:util";
-import {LABELS_DIR, measure, readLabelledSet, type Agreement} from "../loaders/classify/agreement.ts";
+import {LABELS_DIR, measureAll, readLabelledSet, worseHeldOut, type Agreement} from "../loaders/classify/agreement.ts";
 import {defaultClassifiers} from "../loaders/classify/index.ts";
 
 const HELP = `npm run agreement [-- --accept-worse]
@@ -25,14 +25,10 @@ if (values.help) {
 
 const JSON_FILE = join(LABELS_DIR, "agreement.json");
 const set = readLabelledSet();
-const figures = (["development", "held-out", "all"] as const).flatMap((split) => measure(defaultClassifiers, set, split));
+const figures = measureAll(defaultClassifiers, set);
 
 if (existsSync(JSON_FILE) && !values["accept-worse"]) {
-  const recorded = JSON.parse(readFileSync(JSON_FILE, "utf8")) as Agreement[];
-  const worse = figures.filter((f) => f.split === "held-out").flatMap((f) => {
-    const before = recorded.find((r) => r.split === "held-out" && r.kind === f.kind);
-    return before?.kappa != null && (f.kappa ?? -Infinity) < before.kappa ? [`${f.classifier} (${f.kind}): κ ${before.kappa.toFixed(3)} → ${f.kappa?.toFixed(3)}`] : [];
-  });
+  const worse = worseHeldOut(JSON.parse(readFileSync(JSON_FILE, "utf8")) as Agreement[], figures);
   if (worse.length) {
     console.error(`held-out agreement got worse:\n  ${worse.join("\n  ")}\nnothing written (--accept-worse records it anyway)`);
     process.exit(1);

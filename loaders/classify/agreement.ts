@@ -67,6 +67,9 @@ export const TASKS: Record<string, Task> = {
 
 export type Split = "development" | "held-out";
 
+/** The figures `npm run agreement` records: each half, and all items. */
+export const SPLITS = ["development", "held-out", "all"] as const;
+
 /** The half an item belongs to, fixed by its id. */
 export function splitOf(id: string): Split {
   return createHash("sha256").update(id).digest()[0] % 2 === 0 ? "development" : "held-out";
@@ -118,6 +121,21 @@ export type Agreement = {
   kappa: number | null;
   classes: ClassScore[];
 };
+
+/** Every classifier on every split of SPLITS: what `npm run agreement` records. */
+export function measureAll(cls: Classifiers, set: LabelledSet): Agreement[] {
+  return SPLITS.flatMap((split) => measure(cls, set, split));
+}
+
+/** Each recorded held-out κ that `now` falls below (or no longer measures), in words: none is the guard passing. */
+export function worseHeldOut(recorded: Agreement[], now: Agreement[]): string[] {
+  return recorded
+    .filter((r) => r.split === "held-out" && r.kappa !== null)
+    .flatMap((r) => {
+      const kappa = now.find((f) => f.split === "held-out" && f.kind === r.kind)?.kappa ?? -Infinity;
+      return kappa < r.kappa! ? [`${r.classifier} (${r.kind}): held-out κ ${r.kappa!.toFixed(3)} → ${Number.isFinite(kappa) ? kappa.toFixed(3) : "none"}`] : [];
+    });
+}
 
 /** Each classifier against the labellers' consensus, on one split or on all items. */
 export function measure(cls: Classifiers, set: LabelledSet, split: Split | "all"): Agreement[] {
