@@ -5,6 +5,9 @@ import {el} from "./html.js";
 import {cited, compared, figure, ours, type Compared, type PublishedFigures} from "./published.js";
 import {sqlBlock} from "./sql.js";
 
+/** Where the fleet page lists what the generator aims at. */
+const GIVEN = "./fleet#each-target-beside-what-the-pipeline-recovers";
+
 export type Published = {value: string; source: string; provenance: string};
 
 export function comparison(published: Published, mine: {value: string; note: string}, id?: string): HTMLElement {
@@ -21,7 +24,7 @@ export function comparison(published: Published, mine: {value: string; note: str
  * construction where the generator was given the figure, a measurement on real logs.
  */
 export function basisNote(c: Compared): HTMLElement | null {
-  if (c.basis === "calibrated") return el("div", {class: "basis calibrated"}, el("strong", {}, "Calibrated: agreement by construction. "), "The generator of this synthetic fleet was given this figure; that ours is near it checks the generator, not the method. ", el("a", {href: "./fleet#each-target-beside-what-the-pipeline-recovers"}, "What it was given"));
+  if (c.basis === "calibrated") return el("div", {class: "basis calibrated"}, el("strong", {}, "Calibrated: agreement by construction. "), "The generator of this synthetic fleet was given this figure; that ours is near it checks the generator, not the method. ", el("a", {href: GIVEN}, "What it was given"));
   if (c.basis === "synthetic") return el("div", {class: "basis synthetic"}, el("strong", {}, "Generated data. "), "Where its generator was given the study's figures, agreement is by construction, not a check of the method.");
   if (c.basis === "measured") return el("div", {class: "basis measured"}, el("strong", {}, "Measured on these logs. "), "Ours is these users' figure by the study's definitions: a difference is theirs, or the method's (see the caveats).");
   return null;
@@ -31,7 +34,7 @@ export function basisNote(c: Compared): HTMLElement | null {
 export function basisCell(c: Compared): HTMLElement {
   const words = {calibrated: "by construction (calibrated)", synthetic: "generated data", measured: "measured"} as const;
   if (!c.basis) return el("td", {class: "basis"}, "not compared");
-  return el("td", {class: `basis ${c.basis}`}, c.basis === "calibrated" ? el("a", {href: "./fleet#each-target-beside-what-the-pipeline-recovers"}, words.calibrated) : words[c.basis]);
+  return el("td", {class: `basis ${c.basis}`}, c.basis === "calibrated" ? el("a", {href: GIVEN}, words.calibrated) : words[c.basis]);
 }
 
 /** Words for a dimension's values (the site's labels.json), where a page has them. */
