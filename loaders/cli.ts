@@ -8,6 +8,7 @@ import {calibrationReport, formatReport} from "./calibrate/report.ts";
 import {InputError} from "./errors.ts";
 import {readCalibration} from "./generate/calibration.ts";
 import {FleetError, generate, type FleetProgress} from "./generate/fleet.ts";
+import {isVariant, VARIANTS} from "./generate/variants.ts";
 import {defaultInput} from "./ingest/discover.ts";
 import {ingest, ingestRun, type Progress} from "./ingest/run.ts";
 import {canonicalTables} from "./site/tables.ts";
@@ -72,8 +73,12 @@ generate
   -s, --seed <s>           any text; another seed is another fleet (default: the
                            calibration's default seed)
       --size <name>        take users and seed from a size the calibration names
-                           (default, small)
+                           (default, small, circularity)
       --calibration <file> another calibration file in the shape of data/calibration.json
+      --variant <name>     calibrated (default); null: uniform reasons, domains and
+                           complexity instead of the study's; paraphrased: the texts the
+                           classifiers read drawn from a bank written blind to them
+                           (docs/circularity.md)
   -q, --quiet              no progress and no summary
 
 calibrate
@@ -180,6 +185,7 @@ async function runGenerate(args: string[]) {
       "api-agents": {type: "string", short: "a"},
       seed: {type: "string", short: "s"},
       size: {type: "string"},
+      variant: {type: "string"},
       calibration: {type: "string"},
       quiet: {type: "boolean", short: "q"},
       verbose: {type: "boolean"},
@@ -197,9 +203,12 @@ async function runGenerate(args: string[]) {
   if (!Number.isInteger(users) || users < 1) throw new UsageError(`--users needs a whole number of at least 1, not ${values.users}`);
   const apiAgents = values["api-agents"] === undefined ? size.api_agents : Number(values["api-agents"]);
   if (!Number.isInteger(apiAgents) || apiAgents < 0) throw new UsageError(`--api-agents needs a whole number, not ${values["api-agents"]}`);
+  const variant = values.variant ?? "calibrated";
+  if (!isVariant(variant)) throw new UsageError(`--variant must be one of ${Object.keys(VARIANTS).join(", ")}, not ${variant}`);
   const started = Date.now();
   const tty = process.stderr.isTTY && !values.quiet;
   const marker = await generate({
+    variant,
     users,
     apiAgents,
     seed: values.seed ?? size.seed,
@@ -210,7 +219,7 @@ async function runGenerate(args: string[]) {
   if (tty) process.stderr.write("\n");
   if (!values.quiet) {
     process.stderr.write(
-      `${marker.users} users, ${marker.sessions.toLocaleString("en")} sessions${marker.api.agents ? `; ${marker.api.agents} API agents, ${marker.api.conversations.toLocaleString("en")} conversations, ${marker.api.tool_calls.toLocaleString("en")} tool calls` : ""}; ${marker.files.toLocaleString("en")} files, ${(marker.bytes / 1e6).toFixed(1)} MB → ${values.out} (seed ${JSON.stringify(marker.seed)}, calibration ${marker.calibration}, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`
+      `${marker.users} users, ${marker.sessions.toLocaleString("en")} sessions${marker.api.agents ? `; ${marker.api.agents} API agents, ${marker.api.conversations.toLocaleString("en")} conversations, ${marker.api.tool_calls.toLocaleString("en")} tool calls` : ""}; ${marker.files.toLocaleString("en")} files, ${(marker.bytes / 1e6).toFixed(1)} MB → ${values.out} (seed ${JSON.stringify(marker.seed)}, calibration ${marker.calibration}${variant === "calibrated" ? "" : `, ${variant} variant`}, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`
     );
   }
 }

@@ -8,14 +8,15 @@ import {COLLECTORS} from "./api-agents.ts";
 import {ms, readCalibration} from "./calibration.ts";
 import {Heap} from "./heap.ts";
 import {Collectors, type Exported} from "./otlp-export.ts";
+import type {Variant} from "./variants.ts";
 
 /** The folder of a fleet that holds the API agents' telemetry. */
 export const OTEL_FOLDER = "otel";
 
 export type ApiWritten = Exported & {agents: number; conversations: number; sessions: number; turns: number; tool_calls: number};
 
-export function writeApi(calibration: string, seed: string, count: number, work: string, tick: (w: ApiWritten) => void): ApiWritten {
-  const cal = readCalibration(calibration);
+export function writeApi(calibration: string, variant: Variant, seed: string, count: number, work: string, tick: (w: ApiWritten) => void): ApiWritten {
+  const cal = readCalibration(calibration, undefined, variant);
   const e = cal.api.assumptions.export;
   const agents = makeAgents(cal, count, seed);
   const conversation = conversationModel(cal);

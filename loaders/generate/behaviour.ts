@@ -3,11 +3,14 @@
 // the chance to be interrupted, the mode it starts in).
 import type {Complexity} from "../definitions.ts";
 import {experience, logistic, ms, schedule, shareSchedule, trend, type Assumptions, type Calibration} from "./calibration.ts";
+import {speaker, type Speaker} from "./phrases.ts";
 import {pow, type Rng} from "./rng.ts";
 import type {User} from "./users.ts";
 
 export class Behaviour {
   readonly A: Assumptions;
+  /** What the agent and the person say: the calibration's phrase bank. */
+  readonly say: Speaker;
   readonly versionAt: (t: number) => number;
   private readonly modelShares: (t: number) => Record<string, number>;
   private readonly longRun: (t: number) => number;
@@ -19,6 +22,7 @@ export class Behaviour {
 
   constructor(cal: Calibration) {
     const A = (this.A = cal.assumptions);
+    this.say = speaker(cal.bank);
     this.versionAt = schedule(A.format.versions);
     this.modelShares = shareSchedule(A.models.shares);
     this.longRun = schedule(A.durations.long_run_median_min);

@@ -8,6 +8,8 @@ import {join} from "node:path";
 import type {Complexity} from "../definitions.ts";
 import type {Measure as CellMeasure} from "../findings.ts";
 import {ROOT} from "../paths.ts";
+import {BANK, type Bank} from "./phrases.ts";
+import {vary, type Variant} from "./variants.ts";
 
 export {ROOT};
 export const CALIBRATION_FILE = join(ROOT, "data", "calibration.json");
@@ -204,8 +206,12 @@ export type Calibration = {
   assumptions: Assumptions;
   /** The task domain mix, from the published figures the assumptions name. */
   domains: Record<string, number>;
-  /** A digest of the file's bytes: the fleet's marker records it. */
+  /** A digest of the file's bytes (and the variant, if not the calibrated one): the fleet's marker records it. */
   hash: string;
+  /** Which fleet this calibration generates (variants.ts). */
+  variant: Variant;
+  /** What the agent and the person say. */
+  bank: Bank;
 };
 
 export type Published = {id: string; finding: string; value: number | number[]; unit: string; bound?: string; label: string; source: string; provenance: string};
@@ -281,7 +287,7 @@ function mix(published: Map<string, Published>, from: string): Record<string, nu
   return shares;
 }
 
-export function readCalibration(file = CALIBRATION_FILE, published = readPublished()): Calibration {
+export function readCalibration(file = CALIBRATION_FILE, published = readPublished(), variant: Variant = "calibrated"): Calibration {
   const bytes = readFileSync(file);
   const raw = JSON.parse(bytes.toString("utf8")) as Omit<Calibration, "hash" | "domains" | "api"> & {api: Omit<Api, "domains">};
   check(raw.assumptions, "assumptions", SHAPE);
@@ -293,13 +299,16 @@ export function readCalibration(file = CALIBRATION_FILE, published = readPublish
     for (const d of t.derived ?? []) if (!published.has(d)) throw new Error(`calibration: target ${t.id} derives from unknown figure ${d}`);
     if (t.claim && (!["over", "under"].includes(t.claim.bound) || typeof t.claim.value !== "number")) throw new Error(`calibration: target ${t.id}: a claim is {"bound": "over" | "under", "value": <number>}`);
   }
-  return {
+  const cal: Calibration = {
     ...raw,
     reported: raw.reported ?? [],
     api: {...raw.api, domains: mix(published, raw.api.assumptions.population.domains_from)},
     domains: mix(published, raw.assumptions.tasks.domains_from),
-    hash: createHash("sha256").update(bytes).digest("hex").slice(0, 16)
+    hash: createHash("sha256").update(bytes).digest("hex").slice(0, 16),
+    variant: "calibrated",
+    bank: BANK
   };
+  return vary(cal, variant);
 }
 
 export const DAY_MS = 86_400_000;

@@ -16,6 +16,7 @@ import {CALIBRATION_FILE, readCalibration, ROOT} from "./calibration.ts";
 import {sessionModel} from "./session.ts";
 import {renderSession} from "./transcript.ts";
 import {makeUsers, sessionStarts} from "./users.ts";
+import type {Variant} from "./variants.ts";
 
 export type FleetOptions = {
   users: number;
@@ -24,6 +25,8 @@ export type FleetOptions = {
   seed: string;
   out: string;
   calibration?: string;
+  /** Which fleet (variants.ts); the calibrated one unless asked. */
+  variant?: Variant;
   progress?: (p: FleetProgress) => void;
 };
 
@@ -38,6 +41,7 @@ export type Marker = {
   seed: string;
   users: number;
   calibration: string;
+  variant: Variant;
   /** The API-side population: how many of each thing it wrote, as the ingest will count them. */
   api: {format: string} & ApiWritten;
 } & Written;
@@ -74,8 +78,8 @@ export type Written = {sessions: number; files: number; bytes: number};
  * Writes the users of the fleet whose indices are listed into `work`. Every user is drawn
  * from their own stream, so any split of the users over threads writes the same bytes.
  */
-export function writeUsers(calibration: string, seed: string, count: number, work: string, indices: readonly number[], tick: (w: Written) => void): Written {
-  const cal = readCalibration(calibration);
+export function writeUsers(calibration: string, variant: Variant, seed: string, count: number, work: string, indices: readonly number[], tick: (w: Written) => void): Written {
+  const cal = readCalibration(calibration, undefined, variant);
   const plan = sessionModel(cal);
   const done: Written = {sessions: 0, files: 0, bytes: 0};
   const write = (path: string, text: string) => {
@@ -129,7 +133,7 @@ function share(sessions: number[], threads: number): number[][] {
 /** A thread's work: some of the users, or the API-side population. */
 export type Job = {users: number[]} | {api: number};
 
-function pooled(opts: FleetOptions, calibration: string, work: string, jobs: Job[], progress: FleetProgress): Promise<{users: Written; api: ApiWritten}> {
+function pooled(opts: FleetOptions & {variant: Variant}, calibration: string, work: string, jobs: Job[], progress: FleetProgress): Promise<{users: Written; api: ApiWritten}> {
   const url = workerUrl("generate");
   const seen: (Written | ApiWritten)[] = jobs.map((job) => ("api" in job ? {...NO_API} : {sessions: 0, files: 0, bytes: 0}));
   const users = () => seen.filter((_, i) => !("api" in jobs[i])) as Written[];
@@ -144,7 +148,7 @@ function pooled(opts: FleetOptions, calibration: string, work: string, jobs: Job
     jobs.map(
       (job, index) =>
         new Promise<void>((done, fail) => {
-          const worker = new Worker(url, {workerData: {calibration, seed: opts.seed, count: opts.users, work, job}});
+          const worker = new Worker(url, {workerData: {calibration, variant: opts.variant, seed: opts.seed, count: opts.users, work, job}});
           worker.on("message", (m: {tick?: Written | ApiWritten; done?: Written | ApiWritten; error?: string}) => {
             if (m.error) fail(new Error(m.error));
             else {
@@ -165,7 +169,8 @@ export async function generate(opts: FleetOptions & {threads?: number}): Promise
   if (!Number.isInteger(opts.apiAgents) || opts.apiAgents < 0) throw new FleetError(`--api-agents needs a whole number, not ${opts.apiAgents}`);
   const out = resolve(opts.out);
   const calibration = resolve(opts.calibration ?? CALIBRATION_FILE);
-  const cal = readCalibration(calibration);
+  const variant = opts.variant ?? "calibrated";
+  const cal = readCalibration(calibration, undefined, variant);
   const work = prepare(out);
   try {
     const users = makeUsers(cal, opts.users, opts.seed);
@@ -177,14 +182,14 @@ export async function generate(opts: FleetOptions & {threads?: number}): Promise
     const threads = opts.threads ?? Math.min(availableParallelism(), Math.ceil(opts.users / INLINE_USERS));
     let written: {users: Written; api: ApiWritten};
     if (threads <= 1) {
-      const mine = writeUsers(calibration, opts.seed, opts.users, work, users.map((_, i) => i), (w) => opts.progress?.({...progress, sessions: w.sessions, bytes: w.bytes}));
+      const mine = writeUsers(calibration, variant, opts.seed, opts.users, work, users.map((_, i) => i), (w) => opts.progress?.({...progress, sessions: w.sessions, bytes: w.bytes}));
       Object.assign(progress, {sessions: mine.sessions, bytes: mine.bytes});
-      const api = opts.apiAgents ? writeApi(calibration, opts.seed, opts.apiAgents, work, (w) => opts.progress?.({...progress, conversations: w.conversations, bytes: mine.bytes + w.bytes})) : NO_API;
+      const api = opts.apiAgents ? writeApi(calibration, variant, opts.seed, opts.apiAgents, work, (w) => opts.progress?.({...progress, conversations: w.conversations, bytes: mine.bytes + w.bytes})) : NO_API;
       written = {users: mine, api};
     } else {
       // The API-side population is one stream in time order: a thread of its own, beside the users'.
       const jobs: Job[] = [...share(users.map((u) => u.sessions), threads).map((u) => ({users: u})), ...(opts.apiAgents ? [{api: opts.apiAgents}] : [])];
-      written = await pooled(opts, calibration, work, jobs, progress);
+      written = await pooled({...opts, variant}, calibration, work, jobs, progress);
     }
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {version: string};
     const marker: Marker = {
@@ -195,6 +200,7 @@ export async function generate(opts: FleetOptions & {threads?: number}): Promise
       seed: opts.seed,
       users: opts.users,
       calibration: cal.hash,
+      variant,
       sessions: written.users.sessions,
       files: written.users.files + written.api.files,
       bytes: written.users.bytes + written.api.bytes,

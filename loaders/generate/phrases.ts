@@ -2,7 +2,8 @@
 // questions (by why it stops, the study's Table 1) and plans; the person's corrections,
 // redirections after an interrupt (by why they stopped it), reasons for a rejection, and
 // replies. Written as people write them; the classifiers read them back.
-import {fill, type Project, type Topic} from "./tasks.ts";
+import type {Complexity} from "../definitions.ts";
+import {fill, PROMPTS, taskPrompt, type Project, type Prompts, type Topic} from "./tasks.ts";
 import type {Rng} from "./rng.ts";
 
 type Options = {label: string; description: string}[];
@@ -122,13 +123,44 @@ const REPLIES: Record<string, string[]> = {
 
 const AFTER_CLARIFY = ["Sure — what would you like to clarify?", "Of course. What's unclear about the questions?"];
 
-export const opener = (p: Project, t: Topic, rng: Rng) => fill(rng.pick(p.language ? OPENERS : OPENERS_DOCS), p, t, rng);
-export const summary = (p: Project, t: Topic, rng: Rng) => fill(rng.pick(p.language ? SUMMARIES : SUMMARIES_DOCS), p, t, rng);
-export const closingQuestion = (reason: string, p: Project, t: Topic, rng: Rng) => fill(rng.pick(CLOSING[reason] ?? CLOSING.other), p, t, rng);
-export const askQuestion = (reason: string, rng: Rng): Question => rng.pick(ASKS[reason] ?? ASKS.other);
-export const plan = (p: Project, t: Topic, rng: Rng) => fill(rng.pick(p.language ? PLANS.slice(0, 2) : PLANS.slice(2)), p, t, rng);
-export const correction = (p: Project, t: Topic, rng: Rng) => fill(rng.pick(CORRECTIONS), p, t, rng);
-export const afterInterrupt = (reason: string, p: Project, t: Topic, rng: Rng) => fill(rng.pick(AFTER_INTERRUPT[reason]), p, t, rng);
-export const rejectReason = (p: Project, t: Topic, rng: Rng) => fill(rng.pick(REJECT_REASONS), p, t, rng);
-export const reply = (reason: string, rng: Rng) => rng.pick(REPLIES[reason] ?? REPLIES.other);
-export const afterClarify = (rng: Rng) => rng.pick(AFTER_CLARIFY);
+/** The texts the classifiers read, each kind by what it is meant to say: a phrase bank. */
+export type Bank = {
+  /** The agent's last message when it ends its turn on a question, by why it asks. */
+  closing: Record<string, string[]>;
+  /** Questions asked through AskUserQuestion, by why the agent asks. */
+  asks: Record<string, Question[]>;
+  /** The person's answer to a question, by why it was asked. */
+  replies: Record<string, string[]>;
+  /** The person's next prompt when the work handed back was wrong. */
+  corrections: string[];
+  /** What the person says after an interrupt, by why they stopped the agent. */
+  afterInterrupt: Record<string, string[]>;
+  /** The reason typed with a rejected tool call or plan. */
+  rejectReasons: string[];
+  /** Tasks, by domain and complexity. */
+  prompts: Record<string, Prompts>;
+};
+
+/** The generator's own bank. */
+export const BANK: Bank = {
+  closing: CLOSING, asks: ASKS, replies: REPLIES, corrections: CORRECTIONS, afterInterrupt: AFTER_INTERRUPT, rejectReasons: REJECT_REASONS, prompts: PROMPTS
+};
+
+/** What is said, drawn from `bank`; the agent's openers, summaries and plans are never classified, and are the same in every bank. */
+export function speaker(bank: Bank) {
+  return {
+    opener: (p: Project, t: Topic, rng: Rng) => fill(rng.pick(p.language ? OPENERS : OPENERS_DOCS), p, t, rng),
+    summary: (p: Project, t: Topic, rng: Rng) => fill(rng.pick(p.language ? SUMMARIES : SUMMARIES_DOCS), p, t, rng),
+    plan: (p: Project, t: Topic, rng: Rng) => fill(rng.pick(p.language ? PLANS.slice(0, 2) : PLANS.slice(2)), p, t, rng),
+    afterClarify: (rng: Rng) => rng.pick(AFTER_CLARIFY),
+    task: (p: Project, c: Complexity, rng: Rng) => taskPrompt(bank.prompts, p, c, rng),
+    closingQuestion: (reason: string, p: Project, t: Topic, rng: Rng) => fill(rng.pick(bank.closing[reason] ?? bank.closing.other), p, t, rng),
+    askQuestion: (reason: string, rng: Rng): Question => rng.pick(bank.asks[reason] ?? bank.asks.other),
+    correction: (p: Project, t: Topic, rng: Rng) => fill(rng.pick(bank.corrections), p, t, rng),
+    afterInterrupt: (reason: string, p: Project, t: Topic, rng: Rng) => fill(rng.pick(bank.afterInterrupt[reason]), p, t, rng),
+    rejectReason: (p: Project, t: Topic, rng: Rng) => fill(rng.pick(bank.rejectReasons), p, t, rng),
+    reply: (reason: string, rng: Rng) => rng.pick(bank.replies[reason] ?? bank.replies.other)
+  };
+}
+
+export type Speaker = ReturnType<typeof speaker>;

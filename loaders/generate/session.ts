@@ -13,8 +13,7 @@ import {Behaviour} from "./behaviour.ts";
 import type {Calibration} from "./calibration.ts";
 import type {Ev, SessionPlan} from "./events.ts";
 import {Session} from "./opening.ts";
-import * as say from "./phrases.ts";
-import {taskPrompt, toolCall, type Topic} from "./tasks.ts";
+import {toolCall, type Topic} from "./tasks.ts";
 import type {User} from "./users.ts";
 import {work, type Ending} from "./work.ts";
 
@@ -74,7 +73,7 @@ function runTask(s: Session, index: number): boolean {
   const {rng, headless, user} = s;
   const A = s.behaviour.A;
   const c = rng.weighted(A.tasks.complexity);
-  const {text, topic} = taskPrompt(s.project, c, rng);
+  const {text, topic} = s.behaviour.say.task(s.project, c, rng);
   const planTurn = !headless && user.planner && rng.chance(A.agent_stops.plan_mode[c]);
   const task: Task = {topic, failChance: s.behaviour.fail[c](s.now)};
   let prompt = text;
@@ -101,7 +100,7 @@ function resume(s: Session): void {
 /** What follows a turn's end: a redirection after an interrupt, an answer to a question, "continue" after an error, a correction when the task failed. */
 function followUp(s: Session, ending: Ending, task: Task): Next {
   const {rng, project} = s;
-  const A = s.behaviour.A;
+  const {A, say} = s.behaviour;
   if (ending.how === "interrupted") {
     const reason = rng.weighted(A.interrupts.reasons);
     if (reason === "other") return rng.chance(A.interrupts.session_ends_after) ? "end session" : "next task";

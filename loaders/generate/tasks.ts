@@ -1,12 +1,13 @@
 // What the fleet works on: projects, the tasks people hand over (by domain and goal
 // complexity), and the tool calls that carry them out, with inputs and results in the
 // shapes Claude Code logs. The words are the generator's own, written as people and
-// agents write them; the ingest's classifiers read them back without knowing this file.
+// agents write them; the ingest's classifiers, written beside them, read them back
+// (how much that builds in: docs/circularity.md).
 import type {Complexity} from "../definitions.ts";
 import type {Rng} from "./rng.ts";
 
 type Json = Record<string, unknown>;
-type Prompts = Record<Complexity, string[]>;
+export type Prompts = Record<Complexity, string[]>;
 
 /** A language's project layout and commands. */
 type Language = {
@@ -399,10 +400,13 @@ export function fill(template: string, p: Project, topic: Topic, rng: Rng): stri
   });
 }
 
-export function taskPrompt(p: Project, c: Complexity, rng: Rng): {text: string; topic: Topic} {
+/** The tasks people hand over, by domain (software engineering too) and complexity. */
+export const PROMPTS: Record<string, Prompts> = {[SOFTWARE]: SE_PROMPTS, ...Object.fromEntries(Object.entries(DOMAINS).map(([name, d]) => [name, d.prompts]))};
+
+/** A session's task: a prompt of its project's domain, drawn from `prompts`. */
+export function taskPrompt(prompts: Record<string, Prompts>, p: Project, c: Complexity, rng: Rng): {text: string; topic: Topic} {
   const topic: Topic = {};
-  const prompts = p.language ? SE_PROMPTS : DOMAINS[p.domain].prompts;
-  return {text: fill(rng.pick(prompts[c]), p, topic, rng), topic};
+  return {text: fill(rng.pick(prompts[p.domain][c]), p, topic, rng), topic};
 }
 
 /** The order in which a turn's work usually runs, by domain. */

@@ -7,7 +7,7 @@ import {asksPerson, levelOf, type Complexity} from "../definitions.ts";
 import type {Assumptions} from "./calibration.ts";
 import type {Block, Outcome, Subagent} from "./events.ts";
 import type {Session} from "./opening.ts";
-import * as say from "./phrases.ts";
+import type {Speaker} from "./phrases.ts";
 import {actionMix, backgroundCall, subagentBrief, toolCall, type Action, type Call, type Topic} from "./tasks.ts";
 
 /** How a turn ended, as the next prompt needs to know. */
@@ -102,6 +102,7 @@ function delegate(s: Session, steps: Step[], n: number, topic: Topic): void {
  */
 class Work {
   private readonly A: Assumptions;
+  private readonly say: Speaker;
   private readonly t0: number;
   /** Working time per unit of a step's weight (ms), and the weight of the closing message. */
   private readonly scale: number;
@@ -123,6 +124,7 @@ class Work {
     private readonly steps: Step[]
   ) {
     this.A = s.behaviour.A;
+    this.say = s.behaviour.say;
     this.t0 = s.now;
     // Working time is shared out over the steps by weight; the person's answers to
     // questions and plans add waiting time that is no work (turn_duration leaves it out).
@@ -159,7 +161,7 @@ class Work {
     const finalAt = this.w + this.last * this.scale;
     if (this.cut < finalAt) return this.streamInterrupt(this.cut);
     if (apiErrorAt === this.steps.length) return this.apiError(finalAt);
-    this.message(finalAt, [{type: "text", text: closing ? say.closingQuestion(closing, project, this.topic, rng) : say.summary(project, this.topic, rng)}]);
+    this.message(finalAt, [{type: "text", text: closing ? this.say.closingQuestion(closing, project, this.topic, rng) : this.say.summary(project, this.topic, rng)}]);
     if (!this.s.headless) ev.push({k: "turn_end", t: this.wall(finalAt) + rng.int(20, 400), durationMs: Math.round(finalAt * rng.uniform(1, 1.02)), messages: this.messages, stopHook: user.hooks.stop});
     return closing ? {how: "clarification", reason: closing} : {how: "completed", reason: ""};
   }
@@ -173,7 +175,7 @@ class Work {
       // A real response may open with thinking and a sentence; a client-written error does not.
       const pre: Block[] = [];
       if (!extra.apiError && rng.chance(Q.thinking_block) && !this.s.model.includes("haiku")) pre.push({type: "thinking"});
-      if (blocks.some((b) => b.type === "tool_use") && rng.chance(Q.opener_text)) pre.push({type: "text", text: say.opener(project, this.topic, rng)});
+      if (blocks.some((b) => b.type === "tool_use") && rng.chance(Q.opener_text)) pre.push({type: "text", text: this.say.opener(project, this.topic, rng)});
       blocks.unshift(...pre);
     }
     ev.push({k: "message", t: this.wall(x), model: extra.apiError ? "<synthetic>" : this.s.model, blocks, ...extra});
@@ -183,7 +185,7 @@ class Work {
   /** The person stops the agent while it writes: a marker line, or (2.1.2xx) the message cut mid-stream. */
   private streamInterrupt(x: number): Ending {
     const {rng, ev, project} = this.s;
-    if (this.s.version >= 198 && rng.chance(this.A.quirks.aborted_stream)) this.message(x, [{type: "text", text: say.opener(project, this.topic, rng).slice(0, 24)}], {aborted: true});
+    if (this.s.version >= 198 && rng.chance(this.A.quirks.aborted_stream)) this.message(x, [{type: "text", text: this.say.opener(project, this.topic, rng).slice(0, 24)}], {aborted: true});
     else ev.push({k: "interrupt", t: this.wall(x), forTool: false});
     return {how: "interrupted", reason: ""};
   }
@@ -213,7 +215,7 @@ class Work {
       const at = this.wall(endAt) - (calls.length - 1 - i) * 3;
       // A call the mode asks about may be refused with a reason: a correction that does not stop the turn.
       const corrected = asksPerson(levelOf(this.stepMode), call.name) === true && rng.chance(this.s.behaviour.rejectWithReason(this.t0));
-      ev.push({k: "result", t: at, id: ids[i], call, outcome: corrected ? "reject_reason" : call.error ? "error" : "ok", said: corrected ? say.rejectReason(project, this.topic, rng) : undefined});
+      ev.push({k: "result", t: at, id: ids[i], call, outcome: corrected ? "reject_reason" : call.error ? "error" : "ok", said: corrected ? this.say.rejectReason(project, this.topic, rng) : undefined});
       if (!corrected && user.hooks.postEdit && (call.name === "Edit" || call.name === "Write")) ev.push({k: "hook", t: at + 40, toolUseId: ids[i], tool: call.name, output: rng.chance(this.A.quirks.hook_output)});
     });
   }
@@ -259,7 +261,7 @@ class Work {
   /** A question for the person (AskUserQuestion): the turn waits on the answer, and ends if they would rather clarify. */
   private ask(reason: string, callAt: number, endAt: number): Ending | undefined {
     const {rng, ev} = this.s;
-    const q = say.askQuestion(reason, rng);
+    const q = this.say.askQuestion(reason, rng);
     const id = this.s.toolId();
     const call: Call = {name: "AskUserQuestion", input: {questions: [{question: q.question, header: q.header, options: q.options, multiSelect: false}]}, content: q.options[rng.int(0, q.options.length - 1)].label, result: null, slow: false};
     this.message(callAt, [{type: "tool_use", id, name: call.name, input: call.input}]);
@@ -270,7 +272,7 @@ class Work {
     ev.push({k: "result", t: this.wall(callAt) + answer, id, call, outcome});
     this.waited += answer;
     if (outcome === "clarify") {
-      this.message(callAt + rng.uniform(1500, 5000), [{type: "text", text: say.afterClarify(rng)}]);
+      this.message(callAt + rng.uniform(1500, 5000), [{type: "text", text: this.say.afterClarify(rng)}]);
       return {how: "clarification", reason};
     }
   }
@@ -278,7 +280,7 @@ class Work {
   /** A plan put to the person (ExitPlanMode): approved, revised once, or rejected (which ends the turn). */
   private plan(callAt: number, endAt: number): Ending | undefined {
     const {rng, ev, project} = this.s;
-    const plan = say.plan(project, this.topic, rng);
+    const plan = this.say.plan(project, this.topic, rng);
     const call: Call = {name: "ExitPlanMode", input: {plan}, content: plan, result: null, slow: false};
     const id = this.s.toolId();
     this.message(callAt, [{type: "tool_use", id, name: call.name, input: call.input}]);
@@ -290,7 +292,7 @@ class Work {
       ev.push({k: "interrupt", t: this.wall(callAt) + approval + 1, forTool: true});
       return {how: "interrupted", reason: ""};
     }
-    ev.push({k: "result", t: this.wall(callAt) + approval, id, call, outcome: outcome === "revise" ? "plan_revise" : "plan_approved", said: outcome === "revise" ? say.rejectReason(project, this.topic, rng) : undefined});
+    ev.push({k: "result", t: this.wall(callAt) + approval, id, call, outcome: outcome === "revise" ? "plan_revise" : "plan_approved", said: outcome === "revise" ? this.say.rejectReason(project, this.topic, rng) : undefined});
     this.waited += approval;
     if (outcome === "revise") {
       // The agent reworks the plan and puts it to the person again.
