@@ -38,6 +38,8 @@ function inputHash(found: Discovery): string {
 // The publication threshold (docs/tables.md, "What is published"): 1 for one person's own
 // logs, 5 where the logs are several people's (a fleet, or a team's telemetry), unless
 // AUTONOMY_MIN_USERS says. Each build sets it anew: it is not cached with the tables.
+export const FLEET_MIN_USERS = 5;
+
 function threshold(env: Env): number | undefined {
   const k = env.AUTONOMY_MIN_USERS;
   if (k && !/^[1-9]\d*$/.test(k)) throw new Error(`AUTONOMY_MIN_USERS needs a whole number of users, 1 or more, not ${k}`);
@@ -51,7 +53,7 @@ async function minUsers(dir: string, k: number | undefined): Promise<number> {
   const db = await (await DuckDBInstance.create(":memory:")).connect();
   try {
     const rows = await db.runAndReadAll(`select count(distinct user_id)::INTEGER from read_parquet('${join(currentTables(dir), "sessions.parquet").replace(/'/g, "''")}')`);
-    return (rows.getRows()[0][0] as number) > 1 ? 5 : 1;
+    return (rows.getRows()[0][0] as number) > 1 ? FLEET_MIN_USERS : 1;
   } finally {
     db.closeSync();
   }

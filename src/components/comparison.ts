@@ -2,7 +2,7 @@
 // returns on the data the site was built from, for the one cell the findings registry
 // (loaders/findings.ts) compares it with, and the query that reads that cell.
 import {el} from "./html.js";
-import {cited, compared, figure, ours, type Compared, type PublishedFigures} from "./published.js";
+import {cited, compared, estimate, figure, ours, type Compared, type Figure, type PublishedFigures} from "./published.js";
 import {sqlBlock} from "./sql.js";
 
 /** Where the fleet page lists what the generator aims at. */
@@ -19,22 +19,31 @@ export function comparison(published: Published, mine: {value: string; note: str
   );
 }
 
+/** Where the fleet page sets the calibrated fleet beside the null and paraphrased ones. */
+const CIRCULAR = "./fleet#what-the-pipeline-recovers-from-fleets-it-was-not-tuned-to";
+
 /**
- * What agreement between the two means on the data the site was built from: by
- * construction where the generator was given the figure, a measurement on real logs.
+ * What agreement between the two means on the data the site was built from: an input read
+ * back where ours follows whatever the generator is given, by construction where the
+ * generator was given the figure, a measurement on real logs.
  */
-export function basisNote(c: Compared): HTMLElement | null {
-  if (c.basis === "calibrated") return el("div", {class: "basis calibrated"}, el("strong", {}, "Calibrated: agreement by construction. "), "The generator of this synthetic fleet was given this figure; that ours is near it checks the generator, not the method. ", el("a", {href: GIVEN}, "What it was given"));
+export function basisNote(c: Compared, f: Figure): HTMLElement | null {
+  const words = c.circular?.words ? [" It also moves when only the words change: from the paraphrased fleet the pipeline returns ", estimate(f, c.circular.paraphrased), "."] : [];
+  if (c.basis === "input") {
+    return el("div", {class: "basis input"}, el("strong", {}, "An input, not a result. "), "The generator was given this mix. From a fleet given uniform mixes instead, the pipeline returns ", estimate(f, c.circular!.null), ": ours follows whatever the generator is given.", ...words, " ", el("a", {href: CIRCULAR}, "The three fleets side by side"));
+  }
+  if (c.basis === "calibrated") return el("div", {class: "basis calibrated"}, el("strong", {}, "Calibrated: agreement by construction. "), "The generator of this synthetic fleet was given this figure; that ours is near it checks the generator, not the method.", ...words, " ", el("a", {href: GIVEN}, "What it was given"));
   if (c.basis === "synthetic") return el("div", {class: "basis synthetic"}, el("strong", {}, "Generated data. "), "Where its generator was given the study's figures, agreement is by construction, not a check of the method.");
   if (c.basis === "measured") return el("div", {class: "basis measured"}, el("strong", {}, "Measured on these logs. "), "Ours is these users' figure by the study's definitions: a difference is theirs, or the method's (see the caveats).");
   return null;
 }
 
-/** The same, in a table's cell: a few words, the first linked to what the generator was given. */
+/** The same, in a table's cell: a few words, linked to what the generator was given. */
 export function basisCell(c: Compared): HTMLElement {
-  const words = {calibrated: "by construction (calibrated)", synthetic: "generated data", measured: "measured"} as const;
+  const words = {input: "input, read back", calibrated: "by construction (calibrated)", synthetic: "generated data", measured: "measured"} as const;
   if (!c.basis) return el("td", {class: "basis"}, "not compared");
-  return el("td", {class: `basis ${c.basis}`}, c.basis === "calibrated" ? el("a", {href: GIVEN}, words.calibrated) : words[c.basis]);
+  const link = c.basis === "input" ? CIRCULAR : c.basis === "calibrated" ? GIVEN : null;
+  return el("td", {class: `basis ${c.basis}`}, link ? el("a", {href: link}, words[c.basis]) : words[c.basis]);
 }
 
 /** Words for a dimension's values (the site's labels.json), where a page has them. */
@@ -52,7 +61,7 @@ function drawnFrom(c: Compared, labels: Labels): string {
 export function figureCard(published: PublishedFigures, all: Compared[], id: string, labels: Labels = {}): HTMLElement {
   const c = compared(all, id);
   const card = comparison(cited(published, id), {value: ours(figure(published, id), c), note: c.reference ?? `${c.note}. ${drawnFrom(c, labels)}`}, id);
-  const basis = basisNote(c);
+  const basis = basisNote(c, figure(published, id));
   if (basis) card.querySelector(".ours")!.append(basis);
   if (c.readings.length) card.append(sqlBlock(c.readings.map((r) => r.sql).join(";\n\n") + ";", "The query that reads our value from the aggregate"));
   return card;

@@ -39,8 +39,12 @@ export type Compared = {
   ours: {value: number | null; low: number | null; high: number | null; n: number | null; users: number} | null;
   readings: {value: number | null; low: number | null; high: number | null; n: number | null; users: number; cell: Record<string, string | number>; sql: string}[];
   /** What agreement means on this data (src/data/comparisons.json.ts); null where the figure is not compared. */
-  basis: "calibrated" | "synthetic" | "measured" | null;
+  basis: "input" | "calibrated" | "synthetic" | "measured" | null;
+  /** On the embedded default: what the null and paraphrased fleets recover (data/circularity.json). */
+  circular: {null: Estimate | null; paraphrased: Estimate | null; input: boolean | null; words: boolean | null} | null;
 };
+
+export type Estimate = {value: number | null; low: number | null; high: number | null};
 
 export function compared(all: Compared[], id: string): Compared {
   const c = all.find((d) => d.id === id);
@@ -50,8 +54,11 @@ export function compared(all: Compared[], id: string): Compared {
 
 /** Our value in the figure's unit, with its interval where the aggregate has one: the same text on every page. */
 export function ours(f: Figure, c: Compared): string {
-  const o = c.ours;
-  if (c.reference) return "not compared";
+  return c.reference ? "not compared" : estimate(f, c.ours);
+}
+
+/** An estimate in a figure's unit, with its interval where it has one. */
+export function estimate(f: Figure, o: Estimate | null): string {
   if (!o || o.value === null || Number.isNaN(o.value)) return "—";
   const digits = f.unit === "%" ? (Math.abs(o.value) < 1 ? 2 : 1) : f.unit === "s" ? 0 : f.unit === "×" ? 2 : 1;
   const n = (x: number) => x.toFixed(digits);

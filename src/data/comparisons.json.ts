@@ -1,9 +1,11 @@
 // Every published figure beside ours (loaders/findings.ts): our value in the figure's unit,
 // the cell it is read from and the query that reads it, for the finding pages and the home
 // page alike, so that the two can never disagree. Each says what agreement means on this
-// data (`basis`): on the embedded default, a figure the generator was given agrees by
-// construction (`calibrated`); on other generated data it may (`synthetic`); on real logs
-// the comparison is a measurement (`measured`).
+// data (`basis`): on the embedded default, a figure that follows whatever the generator is
+// given is an `input` (data/circularity.json, docs/circularity.md), and one it was given
+// otherwise agrees by construction (`calibrated`); on other generated data it may
+// (`synthetic`); on real logs the comparison is a measurement (`measured`).
+import {readCircularity} from "../../loaders/calibrate/circularity.ts";
 import {givenFigures} from "../../loaders/calibrate/given.ts";
 import {readCalibration} from "../../loaders/generate/calibration.ts";
 import {connect} from "../../loaders/site/aggregate.ts";
@@ -13,7 +15,16 @@ import {compareAll} from "../../loaders/site/compare.ts";
 const {dir, origin} = builtTables();
 const db = await connect(dir, origin.minUsers);
 const [{synthetic}] = (await db.runAndReadAll("select coalesce(bool_or(synthetic), false) as synthetic from sessions")).getRowObjectsJS();
-const given = origin.kind === "default" ? givenFigures(readCalibration()) : new Set<string>();
-const basis = (id: string) => (given.has(id) ? "calibrated" : synthetic ? "synthetic" : "measured");
-process.stdout.write(JSON.stringify((await compareAll(db)).map((c) => ({...c, basis: c.reference ? null : basis(c.id)}))));
+const isDefault = origin.kind === "default";
+const given = isDefault ? givenFigures(readCalibration()) : new Set<string>();
+const circular = new Map(isDefault ? readCircularity().figures.map((f) => [f.id, f]) : []);
+const basis = (id: string) => (circular.get(id)?.input ? "input" : given.has(id) ? "calibrated" : synthetic ? "synthetic" : "measured");
+process.stdout.write(
+  JSON.stringify(
+    (await compareAll(db)).map((c) => {
+      const f = circular.get(c.id);
+      return {...c, basis: c.reference ? null : basis(c.id), circular: f ? {null: f.fleets.null, paraphrased: f.fleets.paraphrased, input: f.input, words: f.words} : null};
+    })
+  )
+);
 db.closeSync();
