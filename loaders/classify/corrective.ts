@@ -16,7 +16,9 @@
 // 2. or it says anywhere in what is read that the result is wrong or was not what was asked
 //    (ANYWHERE): "that's not what I asked", "you broke / deleted / forgot ...", "I said",
 //    "still failing", "that didn't work", "same error", "try again", "use X instead",
-//    "roll back", "put it back", "why did you ...".
+//    "roll back", "put it back", "why did you ...", "why are you ..."; or that it fails or
+//    looks wrong ("the build is failing now", "lint fails", "it crashed", "it doesn't
+//    render", "it seems not to resolve").
 import {head} from "./text.ts";
 
 const MAX_PROMPT = 300;
@@ -41,7 +43,10 @@ const ANYWHERE = new RegExp(
     String.raw`\byou (?:broke|deleted|removed|changed|forgot|missed|misunderstood|ignored|didn'?t|did not|shouldn'?t have|should not have|were supposed to)\b`,
     String.raw`\bi (?:said|told you|already told you|asked (?:you )?(?:to|for|not))\b`,
     String.raw`\bstill (?:fail\w*|broken|not|wrong|doesn'?t|don'?t|isn'?t|getting|seeing|the same|happening|erroring|crash\w*|blank|empty)\b`,
-    String.raw`\b(?:didn'?t|doesn'?t|does not|did not|isn'?t|is not|wasn'?t) (?:work|working|fix|fixed|help|change)\b`,
+    String.raw`\b(?:didn'?t|doesn'?t|does not|did not|isn'?t|is not|wasn'?t|aren'?t|are not|won'?t) (?:work|working|fix|fixed|help|change|seem|look|sound|appear|show|display|resolve|render|load|update|match|compile|build|run|start)\w*\b|\bseems? (?:to not|not to)\b`,
+    // Not where the failure is the new task's subject ("find out why the job crashed").
+    String.raw`(?<!\b(?:why|whether|if|when|how)\b[^.?!\n]{0,40})\b(?:it|this|that|the build|build|tests?|ci|lint\w*|the pr|pr(?: run)?|run|deploy\w*|job|checks?|pipeline|app|server|page)\s+(?:is |are |still |now |keeps? |just )*(?:fail(?:s|ed|ing)?|crash(?:es|ed|ing)?|erroring)\b`,
+    String.raw`\bwhy (?:are|were) you\b|\bwhy (?:is|does) (?:it|the agent|claude)\b`,
     String.raw`\bsame (?:error|issue|problem|result|failure)\b|\btry again\b|\broll ?back\b|\bput (?:it|that|them) back\b|\bgo back to\b|\bwhy did you\b`,
     String.raw`\b(?:use|try) \S+ instead\b|\binstead of (?:that|this|doing)\b`
   ].join("|"),

@@ -23,6 +23,8 @@
 // 7. approval, implicit: "should I ...", "want me to ...", "would you like me to ...".
 // 8. clarify_request, implicit: it asks which part or what exactly ("Which file?", "What
 //    exactly should happen on timeout?").
+// An AskUserQuestion call that no rule places still offers its options to choose from:
+// offer_choice; only a question in words falls to `other`.
 //
 // Human interrupts are read from what the person said next: their next prompt after the
 // interrupted turn (the first 400 characters; a person who stopped the agent says why
@@ -138,7 +140,7 @@ const HUMAN_RULES: readonly (readonly [HumanReason, RegExp])[] = [
 export function agentStopReason({how, text}: AgentStopInput): AgentReason {
   if (how === "plan") return "approval";
   const asked = how === "question" ? Object.values(closingPart(text)).flat().join(" ") : head(text, MAX_QUESTION);
-  return firstMatch(AGENT_RULES, asked) ?? "other";
+  return firstMatch(AGENT_RULES, asked) ?? (how === "ask_user" ? "offer_choice" : "other");
 }
 
 export function humanStopReason({said}: HumanStopInput): HumanReason {

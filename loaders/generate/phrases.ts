@@ -73,8 +73,7 @@ const ASKS: Record<string, Question[]> = {
   approval: [
     {question: "Should I proceed with deleting the old records?", header: "Confirm", options: [{label: "Yes", description: "Delete them"}, {label: "No", description: "Archive instead"}]},
     {question: "OK to push these changes to the shared branch?", header: "Push", options: [{label: "Push", description: "Go ahead"}, {label: "Wait", description: "I'll review first"}]}
-  ],
-  other: [{question: "Do you want the summary in the README too?", header: "Docs", options: [{label: "Yes", description: "Add a section"}, {label: "No", description: "Keep it here"}]}]
+  ]
 };
 
 const PLANS = [
@@ -127,7 +126,7 @@ const AFTER_CLARIFY = ["Sure — what would you like to clarify?", "Of course. W
 export type Bank = {
   /** The agent's last message when it ends its turn on a question, by why it asks. */
   closing: Record<string, string[]>;
-  /** Questions asked through AskUserQuestion, by why the agent asks. */
+  /** Questions asked through AskUserQuestion, by why the agent asks (each of Table 1's reasons but `other`). */
   asks: Record<string, Question[]>;
   /** The person's answer to a question, by why it was asked. */
   replies: Record<string, string[]>;
@@ -155,7 +154,7 @@ export function speaker(bank: Bank) {
     afterClarify: (rng: Rng) => rng.pick(AFTER_CLARIFY),
     task: (p: Project, c: Complexity, rng: Rng) => taskPrompt(bank.prompts, p, c, rng),
     closingQuestion: (reason: string, p: Project, t: Topic, rng: Rng) => fill(rng.pick(bank.closing[reason] ?? bank.closing.other), p, t, rng),
-    askQuestion: (reason: string, rng: Rng): Question => rng.pick(bank.asks[reason] ?? bank.asks.other),
+    askQuestion: (reason: string, rng: Rng): Question => rng.pick(bank.asks[reason]),
     correction: (p: Project, t: Topic, rng: Rng) => fill(rng.pick(bank.corrections), p, t, rng),
     afterInterrupt: (reason: string, p: Project, t: Topic, rng: Rng) => fill(rng.pick(bank.afterInterrupt[reason]), p, t, rng),
     rejectReason: (p: Project, t: Topic, rng: Rng) => fill(rng.pick(bank.rejectReasons), p, t, rng),

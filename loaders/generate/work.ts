@@ -30,8 +30,11 @@ export function work(s: Session, c: Complexity, topic: Topic, planTurn: boolean)
   const n = behaviour.steps(c, working, rng);
   const interrupted = !headless && rng.chance(behaviour.interruptChance(s.tenure, s.user, c));
   const cut = interrupted ? working * rng.uniform(0.1, 0.95) : Infinity;
-  const asking = !headless && rng.chance(A.agent_stops.ask_user[c]) ? rng.weighted(A.agent_stops.question_reasons) : null;
-  const closing = !headless && rng.chance(A.agent_stops.closing_question[c]) ? rng.weighted(A.agent_stops.question_reasons) : null;
+  const asks = !headless && rng.chance(A.agent_stops.ask_user[c]) ? rng.weighted(A.agent_stops.question_reasons) : null;
+  const closes = !headless && rng.chance(A.agent_stops.closing_question[c]) ? rng.weighted(A.agent_stops.question_reasons) : null;
+  // AskUserQuestion offers options to choose from: a stop for none of Table 1's reasons is asked in words.
+  const asking = asks === "other" ? null : asks;
+  const closing = closes ?? (asks === "other" ? "other" : null);
   const {steps, apiErrorAt} = planSteps(s, c, n, topic, planTurn, asking);
   return new Work(s, topic, planTurn, working, cut, steps).run(apiErrorAt, closing);
 }

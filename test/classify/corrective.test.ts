@@ -32,7 +32,13 @@ describe("corrective", () => {
     ["close, but use date-fns instead"],
     ["can you roll back the schema change?"],
     ["why did you remove the retry?"],
-    ["it's still not working after the restart"]
+    ["it's still not working after the restart"],
+    ["the build is failing now"],
+    ["lint fails on the new file"],
+    ["it crashed again, see the log"],
+    ["the chart doesn't render on Safari"],
+    ["the import seems not to resolve"],
+    ["why are you editing the lockfile?"]
   ])("saying the result is wrong corrects, anywhere in the opening: %s", (prompt) => {
     expect(corrective(prompt)).toBe(true);
   });
@@ -49,7 +55,11 @@ describe("corrective", () => {
     ["actually, can you also add a test for the empty case?"],
     ["now add a --dry-run flag"],
     ["looks good, commit it"],
-    ["Great. What's the best way to deploy this?"]
+    ["Great. What's the best way to deploy this?"],
+    ["add a failing test for the parser first"],
+    ["find out why the nightly job crashed on Sunday"],
+    ["check whether the build fails on Node 18 too"],
+    ["why is this endpoint slow under load?"]
   ])("an ordinary prompt does not: %s", (prompt) => {
     expect(corrective(prompt)).toBe(false);
   });

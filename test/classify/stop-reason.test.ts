@@ -20,10 +20,15 @@ describe("agentStopReason", () => {
     ["approval", "OK to push this to main?"],
     ["approval", "Want me to open a PR for it?"],
     ["clarify_request", "Which page do you mean by 'the dashboard': /admin or /home?"],
-    ["clarify_request", "What exactly should happen when the upload times out?"],
-    ["other", "Anything blocking you on your side?"]
+    ["clarify_request", "What exactly should happen when the upload times out?"]
   ])("%s: %s", (reason, question) => {
     expect(agentStopReason({how: "ask_user", text: question})).toBe(reason);
+  });
+
+  test("a question no rule places is `other` in words, and a choice among its options as an AskUserQuestion call", () => {
+    const question = "Anything blocking you on your side?";
+    expect(agentStopReason({how: "question", text: question})).toBe("other");
+    expect(agentStopReason({how: "ask_user", text: question})).toBe("offer_choice");
   });
 
   test("a plan put to the person asks for approval, whatever its words", () => {
