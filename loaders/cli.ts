@@ -83,10 +83,10 @@ generate
 
 calibrate
   Sets each target of data/calibration.json beside what the pipeline recovers (ingest +
-  SQL over the canonical tables), with its 95% interval: Wilson for rates, the
-  bootstrap for quantiles. The Claude Code targets are read from the transcripts' rows,
-  the API side's (api) from the findings' cells of the OpenTelemetry rows. Prints a
-  table; --json writes the whole report.
+  SQL over the canonical tables), with its 95% interval: Wilson for rates, order
+  statistics for a p99.9 (no upper end where too few turns). The Claude Code targets
+  are read from the transcripts' rows, the API side's (api) from the findings' cells of
+  the OpenTelemetry rows. Prints a table; --json writes the whole report.
 
   <path> may be a fleet (ingested first, into a temporary folder) or an ingest's
   output folder. With no path: the tables the site is built from (the embedded
