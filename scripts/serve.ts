@@ -1,10 +1,12 @@
 // Serves the built site (dist/) on 127.0.0.1, as a reader's static host would: Framework's
-// links have no extension, so `/x` is answered with `x.html`.
+// links have no extension, so `/x` is answered with `x.html`; and a file is sent as its
+// precompressed copy (compress.ts) where the browser accepts its encoding.
 import {createReadStream} from "node:fs";
 import {stat} from "node:fs/promises";
 import {createServer, type Server} from "node:http";
 import {extname, join, normalize, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
+import {encodedCopy} from "./compress.ts";
 
 const types: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -35,8 +37,10 @@ export function serve(root: string, port = 0): Promise<{server: Server; url: str
       response.writeHead(404, {"content-type": "text/plain"}).end("not found");
       return;
     }
-    response.writeHead(200, {"content-type": types[extname(path)] ?? "application/octet-stream"});
-    createReadStream(path).pipe(response);
+    const type = types[extname(path)] ?? "application/octet-stream";
+    const encoded = encodedCopy(path, request.headers["accept-encoding"]);
+    response.writeHead(200, {"content-type": type, vary: "accept-encoding", ...(encoded ? {"content-encoding": encoded.encoding} : {})});
+    createReadStream(encoded?.path ?? path).pipe(response);
   });
   return new Promise((done) =>
     server.listen(port, "127.0.0.1", () => {

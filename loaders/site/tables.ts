@@ -19,7 +19,7 @@ import {ORIGIN_FILE, type Built, type Origin} from "./built.ts";
 
 type Env = NodeJS.ProcessEnv;
 // Tests point AUTONOMY_CACHE elsewhere so that they never share tables with a build.
-const cache = (env: Env) => env.AUTONOMY_CACHE ?? join(ROOT, ".cache");
+export const cacheDir = (env: Env) => env.AUTONOMY_CACHE ?? join(ROOT, ".cache");
 
 const digest = (...parts: string[]) => createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 16);
 
@@ -88,7 +88,7 @@ async function defaultFleet(env: Env): Promise<{inputs: string[]; key: string; l
   const size = cal.sizes[name];
   if (!size) throw new Error(`AUTONOMY_FLEET must be one of ${Object.keys(cal.sizes).join(", ")}, not ${name}`);
   const key = digest(generatorDigest(), cal.hash, name, String(size.users), String(size.api_agents), size.seed);
-  const fleets = join(cache(env), "fleet");
+  const fleets = join(cacheDir(env), "fleet");
   const dir = join(fleets, `${name}-${key}`);
   mkdirSync(fleets, {recursive: true});
   await once(dir, FLEET_MARKER, async () => {
@@ -107,7 +107,7 @@ async function defaultFleet(env: Env): Promise<{inputs: string[]; key: string; l
 export async function canonicalTables(env: Env = process.env): Promise<Built & {inputs: string[]}> {
   const k = threshold(env);
   const logs = env.AUTONOMY_LOGS;
-  const tables = join(cache(env), "tables");
+  const tables = join(cacheDir(env), "tables");
   mkdirSync(tables, {recursive: true});
   const fleet = logs ? null : await defaultFleet(env);
   const inputs = fleet ? fleet.inputs : logs!.split(",").map((p) => resolve(p));
