@@ -4,6 +4,7 @@
 // error after its ready marker or after a filter change fails too.
 import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
+import {DuckDBInstance} from "@duckdb/node-api";
 import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {readCircularity} from "../../loaders/calibrate/circularity.ts";
@@ -167,6 +168,91 @@ describe(`the built site, in ${BROWSER}`, () => {
     expect(await settled()).toEqual([]);
     await page.close();
   });
+
+  test("the page's scripts and styles arrive as their compressed copies, and decode to the files the build wrote", async () => {
+    const {page, settled} = await open("/f1-turn-duration");
+    expect(await settled()).toEqual([]);
+    const entries = await page.evaluate(() =>
+      (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).map((e) => ({url: e.name, encoded: e.encodedBodySize, decoded: e.decodedBodySize}))
+    );
+    await page.close();
+    const assets = entries.filter((e) => /\.(?:js|css)$/.test(new URL(e.url).pathname) && e.decoded > 2000);
+    expect(assets.length).toBeGreaterThan(5);
+    for (const e of assets) {
+      expect(e.encoded, e.url).toBeLessThan(e.decoded / 2);
+      expect(e.decoded, e.url).toBe(readFileSync(join(output, decodeURIComponent(new URL(e.url).pathname))).length);
+    }
+  });
+
+  // DuckDB starts when the box opens: on two busy cores, that alone can take half a minute.
+  const BOX_MS = 180_000;
+
+  /** Opens a page's SQL box, runs what it holds, and returns the result as the page shows it. */
+  async function runBox(page: Page, query?: string) {
+    const box = page.locator("details.sql-box");
+    if (!(await box.evaluate((d) => (d as HTMLDetailsElement).open))) await box.locator("summary").click();
+    const input = box.locator("textarea.sql-input");
+    if (query !== undefined) await input.fill(query);
+    const runs = Number((await box.locator(".sql-output").getAttribute("data-runs")) ?? 0);
+    await box.locator("button", {hasText: "Run"}).click();
+    await box.locator(`.sql-output[data-runs="${runs + 1}"]`).waitFor({timeout: 60_000});
+    return {
+      text: await input.inputValue(),
+      error: await box.locator(".sql-error").textContent().catch(() => null),
+      columns: await box.locator(".sql-result th").allTextContents(),
+      rows: await box.locator(".sql-result tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")))
+    };
+  }
+
+  /** The rows DuckDB in Node returns for `text` over the published Parquet file `file` as table `name`. */
+  async function published(name: string, file: string, text: string): Promise<{columns: string[]; rows: unknown[][]}> {
+    const db = await (await DuckDBInstance.create(":memory:")).connect();
+    const path = readdirSync(join(output, "_file", "data")).find((f) => f.startsWith(`${file}.`) && f.endsWith(".parquet"))!;
+    await db.run(`create view ${name} as select * from read_parquet('${join(output, "_file", "data", path)}')`);
+    const result = await db.runAndReadAll(text);
+    const out = {columns: result.columnNames(), rows: result.getRowsJson() as unknown[][]};
+    db.closeSync();
+    return out;
+  }
+
+  const same = (shown: string, want: unknown) =>
+    want === null ? shown === "" : typeof want === "number" || (typeof want === "string" && /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(want) && shown !== want) ? Math.abs(Number(shown) - Number(want)) <= 1e-5 * Math.max(1, Math.abs(Number(want))) : shown === String(want);
+
+  test("F4's SQL box opens with the page's own query, and DuckDB in the browser returns the rows the published file holds", async () => {
+    const {page, settled} = await open("/f4-stops");
+    const box = await runBox(page);
+    expect(box.error).toBe(null);
+    expect(box.text).toMatch(/from f4\nwhere sessions = '[^']+' and tenure = '\(all\)' and source = '\(all\)'/);
+    const want = await published("f4", "f4-stops", box.text);
+    expect(box.columns).toEqual(want.columns);
+    expect(box.rows.length).toBe(want.rows.length);
+    expect(box.rows.length).toBeGreaterThan(2);
+    box.rows.forEach((row, i) => row.forEach((cell, j) => expect(same(cell, want.rows[i][j]), `${want.columns[j]} of row ${i}: ${cell} against ${want.rows[i][j]}`).toBe(true)));
+    expect(await settled()).toEqual([]);
+    await page.close();
+  }, BOX_MS);
+
+  test("a query that fails shows DuckDB's message in the page, and the page stays clean; the next query runs", async () => {
+    const {page, settled} = await open("/f9-overhang");
+    const bad = await runBox(page, "select no_such_column from f9");
+    expect(bad.error).toMatch(/no_such_column/);
+    const good = await runBox(page, "select count(*) as n from f9");
+    expect(good.error).toBe(null);
+    expect(good.rows).toEqual([[String((await published("f9", "f9-overhang", "select count(*) from f9")).rows[0][0])]]);
+    expect(await settled()).toEqual([]);
+    await page.close();
+  }, BOX_MS);
+
+  test("the data page's box reads every published aggregate, and only those", async () => {
+    const {page, settled} = await open("/data-tables");
+    const box = await runBox(page);
+    expect(box.error).toBe(null);
+    expect(box.rows.map((r) => r[0])).toEqual((await published("f4", "f4-stops", box.text)).rows.map((r) => r[0]));
+    const tables = await runBox(page, "select table_name from information_schema.tables order by table_name");
+    expect(tables.rows.map((r) => r[0])).toEqual(["f1", "f10", "f2", "f2_curve", "f3", "f3_curve", "f4", "f5", "f6", "f7", "f7_shares", "f8", "f9"]);
+    expect(await settled()).toEqual([]);
+    await page.close();
+  }, BOX_MS);
 
   test("the default data page sets every target beside what the pipeline recovered from the generated fleet", async () => {
     const {page, settled} = await open("/fleet");
