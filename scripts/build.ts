@@ -1,7 +1,8 @@
 // Builds the site: the canonical tables resolved once (generated and ingested only when the
 // data or the ingest's code changed), Framework's build with every data loader run afresh
 // on them (its cache would keep aggregates of other data), then a Content-Security-Policy
-// in every page, and brotli and gzip copies of every text and WebAssembly file.
+// in every page, the answers of each page's queries for its first view (answers.ts), and
+// brotli and gzip copies of every text and WebAssembly file.
 //
 //   tsx scripts/build.ts [--min-users K]     (npm run build -- --min-users K)
 //
@@ -14,6 +15,7 @@ import {fileURLToPath} from "node:url";
 import {parseArgs} from "node:util";
 import {loaderEnv} from "../loaders/site/built.ts";
 import {cacheDir, canonicalTables} from "../loaders/site/tables.ts";
+import {answerPages} from "./answers.ts";
 import {compressSite} from "./compress.ts";
 import {addPolicy} from "./csp.ts";
 
@@ -66,10 +68,11 @@ export async function build(env: NodeJS.ProcessEnv = process.env): Promise<{stat
     let output = `${run.stdout ?? ""}${run.stderr ?? ""}`;
     if (run.status === 0) {
       const dist = resolve(ROOT, env.AUTONOMY_OUTPUT ?? "dist");
+      const answered = await answerPages(dist, join(ROOT, "src"));
       addPolicy(dist);
       const c = await compressSite(dist, join(cacheDir(env), "compressed"));
       const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
-      const line = `compressed ${c.files} files of text and WebAssembly, ${mb(c.bytes)}: ${mb(c.br)} as brotli, ${mb(c.gzip)} as gzip (${c.cached} from the cache)\n`;
+      const line = `first views answered in ${answered.pages} pages (${mb(answered.bytes)}); compressed ${c.files} files of text and WebAssembly, ${mb(c.bytes)}: ${mb(c.br)} as brotli, ${mb(c.gzip)} as gzip (${c.cached} from the cache)\n`;
       if (env === process.env) process.stdout.write(line);
       output += line;
     }

@@ -41,13 +41,45 @@ export function load(name: string, parquet: Bytes): Promise<void> {
   return done;
 }
 
-/** Loads every table in `tables` and returns the tagged template that queries them. */
-export async function database(tables: Record<string, Bytes>) {
-  await Promise.all(Object.entries(tables).map(([name, bytes]) => load(name, bytes)));
-  return sql;
+/** A query's answers as the build wrote them into the page (scripts/answers.ts). */
+type Answers = Record<string, {dates: string[]; columns: string[]; rows: Record<string, unknown[][]>}>;
+
+function embedded(): Answers {
+  const block = document.getElementById("first-view");
+  return block ? (JSON.parse(block.textContent ?? "{}") as Answers) : {};
 }
 
-/** Runs `text` with `?` placeholders bound to `params`; rows come back as plain objects. */
+/**
+ * The page's `sql` tag, for its first view: a query the build answered for these values
+ * comes from the page itself, as the rows DuckDB returned for it; any other loads DuckDB
+ * and the tables (fetched then, not before) and runs there. `npm run dev` writes no
+ * answers, so there every query runs in DuckDB.
+ */
+export function firstView(tables: Record<string, () => Bytes>) {
+  const answers = embedded();
+  let ready: Promise<void> | undefined;
+  return (strings: TemplateStringsArray, ...values: unknown[]): Promise<Row[]> => {
+    const text = strings.join("?");
+    const a = answers[text];
+    const rows = a?.rows[JSON.stringify(values)];
+    if (a && rows) {
+      return Promise.resolve(
+        Object.assign(
+          rows.map((r) => Object.fromEntries(a.columns.map((c, i) => [c, a.dates.includes(c) && r[i] != null ? new Date(r[i] as string) : r[i]]))),
+          {columns: a.columns}
+        )
+      );
+    }
+    ready ??= Promise.all(Object.entries(tables).map(([name, bytes]) => load(name, bytes()))).then(() => {});
+    return ready.then(() => query(text, values));
+  };
+}
+
+/**
+ * Runs `text` with `?` placeholders bound to `params` (a page's interpolated values become
+ * bound parameters, never text, so a filter's value cannot change the query's shape); rows
+ * come back as plain objects.
+ */
 export async function query(text: string, params: unknown[] = []): Promise<Row[]> {
   const conn = await start();
   let table;
@@ -61,14 +93,6 @@ export async function query(text: string, params: unknown[] = []): Promise<Row[]
     }
   }
   return toRows(table);
-}
-
-/**
- * The `sql` of ```sql blocks: interpolated values become bound parameters, never text,
- * so a filter's value cannot change the query's shape.
- */
-export function sql(strings: TemplateStringsArray, ...values: unknown[]): Promise<Row[]> {
-  return query(strings.join("?"), values);
 }
 
 // Arrow gives 64-bit integers as BigInt and dates as epoch numbers; Plot and Inputs want

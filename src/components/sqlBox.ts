@@ -19,7 +19,7 @@ export function literal(v: unknown): string {
 }
 
 /**
- * The same query as `sql` (duckdb.ts) runs with bound parameters, as text with literals:
+ * The same query as the page's `sql` tag runs with bound parameters, as text with literals:
  * a page defines each query once, as a function of the tag, and hands this one to the box.
  */
 export function sqlText(strings: TemplateStringsArray, ...values: unknown[]): string {

@@ -13,6 +13,9 @@ import {readCalibration} from "../../loaders/generate/calibration.ts";
 import {build} from "../../scripts/build.ts";
 import {ROOT, tmp} from "../helpers/cli.ts";
 import {SMALL, testCache} from "../helpers/fleet.ts";
+import {wasmDuckDB} from "../helpers/wasm.ts";
+import {pageSql} from "../../loaders/site/queries.ts";
+import type {Answers} from "../../scripts/answers.ts";
 import {BROWSER, eachPage, openSite, pagesOf, SETTLE_MS, type Site, WALK_MS} from "../helpers/chromium.ts";
 
 let site: Site;
@@ -158,7 +161,7 @@ describe(`the built site, in ${BROWSER}`, () => {
     await f5.page.close();
   });
 
-  test("the F1 chart is drawn from the aggregate by DuckDB in the browser", async () => {
+  test("the F1 chart draws its four quantiles with the study's points, on a labelled axis, beside our value", async () => {
     const {page, settled} = await open("/f1-turn-duration");
     const lines = page.locator("figure svg g[aria-label='line'] path");
     expect(await lines.count()).toBe(4);
@@ -168,6 +171,49 @@ describe(`the built site, in ${BROWSER}`, () => {
     expect(await settled()).toEqual([]);
     await page.close();
   });
+
+  test("a finding page draws its first view from the answers the build wrote into it: no DuckDB is fetched until the reader asks for SQL", async () => {
+    for (const path of ["/f1-turn-duration", "/f4-stops", "/f8-domains"]) {
+      const {page, settled} = await open(path);
+      expect(await settled()).toEqual([]);
+      expect(await page.locator("svg[class^='plot']").count(), path).toBeGreaterThan(0);
+      const fetched = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+      // The engine, its worker, parquet-wasm's decoder and the aggregates; the few kilobytes of their modules' glue load with the page.
+      expect(fetched.filter((u) => /\.wasm$|\.worker\.|\.parquet$/.test(new URL(u).pathname)), path).toEqual([]);
+      await page.close();
+    }
+  });
+
+  test("every answer a page holds is what DuckDB-wasm returns for the same query and values over the published files", async () => {
+    const wasm = await wasmDuckDB();
+    const files = join(output, "_file", "data");
+    const normalise = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === "number" ? Number(v.toPrecision(12)) : v);
+    let checked = 0;
+    for (const md of readdirSync(join(ROOT, "src")).filter((f) => /^f\d+-.*\.md$/.test(f))) {
+      const html = readFileSync(join(output, md.replace(/\.md$/, ".html")), "utf8");
+      const block = /<script type="application\/json" id="first-view">([\s\S]*?)<\/script>/.exec(html);
+      expect(block, md).not.toBe(null);
+      const answers = JSON.parse(block![1]) as Answers;
+      const {tables} = pageSql(readFileSync(join(ROOT, "src", md), "utf8"));
+      for (const [name, file] of Object.entries(tables)) {
+        const built = readdirSync(files).find((f) => f.startsWith(`${file.replace(/\.parquet$/, "")}.`) && f.endsWith(".parquet"))!;
+        wasm.query(`drop table if exists ${name}`);
+        wasm.load(name, new Uint8Array(readFileSync(join(files, built))));
+      }
+      for (const [sql, a] of Object.entries(answers)) {
+        for (const [key, rows] of Object.entries(a.rows)) {
+          const got = wasm.query(sql, JSON.parse(key)).map((r) => a.columns.map((c) => normalise(a.dates.includes(c) && typeof r[c] === "number" ? new Date(r[c] as number) : r[c])));
+          const want = rows.map((r) => r.map((v, i) => normalise(a.dates.includes(a.columns[i]) && v != null ? new Date(v as string) : v)));
+          // Without an order by, rows come in no set order: compared as sets.
+          const ordered = /\border by\b/i.test(sql) ? (x: unknown[][]) => x : (x: unknown[][]) => [...x].sort((p, q) => JSON.stringify(p).localeCompare(JSON.stringify(q)));
+          expect(ordered(got), `${md}: ${sql} ${key}`).toEqual(ordered(want));
+          checked++;
+        }
+      }
+    }
+    wasm.close();
+    expect(checked).toBeGreaterThan(50);
+  }, WALK_MS);
 
   test("the page's scripts and styles arrive as their compressed copies, and decode to the files the build wrote", async () => {
     const {page, settled} = await open("/f1-turn-duration");

@@ -5,6 +5,7 @@ import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {describe, expect, test} from "vitest";
 import {ROOT, tmp} from "../helpers/cli.ts";
+import {pageSql} from "../../loaders/site/queries.ts";
 import {pageQueries} from "../helpers/pages.ts";
 import {wasmDuckDB} from "../helpers/wasm.ts";
 import {dataFile, handEnv} from "../helpers/site-corpus.ts";
@@ -19,10 +20,7 @@ const VALUES: Record<string, unknown[]> = {
   period: ["(all)", "2025-11"]
 };
 
-function tablesOf(page: string): Record<string, string> {
-  const text = readFileSync(join(ROOT, "src", page), "utf8");
-  return Object.fromEntries([...text.matchAll(/(\w+): FileAttachment\("data\/([\w-]+\.parquet)"\)/g)].map((m) => [m[1], m[2]]));
-}
+const tablesOf = (page: string) => pageSql(readFileSync(join(ROOT, "src", page), "utf8")).tables;
 
 function combinations(params: string[]): unknown[][] {
   return params.reduce<unknown[][]>((acc, p) => acc.flatMap((c) => (VALUES[p] ?? [undefined]).map((v) => [...c, v])), [[]]);

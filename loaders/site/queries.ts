@@ -1,0 +1,29 @@
+// The SQL a finding page runs in the browser, read from its source: the aggregates it
+// loads (`name: FileAttachment("data/<file>.parquet")`), the queries it defines once as a
+// function of the tag (`const cellsQuery = (q) => q\`...\``), and the queries it awaits with
+// no parameter (`await sql\`select distinct ...\``). Each `${...}` is a bound parameter, compared
+// with one column of the query's table; its values are that column's.
+export type PageQuery = {
+  id: string;
+  /** The text the site's `sql` tag prepares: each interpolation a `?`. */
+  sql: string;
+  /** Each parameter's expression in the page, and the column it is compared with. */
+  params: {expr: string; column: string}[];
+  /** The table the query reads first (its `from`). */
+  table: string;
+};
+
+export type PageSql = {tables: Record<string, string>; queries: PageQuery[]};
+
+export function pageSql(text: string): PageSql {
+  const tables = Object.fromEntries([...text.matchAll(/(\w+): (?:\(\) => )?FileAttachment\("data\/([\w-]+\.parquet)"\)/g)].map((m) => [m[1], m[2]]));
+  const defined = [...text.matchAll(/const (\w+)Query = \(q\) => q`([\s\S]*?)`;/g)].map((m) => ({id: m[1], body: m[2]}));
+  const plain = [...text.matchAll(/\bawait sql`([^`$]*)`/g)].map((m, i) => ({id: `plain${i}`, body: m[1]}));
+  const queries = [...defined, ...plain].map(({id, body}) => {
+    // The text is kept as the tag sees it (each interpolation a `?`): it is the key the page looks its answers up by.
+    const sql = body.replace(/\$\{[^}]+\}/g, "?");
+    const params = [...body.matchAll(/\$\{([^}]+)\}/g)].map((m) => ({expr: m[1].trim(), column: /(\w+)\s*=\s*$/.exec(body.slice(0, m.index))?.[1] ?? ""}));
+    return {id, sql, params, table: /\bfrom\s+(\w+)/i.exec(sql)?.[1] ?? ""};
+  });
+  return {tables, queries};
+}

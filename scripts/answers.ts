@@ -1,0 +1,84 @@
+// A page's first view without DuckDB in the browser: after the build, native DuckDB runs
+// every query a page defines (loaders/site/queries.ts) over the very Parquet files the
+// page publishes, for every value its filters can take, and the answers go into the page
+// as a JSON data block. The page's `sql` tag (src/components/duckdb.ts) answers from them,
+// and starts DuckDB-wasm only for a query they do not hold, or for the reader's own SQL.
+import {existsSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {pageSql, type PageQuery} from "../loaders/site/queries.ts";
+
+/** The id of the data block, which the page reads. */
+export const BLOCK_ID = "first-view";
+
+/** One query's answers: its date columns (sent as ISO text), and its rows by the JSON of their parameters' values. */
+export type Answers = Record<string, {dates: string[]; columns: string[]; rows: Record<string, unknown[][]>}>;
+
+const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** Every combination of the parameters' values: each the distinct values of the column it is compared with. */
+async function combinations(db: DuckDBConnection, q: PageQuery): Promise<unknown[][]> {
+  let out: unknown[][] = [[]];
+  for (const p of q.params) {
+    if (!p.column) return [];
+    const values = (await db.runAndReadAll(`select distinct ${p.column} from ${q.table} where ${p.column} is not null`)).getRowsJS().map((r) => r[0]);
+    out = out.flatMap((c) => values.map((v) => [...c, typeof v === "bigint" ? Number(v) : v]));
+  }
+  return out;
+}
+
+async function answer(db: DuckDBConnection, q: PageQuery): Promise<Answers[string] | null> {
+  const combos = await combinations(db, q);
+  if (!combos.length) return null;
+  const entry: Answers[string] = {dates: [], columns: [], rows: {}};
+  for (const values of combos) {
+    const prepared = await db.prepare(q.sql);
+    values.forEach((v, i) => (typeof v === "number" ? prepared.bindDouble(i + 1, v) : prepared.bindVarchar(i + 1, String(v))));
+    const reader = await prepared.runAndReadAll();
+    entry.columns = reader.columnNames();
+    entry.dates = reader.columnTypes().flatMap((t, i) => (/^(DATE|TIMESTAMP)/.test(t.toString()) ? [entry.columns[i]] : []));
+    entry.rows[JSON.stringify(values)] = reader.getRowsJS().map((row) => row.map((v) => (typeof v === "bigint" ? Number(v) : v instanceof Date ? v.toISOString() : v)));
+  }
+  return entry;
+}
+
+/** The answers of one page's queries, over the built site's Parquet files in `dist`. */
+export async function pageAnswers(dist: string, source: string): Promise<Answers> {
+  const {tables, queries} = pageSql(source);
+  const files = join(dist, "_file", "data");
+  const {DuckDBInstance} = await import("@duckdb/node-api");
+  const db = await (await DuckDBInstance.create(":memory:")).connect();
+  try {
+    for (const [name, file] of Object.entries(tables)) {
+      const built = readdirSync(files).find((f) => f.startsWith(`${file.replace(/\.parquet$/, "")}.`) && f.endsWith(".parquet"));
+      if (!built) throw new Error(`answers: no built file for ${file}`);
+      await db.run(`create view ${name} as select * from read_parquet(${sqlString(join(files, built))})`);
+    }
+    const out: Answers = {};
+    for (const q of queries) {
+      const a = await answer(db, q);
+      if (a) out[q.sql] = a;
+    }
+    return out;
+  } finally {
+    db.closeSync();
+  }
+}
+
+/** Writes the answers into every built page whose source defines queries; returns the pages and bytes written. */
+export async function answerPages(dist: string, src: string): Promise<{pages: number; bytes: number}> {
+  let pages = 0;
+  let bytes = 0;
+  for (const md of readdirSync(src).filter((f) => f.endsWith(".md"))) {
+    const html = join(dist, md.replace(/\.md$/, ".html"));
+    const source = readFileSync(join(src, md), "utf8");
+    if (!existsSync(html) || !source.includes("firstView(")) continue;
+    // `<` escaped: the block's text can never close its element.
+    const json = JSON.stringify(await pageAnswers(dist, source)).replace(/</g, "\\u003c");
+    const page = readFileSync(html, "utf8").replace(new RegExp(`<script type="application/json" id="${BLOCK_ID}">[\\s\\S]*?</script>\\n?`), "");
+    writeFileSync(html, page.replace("</head>", `<script type="application/json" id="${BLOCK_ID}">${json}</script>\n</head>`));
+    pages++;
+    bytes += json.length;
+  }
+  return {pages, bytes};
+}
