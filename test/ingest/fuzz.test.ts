@@ -3,7 +3,7 @@
 // child process that a watchdog kills if one case runs away; a smaller number of cases go
 // through the whole command, one of them as a user who cannot read some of the files.
 import {fork, spawnSync} from "node:child_process";
-import {chmodSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync} from "node:fs";
+import {chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import fc from "fast-check";
@@ -88,7 +88,8 @@ describe(`hostile input: ${CASES} cases in the library, ${CLI_CASES} through the
     spawnSync("chmod", ["-R", "a+rX", root]);
     const project = join(root, "u1", "projects", "-p");
     spawnSync("mkfifo", [join(project, "fifo.jsonl")]);
-    const files = readdirSync(project).filter((f) => f.endsWith(".jsonl") && f !== "fifo.jsonl");
+    // A regular file: a case may lay a symbolic link (even a loop) under a .jsonl name, which chmod would follow.
+    const files = readdirSync(project).filter((f) => f.endsWith(".jsonl") && f !== "fifo.jsonl" && lstatSync(join(project, f)).isFile());
     if (files[0]) chmodSync(join(project, files[0]), 0o000);
     const locked = join(root, "u1", "projects", "-locked");
     mkdirSync(locked);
