@@ -31,8 +31,8 @@ async function answer(db: DuckDBConnection, q: PageQuery): Promise<Answers[strin
   const combos = await combinations(db, q);
   if (!combos.length) return null;
   const entry: Answers[string] = {dates: [], columns: [], rows: {}};
+  const prepared = await db.prepare(q.sql);
   for (const values of combos) {
-    const prepared = await db.prepare(q.sql);
     values.forEach((v, i) => (typeof v === "number" ? prepared.bindDouble(i + 1, v) : prepared.bindVarchar(i + 1, String(v))));
     const reader = await prepared.runAndReadAll();
     entry.columns = reader.columnNames();
@@ -42,18 +42,21 @@ async function answer(db: DuckDBConnection, q: PageQuery): Promise<Answers[strin
   return entry;
 }
 
+/** Where the build put a page's `data/<file>.parquet`: Framework names it by its content (`_file/data/<stem>.<hash>.parquet`). */
+export function builtFile(dist: string, file: string): string {
+  const files = join(dist, "_file", "data");
+  const built = readdirSync(files).find((f) => f.startsWith(`${file.replace(/\.parquet$/, "")}.`) && f.endsWith(".parquet"));
+  if (!built) throw new Error(`answers: no built file for ${file}`);
+  return join(files, built);
+}
+
 /** The answers of one page's queries, over the built site's Parquet files in `dist`. */
 export async function pageAnswers(dist: string, source: string): Promise<Answers> {
   const {tables, queries} = pageSql(source);
-  const files = join(dist, "_file", "data");
   const {DuckDBInstance} = await import("@duckdb/node-api");
   const db = await (await DuckDBInstance.create(":memory:")).connect();
   try {
-    for (const [name, file] of Object.entries(tables)) {
-      const built = readdirSync(files).find((f) => f.startsWith(`${file.replace(/\.parquet$/, "")}.`) && f.endsWith(".parquet"));
-      if (!built) throw new Error(`answers: no built file for ${file}`);
-      await db.run(`create view ${name} as select * from read_parquet(${sqlString(join(files, built))})`);
-    }
+    for (const [name, file] of Object.entries(tables)) await db.run(`create view ${name} as select * from read_parquet(${sqlString(builtFile(dist, file))})`);
     const out: Answers = {};
     for (const q of queries) {
       const a = await answer(db, q);

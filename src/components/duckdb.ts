@@ -5,8 +5,8 @@
 import * as duckdb from "@duckdb/duckdb-wasm";
 import initParquet, {readParquet} from "parquet-wasm/esm/parquet_wasm.js";
 
-// Pages pass `FileAttachment(...).arrayBuffer()`: a bare attachment would make Framework
-// add CDN imports for Parquet (docs/offline-build.md, "Framework").
+// Pages pass `() => FileAttachment(...).arrayBuffer()`: a bare attachment would make
+// Framework add CDN imports for Parquet (docs/offline-build.md, "Framework").
 type Bytes = ArrayBuffer | Promise<ArrayBuffer>;
 export type Row = Record<string, unknown>;
 
@@ -26,19 +26,27 @@ function start(): Promise<duckdb.AsyncDuckDBConnection> {
 
 const loaded = new Map<string, Promise<void>>();
 
-/** Loads Parquet bytes as table `name` (once per page, whoever asks first). */
-export function load(name: string, parquet: Bytes): Promise<void> {
+/** A page's aggregates: each table's name, and how to fetch its Parquet bytes when first needed. */
+export type Aggregates = Record<string, () => Bytes>;
+
+/** Loads table `name` from its Parquet bytes, fetched then (once per page, whoever asks first). */
+function load(name: string, parquet: () => Bytes): Promise<void> {
   if (!/^[a-z_][a-z0-9_]*$/i.test(name)) throw new Error(`invalid table name: ${name}`);
   let done = loaded.get(name);
   if (!done) {
     done = (async () => {
-      const [conn, bytes] = await Promise.all([start(), parquet]);
+      const [conn, bytes] = await Promise.all([start(), parquet()]);
       const ipc = readParquet(new Uint8Array(bytes)).intoIPCStream();
       await conn.insertArrowFromIPCStream(ipc, {name, create: true});
     })();
     loaded.set(name, done);
   }
   return done;
+}
+
+/** Starts DuckDB and loads every aggregate of `tables` into it. */
+export async function loadAll(tables: Aggregates): Promise<void> {
+  await Promise.all(Object.entries(tables).map(([name, bytes]) => load(name, bytes)));
 }
 
 /** A query's answers as the build wrote them into the page (scripts/answers.ts). */
@@ -55,9 +63,8 @@ function embedded(): Answers {
  * and the tables (fetched then, not before) and runs there. `npm run dev` writes no
  * answers, so there every query runs in DuckDB.
  */
-export function firstView(tables: Record<string, () => Bytes>) {
+export function firstView(tables: Aggregates) {
   const answers = embedded();
-  let ready: Promise<void> | undefined;
   return (strings: TemplateStringsArray, ...values: unknown[]): Promise<Row[]> => {
     const text = strings.join("?");
     const a = answers[text];
@@ -70,8 +77,7 @@ export function firstView(tables: Record<string, () => Bytes>) {
         )
       );
     }
-    ready ??= Promise.all(Object.entries(tables).map(([name, bytes]) => load(name, bytes()))).then(() => {});
-    return ready.then(() => query(text, values));
+    return loadAll(tables).then(() => query(text, values));
   };
 }
 

@@ -4,10 +4,8 @@
 // that fails shows DuckDB's own message. Nothing leaves the browser, and the box can read
 // only what the page already publishes: the aggregates it was given.
 import {aq} from "./arquero.js";
-import {load, query, type Row} from "./duckdb.js";
+import {loadAll, query, type Aggregates, type Row} from "./duckdb.js";
 import {el} from "./html.js";
-
-type Bytes = ArrayBuffer | Promise<ArrayBuffer>;
 
 /** A SQL literal: how a value the page binds as a parameter reads in the query's text. */
 export function literal(v: unknown): string {
@@ -48,7 +46,7 @@ function table(rows: Row[], columns: string[]): HTMLElement {
  * The box: `tables` are the aggregates it may read (name → Parquet bytes, fetched only
  * when the box opens), `initial` the query it opens with (the page's own).
  */
-export function sqlBox(tables: Record<string, () => Bytes>, initial: string): HTMLElement {
+export function sqlBox(tables: Aggregates, initial: string): HTMLElement {
   const input = el("textarea", {class: "sql-input", rows: String(Math.min(12, initial.split("\n").length + 1)), spellcheck: "false", "aria-label": "Your SQL query"}) as HTMLTextAreaElement;
   input.value = initial;
   const run = el("button", {type: "button"}, "Run") as HTMLButtonElement;
@@ -59,7 +57,7 @@ export function sqlBox(tables: Record<string, () => Bytes>, initial: string): HT
     (ready ??= (async () => {
       status.textContent = "Loading DuckDB and the aggregates …";
       const t0 = performance.now();
-      await Promise.all(Object.entries(tables).map(([name, bytes]) => load(name, bytes())));
+      await loadAll(tables);
       status.textContent = `DuckDB is ready (${((performance.now() - t0) / 1000).toFixed(1)} s). Tables: ${Object.keys(tables).join(", ")}. Ctrl+Enter runs the query.`;
     })().catch((e: Error) => {
       status.textContent = `DuckDB did not start: ${e.message}`;

@@ -16,7 +16,7 @@ import {SMALL, testCache} from "../helpers/fleet.ts";
 import {comparable} from "../helpers/pages.ts";
 import {wasmDuckDB} from "../helpers/wasm.ts";
 import {pageSql} from "../../loaders/site/queries.ts";
-import type {Answers} from "../../scripts/answers.ts";
+import {builtFile, type Answers} from "../../scripts/answers.ts";
 import {BROWSER, eachPage, openSite, pagesOf, SETTLE_MS, type Site, WALK_MS} from "../helpers/chromium.ts";
 
 let site: Site;
@@ -187,7 +187,6 @@ describe(`the built site, in ${BROWSER}`, () => {
 
   test("every answer a page holds is what DuckDB-wasm returns for the same query and values over the published files", async () => {
     const wasm = await wasmDuckDB();
-    const files = join(output, "_file", "data");
     const normalise = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === "number" ? Number(v.toPrecision(12)) : v);
     let checked = 0;
     for (const md of readdirSync(join(ROOT, "src")).filter((f) => /^f\d+-.*\.md$/.test(f))) {
@@ -197,9 +196,8 @@ describe(`the built site, in ${BROWSER}`, () => {
       const answers = JSON.parse(block![1]) as Answers;
       const {tables} = pageSql(readFileSync(join(ROOT, "src", md), "utf8"));
       for (const [name, file] of Object.entries(tables)) {
-        const built = readdirSync(files).find((f) => f.startsWith(`${file.replace(/\.parquet$/, "")}.`) && f.endsWith(".parquet"))!;
         wasm.query(`drop table if exists ${name}`);
-        wasm.load(name, new Uint8Array(readFileSync(join(files, built))));
+        wasm.load(name, new Uint8Array(readFileSync(builtFile(output, file))));
       }
       for (const [sql, a] of Object.entries(answers)) {
         for (const [key, rows] of Object.entries(a.rows)) {
@@ -252,8 +250,7 @@ describe(`the built site, in ${BROWSER}`, () => {
   /** The rows DuckDB in Node returns for `text` over the published Parquet file `file` as table `name`. */
   async function published(name: string, file: string, text: string): Promise<{columns: string[]; rows: unknown[][]}> {
     const db = await (await DuckDBInstance.create(":memory:")).connect();
-    const path = readdirSync(join(output, "_file", "data")).find((f) => f.startsWith(`${file}.`) && f.endsWith(".parquet"))!;
-    await db.run(`create view ${name} as select * from read_parquet('${join(output, "_file", "data", path)}')`);
+    await db.run(`create view ${name} as select * from read_parquet('${builtFile(output, `${file}.parquet`)}')`);
     const result = await db.runAndReadAll(text);
     const out = {columns: result.columnNames(), rows: result.getRowsJson() as unknown[][]};
     db.closeSync();
