@@ -1,26 +1,35 @@
 // The site's one DuckDB: every page queries its aggregates through this module.
 // It runs offline: the worker and both wasm files come out of dist/_node
 // (docs/offline-build.md), and Parquet is decoded by parquet-wasm because duckdb-wasm's own
-// reader would try to download its extension.
-import * as duckdb from "@duckdb/duckdb-wasm";
-import initParquet, {readParquet} from "parquet-wasm/esm/parquet_wasm.js";
+// reader would try to download its extension. Neither package is imported until DuckDB
+// starts: a page's first view is drawn from the answers the build wrote into it, and
+// never waits for their modules.
+import type {AsyncDuckDBConnection} from "@duckdb/duckdb-wasm";
 
 // Pages pass `() => FileAttachment(...).arrayBuffer()`: a bare attachment would make
 // Framework add CDN imports for Parquet (docs/offline-build.md, "Framework").
 type Bytes = ArrayBuffer | Promise<ArrayBuffer>;
 export type Row = Record<string, unknown>;
 
-let started: Promise<duckdb.AsyncDuckDBConnection> | undefined;
+let started: Promise<{conn: AsyncDuckDBConnection; readParquet: (bytes: Uint8Array) => {intoIPCStream(): Uint8Array}}> | undefined;
+const watchers = new Set<(bytes: number) => void>();
 
-function start(): Promise<duckdb.AsyncDuckDBConnection> {
+/** Calls `watch` with the bytes of DuckDB's engine received so far while it loads; returns the unwatch. */
+export function watchLoading(watch: (bytes: number) => void): () => void {
+  watchers.add(watch);
+  return () => watchers.delete(watch);
+}
+
+function start() {
   return (started ??= (async () => {
+    const [duckdb, parquet] = await Promise.all([import("@duckdb/duckdb-wasm"), import("parquet-wasm/esm/parquet_wasm.js")]);
     const worker = new Worker(import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js"), {type: "module"});
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
     await Promise.all([
-      db.instantiate(import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm")),
-      initParquet({module_or_path: import.meta.resolve("parquet-wasm/esm/parquet_wasm_bg.wasm")})
+      db.instantiate(import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"), null, (p) => watchers.forEach((watch) => watch(p.bytesLoaded))),
+      parquet.default({module_or_path: import.meta.resolve("parquet-wasm/esm/parquet_wasm_bg.wasm")})
     ]);
-    return db.connect();
+    return {conn: await db.connect(), readParquet: parquet.readParquet};
   })());
 }
 
@@ -35,7 +44,7 @@ function load(name: string, parquet: () => Bytes): Promise<void> {
   let done = loaded.get(name);
   if (!done) {
     done = (async () => {
-      const [conn, bytes] = await Promise.all([start(), parquet()]);
+      const [{conn, readParquet}, bytes] = await Promise.all([start(), parquet()]);
       const ipc = readParquet(new Uint8Array(bytes)).intoIPCStream();
       await conn.insertArrowFromIPCStream(ipc, {name, create: true});
     })();
@@ -87,7 +96,7 @@ export function firstView(tables: Aggregates) {
  * come back as plain objects.
  */
 export async function query(text: string, params: unknown[] = []): Promise<Row[]> {
-  const conn = await start();
+  const {conn} = await start();
   let table;
   if (params.length === 0) table = await conn.query(text);
   else {

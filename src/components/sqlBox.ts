@@ -3,8 +3,9 @@
 // before; the result is a table cut off at LIMIT rows, with a CSV of every row. A query
 // that fails shows DuckDB's own message. Nothing leaves the browser, and the box can read
 // only what the page already publishes: the aggregates it was given.
-import {aq} from "./arquero.js";
-import {loadAll, query, type Aggregates, type Row} from "./duckdb.js";
+import {csvHref} from "./downloads.js";
+import {loadAll, query, watchLoading, type Aggregates, type Row} from "./duckdb.js";
+import {count} from "./format.js";
 import {el} from "./html.js";
 
 /** A SQL literal: how a value the page binds as a parameter reads in the query's text. */
@@ -57,7 +58,8 @@ export function sqlBox(tables: Aggregates, initial: string): HTMLElement {
     (ready ??= (async () => {
       status.textContent = "Loading DuckDB and the aggregates …";
       const t0 = performance.now();
-      await loadAll(tables);
+      const unwatch = watchLoading((bytes) => (status.textContent = `Loading DuckDB: ${(bytes / 1e6).toFixed(1)} MB of its engine received …`));
+      await loadAll(tables).finally(unwatch);
       status.textContent = `DuckDB is ready (${((performance.now() - t0) / 1000).toFixed(1)} s). Tables: ${Object.keys(tables).join(", ")}. Ctrl+Enter runs the query.`;
     })().catch((e: Error) => {
       status.textContent = `DuckDB did not start: ${e.message}`;
@@ -73,8 +75,8 @@ export function sqlBox(tables: Aggregates, initial: string): HTMLElement {
       const t0 = performance.now();
       const rows = await query(input.value);
       const columns = (rows as Row[] & {columns?: string[]}).columns ?? Object.keys(rows[0] ?? {});
-      const csv = URL.createObjectURL(new Blob([aq.from(rows).toCSV()], {type: "text/csv"}));
-      const shown = rows.length > LIMIT ? `the first ${LIMIT} of ${rows.length.toLocaleString("en-US")} rows` : `${rows.length.toLocaleString("en-US")} row${rows.length === 1 ? "" : "s"}`;
+      const csv = await csvHref(rows);
+      const shown = rows.length > LIMIT ? `the first ${LIMIT} of ${count(rows.length)} rows` : `${count(rows.length)} row${rows.length === 1 ? "" : "s"}`;
       out.replaceChildren(
         el("p", {class: "sql-summary"}, `${shown} in ${Math.round(performance.now() - t0)} ms. `, el("a", {href: csv, download: "query.csv"}, "Download all as CSV")),
         table(rows, columns)
