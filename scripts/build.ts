@@ -18,6 +18,7 @@ import {cacheDir, canonicalTables} from "../loaders/site/tables.ts";
 import {answerPages} from "./answers.ts";
 import {compressSite} from "./compress.ts";
 import {addPolicy} from "./csp.ts";
+import {bundlePlot} from "./plot.ts";
 
 export const ROOT = resolve(import.meta.dirname, "..");
 
@@ -59,6 +60,7 @@ export async function build(env: NodeJS.ProcessEnv = process.env): Promise<{stat
   const release = takeTurn();
   try {
     rmSync(LOADER_CACHE, {recursive: true, force: true});
+    await bundlePlot();
     const run = spawnSync(join(ROOT, "node_modules", ".bin", "observable"), ["build"], {
       cwd: ROOT,
       env: {...env, ...loaderEnv(tables), OBSERVABLE_TELEMETRY_DISABLE: "true"},

@@ -8,15 +8,17 @@ import {ROOT} from "../loaders/paths.ts";
 import {loaderEnv} from "../loaders/site/built.ts";
 import {canonicalTables} from "../loaders/site/tables.ts";
 import {LOADER_CACHE, takeTurn} from "./build.ts";
+import {bundlePlot} from "./plot.ts";
 
 const tables = await canonicalTables().catch((e: Error) => {
   process.stderr.write(`dev: ${e.message}\n`);
   process.exit(1);
 });
 // Aggregates a previous run made may be of other tables, or of other SQL: made afresh.
+// The charts' Plot (scripts/plot.ts) is written too, under the same turn as a build's.
 const release = takeTurn();
 rmSync(LOADER_CACHE, {recursive: true, force: true});
-release();
+await bundlePlot().finally(release);
 const preview = spawn(join(ROOT, "node_modules", ".bin", "observable"), ["preview", "--host", "127.0.0.1", ...process.argv.slice(2)], {
   cwd: ROOT,
   env: {...process.env, ...loaderEnv(tables), OBSERVABLE_TELEMETRY_DISABLE: "true"},

@@ -1,6 +1,7 @@
 // "Published vs ours": the study's figure with its provenance beside the value our query
 // returns on the data the site was built from, for the one cell the findings registry
 // (loaders/findings.ts) compares it with, and the query that reads that cell.
+import {count} from "./format.js";
 import {el} from "./html.js";
 import {cited, compared, estimate, figure, ours, type Compared, type Figure, type PublishedFigures} from "./published.js";
 import {sqlBlock} from "./sql.js";
@@ -54,7 +55,7 @@ function drawnFrom(c: Compared, labels: Labels): string {
   const o = c.ours;
   if (!o) return "no cell of this data has enough users to be shown";
   const cells = c.readings.map((r) => Object.entries(r.cell).map(([k, v]) => `${k} ${labels[k]?.[v] ?? v}`).join(", "));
-  return `${o.n !== null ? `n = ${o.n.toLocaleString("en-US")}, ` : ""}${o.users.toLocaleString("en-US")} users; cell: ${cells.join(" over ")}`;
+  return `${o.n !== null ? `n = ${count(o.n)}, ` : ""}${count(o.users)} users; cell: ${cells.join(" over ")}`;
 }
 
 /** The card of published figure `id` beside its registry cell, with the query that reads the cell. */

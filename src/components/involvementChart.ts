@@ -1,6 +1,7 @@
 // F6: the share of tool calls with a person involved, by task complexity and source, with
 // Wilson intervals and the study's published shares for the extremes.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
+import {count} from "./format.js";
 
 export type InvolvementRow = {complexity: string; source: string; share: number; low: number; high: number; known: number; users: number};
 
@@ -24,7 +25,7 @@ export function involvementChart(
       Plot.barY(rows, {fx: "complexity", x: "source", y: "share", fill: "source"}),
       Plot.ruleX(rows, {fx: "complexity", x: "source", y1: "low", y2: "high", stroke: "currentColor"}),
       Plot.ruleY(published, {fx: "complexity", y: "share", stroke: "var(--theme-published)", strokeWidth: 2, strokeDasharray: "4,3"}),
-      Plot.tip(rows, Plot.pointerX({fx: "complexity", x: "source", y: "share", title: (d: InvolvementRow) => `${label(d.source)}, ${d.complexity}: ${(100 * d.share).toFixed(1)}% (${(100 * d.low).toFixed(1)}–${(100 * d.high).toFixed(1)}%)\n${d.known.toLocaleString("en-US")} calls, ${d.users} users`}))
+      Plot.tip(rows, Plot.pointerX({fx: "complexity", x: "source", y: "share", title: (d: InvolvementRow) => `${label(d.source)}, ${d.complexity}: ${(100 * d.share).toFixed(1)}% (${(100 * d.low).toFixed(1)}–${(100 * d.high).toFixed(1)}%)\n${count(d.known)} calls, ${d.users} users`}))
     ]
   });
 }

@@ -1,7 +1,7 @@
 // F9: METR's 50% time horizons over model release dates (log scale, with their 95%
 // intervals) and, on the same page but labelled as a different clock, the tail of how
 // long the agent worked in practice.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
 
 export type Horizon = {model: string; release_date: Date; horizon50_min: number; ci_low_min: number; ci_high_min: number; metr_version: string};
 export type Tail = {label: string; minutes: number};

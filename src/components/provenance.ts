@@ -1,4 +1,5 @@
 // The note at the top of every page: which data the numbers below come from.
+import {count as n} from "./format.js";
 import {el} from "./html.js";
 
 export type Provenance = {
@@ -13,8 +14,6 @@ export type Provenance = {
   minUsers: number;
   bySource?: {source: string; label: string; users: number; sessions: number; turns: number}[];
 };
-
-const n = (x: number) => x.toLocaleString("en-US");
 
 export function provenance(p: Provenance): HTMLElement {
   const what = p.synthetic

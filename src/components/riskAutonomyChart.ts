@@ -1,7 +1,8 @@
 // F7: clusters of similar tool calls by mean risk and mean autonomy (1–10 each), sized by
 // calls, with the high-risk, high-autonomy corner shaded and the study's named clusters
 // marked.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
+import {count} from "./format.js";
 
 export type Cluster = {domain: string; tool: string; risk: number; autonomy: number; calls: number; users: number; irreversible: number};
 export type NamedCluster = {label: string; risk: number; autonomy: number};
@@ -19,7 +20,7 @@ export function riskAutonomyChart(clusters: Cluster[], published: NamedCluster[]
       Plot.dot(clusters, {x: "autonomy", y: "risk", r: "calls", fill: "var(--theme-ours)", fillOpacity: 0.5, stroke: "var(--theme-ours)"}),
       Plot.dot(published, {x: "autonomy", y: "risk", symbol: "diamond", r: 5, fill: "var(--theme-published)"}),
       Plot.text(published, {x: "autonomy", y: "risk", text: "label", dy: -10, fontSize: 10, fill: "var(--theme-published)"}),
-      Plot.tip(clusters, Plot.pointer({x: "autonomy", y: "risk", title: (d: Cluster) => `${d.tool} (${d.domain})\nrisk ${d.risk.toFixed(1)}, autonomy ${d.autonomy.toFixed(1)}\n${(100 * d.irreversible).toFixed(1)}% irreversible\n${d.calls.toLocaleString("en-US")} calls, ${d.users} users`}))
+      Plot.tip(clusters, Plot.pointer({x: "autonomy", y: "risk", title: (d: Cluster) => `${d.tool} (${d.domain})\nrisk ${d.risk.toFixed(1)}, autonomy ${d.autonomy.toFixed(1)}\n${(100 * d.irreversible).toFixed(1)}% irreversible\n${count(d.calls)} calls, ${d.users} users`}))
     ]
   });
 }

@@ -1,6 +1,7 @@
 // F4: agent-initiated stops and human interrupts per turn, by goal complexity, each with
 // its 95% interval, beside the values read off the study's chart.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
+import {count} from "./format.js";
 
 export type StopRow = {complexity: string; who: string; rate: number; low: number; high: number; turns: number; users: number};
 export type PublishedStop = {complexity: string; who: string; rate: number};
@@ -21,7 +22,7 @@ export function stopsChart(rows: StopRow[], published: PublishedStop[], {width, 
       Plot.barY(rows, {fx: "complexity", x: "who", y: "rate", fill: "who", fillOpacity: 0.8}),
       Plot.ruleX(rows, {fx: "complexity", x: "who", y1: "low", y2: "high", stroke: "currentColor"}),
       Plot.dot(published, {fx: "complexity", x: "who", y: "rate", symbol: "diamond", r: 5, fill: "var(--theme-published)"}),
-      Plot.tip(rows, Plot.pointerX({fx: "complexity", x: "who", y: "rate", title: (d: StopRow) => `${d.who}, ${d.complexity}: ${(100 * d.rate).toFixed(1)}% per turn (${(100 * d.low).toFixed(1)}–${(100 * d.high).toFixed(1)}%)\n${d.turns.toLocaleString("en-US")} turns, ${d.users} users`}))
+      Plot.tip(rows, Plot.pointerX({fx: "complexity", x: "who", y: "rate", title: (d: StopRow) => `${d.who}, ${d.complexity}: ${(100 * d.rate).toFixed(1)}% per turn (${(100 * d.low).toFixed(1)}–${(100 * d.high).toFixed(1)}%)\n${count(d.turns)} turns, ${d.users} users`}))
     ]
   });
 }

@@ -1,7 +1,8 @@
 // F2 and F3: a share against the session number on a log axis. The LOWESS curve with its
 // bootstrap band, the binned shares with their Wilson intervals, and the study's published
 // values as marked points.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
+import {count} from "./format.js";
 
 export type Bin = {from_session: number; to_session: number; share: number; low: number; high: number; n: number; users: number};
 export type CurvePoint = {x: number; fit: number; low: number | null; high: number | null};
@@ -23,7 +24,7 @@ export function tenureChart(bins: Bin[], curve: CurvePoint[], published: Marker[
       Plot.dot(bins, {x: mid, y: "share", fill: "var(--theme-ours)", r: 3}),
       Plot.dot(published, {x: "x", y: "y", symbol: "diamond", r: 6, fill: "var(--theme-published)"}),
       Plot.text(published, {x: "x", y: "y", text: "label", dy: -12, fill: "var(--theme-published)", fontSize: 11}),
-      Plot.tip(bins, Plot.pointer({x: mid, y: "share", title: (d: Bin) => `sessions ${d.from_session}–${d.to_session}\n${(100 * d.share).toFixed(1)}% (${(100 * d.low).toFixed(1)}–${(100 * d.high).toFixed(1)}%)\n${d.n.toLocaleString("en-US")} in the bin, ${d.users} users`}))
+      Plot.tip(bins, Plot.pointer({x: mid, y: "share", title: (d: Bin) => `sessions ${d.from_session}–${d.to_session}\n${(100 * d.share).toFixed(1)}% (${(100 * d.low).toFixed(1)}–${(100 * d.high).toFixed(1)}%)\n${count(d.n)} in the bin, ${d.users} users`}))
     ]
   });
 }

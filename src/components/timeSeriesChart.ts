@@ -1,5 +1,6 @@
 // F10: a monthly measure with its 95% interval, for one or more series.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
+import {count} from "./format.js";
 
 export type MonthRow = {month: Date; series: string; value: number; low: number; high: number; n: number; users: number};
 
@@ -17,7 +18,7 @@ export function timeSeriesChart(rows: MonthRow[], published: {month: Date; value
       Plot.lineY(rows, {x: "month", y: "value", stroke: "series", marker: "circle"}),
       Plot.dot(published, {x: "month", y: "value", symbol: "diamond", r: 6, fill: "var(--theme-published)"}),
       Plot.text(published, {x: "month", y: "value", text: "label", dy: -12, fontSize: 11, fill: "var(--theme-published)"}),
-      Plot.tip(rows, Plot.pointer({x: "month", y: "value", title: (d: MonthRow) => `${d.series}, ${d.month.toISOString().slice(0, 7)}: ${percent ? `${(100 * d.value).toFixed(1)}%` : d.value.toFixed(2)} (${percent ? `${(100 * d.low).toFixed(1)}–${(100 * d.high).toFixed(1)}%` : `${d.low.toFixed(2)}–${d.high.toFixed(2)}`})\n${d.n.toLocaleString("en-US")} counted, ${d.users} users`}))
+      Plot.tip(rows, Plot.pointer({x: "month", y: "value", title: (d: MonthRow) => `${d.series}, ${d.month.toISOString().slice(0, 7)}: ${percent ? `${(100 * d.value).toFixed(1)}%` : d.value.toFixed(2)} (${percent ? `${(100 * d.low).toFixed(1)}–${(100 * d.high).toFixed(1)}%` : `${d.low.toFixed(2)}–${d.high.toFixed(2)}`})\n${count(d.n)} counted, ${d.users} users`}))
     ]
   });
 }

@@ -1,5 +1,6 @@
 // F1's chart: rolling 7-day quantiles of turn duration over time, one line a quantile.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
+import {count} from "./format.js";
 
 export type QuantileRow = {day: Date; quantile: string; minutes: number; turns: number; users: number};
 /** The p99.9's 95% interval on a day, in minutes. */
@@ -35,7 +36,7 @@ export function turnDurationChart(rows: QuantileRow[], band: Band[], {width, hei
       // that an implicit z has high cardinality.
       Plot.lineY(withGaps(rows), {x: "day", y: "minutes", stroke: "quantile", z: "quantile", strokeWidth: 1.5}),
       Plot.dot(rows, {x: "day", y: "minutes", fill: "quantile", r: 2}),
-      Plot.tip(rows, Plot.pointer({x: "day", y: "minutes", title: (d: QuantileRow) => `${d.quantile}: ${d.minutes.toFixed(1)} min\n${d.day.toISOString().slice(0, 10)}\n${d.turns.toLocaleString("en-US")} turns, ${d.users} users in the window`}))
+      Plot.tip(rows, Plot.pointer({x: "day", y: "minutes", title: (d: QuantileRow) => `${d.quantile}: ${d.minutes.toFixed(1)} min\n${d.day.toISOString().slice(0, 10)}\n${count(d.turns)} turns, ${d.users} users in the window`}))
     ]
   });
 }
