@@ -242,15 +242,16 @@ describe(`the built site, in ${BROWSER}`, () => {
     return {
       text: await input.inputValue(),
       error: await box.locator(".sql-error").textContent().catch(() => null),
+      summary: await box.locator(".sql-summary").textContent().catch(() => null),
       columns: await box.locator(".sql-result th").allTextContents(),
       rows: await box.locator(".sql-result tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")))
     };
   }
 
-  /** The rows DuckDB in Node returns for `text` over the published Parquet file `file` as table `name`. */
-  async function published(name: string, file: string, text: string): Promise<{columns: string[]; rows: unknown[][]}> {
+  /** The rows DuckDB in Node returns for `text` over the published Parquet files, each table a view of its file (name → file). */
+  async function published(tables: Record<string, string>, text: string): Promise<{columns: string[]; rows: unknown[][]}> {
     const db = await (await DuckDBInstance.create(":memory:")).connect();
-    await db.run(`create view ${name} as select * from read_parquet('${builtFile(output, `${file}.parquet`)}')`);
+    for (const [name, file] of Object.entries(tables)) await db.run(`create view ${name} as select * from read_parquet('${builtFile(output, file)}')`);
     const result = await db.runAndReadAll(text);
     const out = {columns: result.columnNames(), rows: result.getRowsJson() as unknown[][]};
     db.closeSync();
@@ -260,19 +261,49 @@ describe(`the built site, in ${BROWSER}`, () => {
   const same = (shown: string, want: unknown) =>
     want === null ? shown === "" : typeof want === "number" || (typeof want === "string" && /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(want) && shown !== want) ? Math.abs(Number(shown) - Number(want)) <= 1e-5 * Math.max(1, Math.abs(Number(want))) : shown === String(want);
 
-  test("F4's SQL box opens with the page's own query, and DuckDB in the browser returns the rows the published file holds", async () => {
-    const {page, settled} = await open("/f4-stops");
-    const box = await runBox(page);
-    expect(box.error).toBe(null);
-    expect(box.text).toMatch(/from f4\nwhere sessions = '[^']+' and tenure = '\(all\)' and source = '\(all\)'/);
-    const want = await published("f4", "f4-stops", box.text);
-    expect(box.columns).toEqual(want.columns);
-    expect(box.rows.length).toBe(want.rows.length);
-    expect(box.rows.length).toBeGreaterThan(2);
-    box.rows.forEach((row, i) => row.forEach((cell, j) => expect(same(cell, want.rows[i][j]), `${want.columns[j]} of row ${i}: ${cell} against ${want.rows[i][j]}`).toBe(true)));
-    expect(await settled()).toEqual([]);
-    await page.close();
-  }, BOX_MS);
+  /** The page's query (each bound parameter a `?`) as the box shows it: each `?` a SQL literal (sqlText). */
+  const withLiterals = (sql: string) =>
+    new RegExp(`^${sql.split("?").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("(?:DATE '[^']*'|'(?:[^']|'')*'|-?\\d+(?:\\.\\d+)?|TRUE|FALSE|NULL)")}$`);
+
+  test("every finding page's SQL box opens with the query its chart runs, says how DuckDB's load goes, and DuckDB in the browser returns the rows the published files hold", async () => {
+    for (const md of readdirSync(join(ROOT, "src")).filter((f) => /^f\d+-.*\.md$/.test(f))) {
+      const source = readFileSync(join(ROOT, "src", md), "utf8");
+      const {tables, queries} = pageSql(source);
+      const id = /sqlBox\(aggregates, (\w+)Query\(sqlText\)\)/.exec(source)?.[1];
+      const {page, settled} = await open(`/${md.replace(/\.md$/, "")}`);
+      // Every text the status line shows while DuckDB loads, in order.
+      await page.evaluate(() => {
+        const status = document.querySelector(".sql-box .sql-status")!;
+        const seen: string[] = ((window as unknown as {statuses: string[]}).statuses = []);
+        new MutationObserver(() => seen.push(status.textContent ?? "")).observe(status, {childList: true, characterData: true, subtree: true});
+      });
+      const box = await runBox(page);
+      expect(box.error, md).toBe(null);
+      expect(box.text, md).toMatch(withLiterals(queries.find((q) => q.id === id)!.sql));
+      const statuses = await page.evaluate(() => (window as unknown as {statuses: string[]}).statuses);
+      expect(statuses[0], md).toMatch(/^Loading DuckDB/);
+      expect(statuses.at(-1), md).toMatch(/^DuckDB is ready \(\d+\.\d s\)/);
+      const received = statuses.flatMap((t) => /([\d.]+) MB of its engine received/.exec(t)?.[1] ?? []).map(Number);
+      expect(received, md).toEqual([...received].sort((a, b) => a - b));
+      const want = await published(tables, box.text);
+      expect(box.columns, md).toEqual(want.columns);
+      // A long result is cut off at a number of rows the summary states.
+      const shown = /^the first (\d+) of ([\d,]+) rows/.exec(box.summary ?? "");
+      expect(Number(shown?.[2].replace(/,/g, "") ?? box.rows.length), `${md}: ${box.summary}`).toBe(want.rows.length);
+      expect(box.rows.length, md).toBe(shown ? Number(shown[1]) : want.rows.length);
+      expect(box.rows.length, md).toBeGreaterThan(0);
+      // A query without an order by has no order: each row shown must match a row of its own.
+      const ordered = /\border by\b/i.test(box.text);
+      const unused = new Set(want.rows.keys());
+      box.rows.forEach((row, i) => {
+        const match = (ordered ? [i] : [...unused]).find((k) => unused.has(k) && row.every((cell, j) => same(cell, want.rows[k][j])));
+        expect(match, `${md}: row ${i} (${row.join(", ")}) against ${JSON.stringify(want.rows[i])}`).not.toBe(undefined);
+        unused.delete(match!);
+      });
+      expect(await settled(), md).toEqual([]);
+      await page.close();
+    }
+  }, WALK_MS);
 
   test("a query that fails shows DuckDB's message in the page, and the page stays clean; the next query runs", async () => {
     const {page, settled} = await open("/f9-overhang");
@@ -280,7 +311,7 @@ describe(`the built site, in ${BROWSER}`, () => {
     expect(bad.error).toMatch(/no_such_column/);
     const good = await runBox(page, "select count(*) as n from f9");
     expect(good.error).toBe(null);
-    expect(good.rows).toEqual([[String((await published("f9", "f9-overhang", "select count(*) from f9")).rows[0][0])]]);
+    expect(good.rows).toEqual([[String((await published({f9: "f9-overhang.parquet"}, "select count(*) from f9")).rows[0][0])]]);
     expect(await settled()).toEqual([]);
     await page.close();
   }, BOX_MS);
@@ -289,7 +320,7 @@ describe(`the built site, in ${BROWSER}`, () => {
     const {page, settled} = await open("/data-tables");
     const box = await runBox(page);
     expect(box.error).toBe(null);
-    expect(box.rows.map((r) => r[0])).toEqual((await published("f4", "f4-stops", box.text)).rows.map((r) => r[0]));
+    expect(box.rows.map((r) => r[0])).toEqual((await published({f4: "f4-stops.parquet"}, box.text)).rows.map((r) => r[0]));
     const tables = await runBox(page, "select table_name from information_schema.tables order by table_name");
     expect(tables.rows.map((r) => r[0])).toEqual(["f1", "f10", "f2", "f2_curve", "f3", "f3_curve", "f4", "f5", "f6", "f7", "f7_shares", "f8", "f9"]);
     expect(await settled()).toEqual([]);
