@@ -22,7 +22,8 @@ const types: Record<string, string> = {
   ".png": "image/png"
 };
 
-async function file(root: string, pathname: string): Promise<string | undefined> {
+/** The file under `root` that answers `pathname`, as a static host resolves it. */
+export async function servedFile(root: string, pathname: string): Promise<string | undefined> {
   const path = join(root, normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, ""));
   for (const candidate of [path, `${path}.html`, join(path, "index.html")]) {
     const info = await stat(candidate).catch(() => undefined);
@@ -32,7 +33,7 @@ async function file(root: string, pathname: string): Promise<string | undefined>
 
 export function serve(root: string, port = 0): Promise<{server: Server; url: string}> {
   const server = createServer(async (request, response) => {
-    const path = await file(root, new URL(request.url ?? "/", "http://127.0.0.1").pathname);
+    const path = await servedFile(root, new URL(request.url ?? "/", "http://127.0.0.1").pathname);
     if (!path) {
       response.writeHead(404, {"content-type": "text/plain"}).end("not found");
       return;

@@ -18,7 +18,10 @@ test("npm run bench -- --quick writes all six measures", {timeout: 600_000}, () 
   // A ratio for each comparison, a profile, a row for each page measured, a build time.
   expect(report.match(/\*\*\d+\.\d+×\*\*/g)?.length).toBeGreaterThanOrEqual(4);
   expect(report).toMatch(/\| `parseLine \(/);
-  expect(report).toMatch(/\| \/f1-turn-duration \| \d+ \| \d+ \| \d+ \|/);
+  // A first visit on both links, each as a ratio to the home page; bytes; what the main thread did.
+  expect(report).toMatch(/\| \/f1-turn-duration \| \d+ \| \d+\.\d+× \| \d+ \| \d+\.\d+× \| \d+ \| \d+\.\d+× \| \d+ \| \d+\.\d+× \|/);
+  expect(report).toMatch(/\| \/f1-turn-duration \| \d+ \| \d+ \| \d+ \| \d+ \| \d+ \| \d+ \|/);
+  expect(report).toMatch(/\| main thread busy \(ms\) \| \d+ \| \d+ \|/);
   expect(report).toMatch(/\| first \| \d+\.\d \| \d+ \|/);
   expect(report).toMatch(/\| a metric's SQL edited \(loaders\/metrics\/f4-stops\.sql\) \| \d+\.\d \| \d+\.\d+× \|/);
 });
