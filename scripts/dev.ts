@@ -18,7 +18,7 @@ const tables = await canonicalTables().catch((e: Error) => {
 // The charts' Plot (scripts/plot.ts) is written too, under the same turn as a build's.
 const release = takeTurn();
 rmSync(LOADER_CACHE, {recursive: true, force: true});
-await bundlePlot().finally(release);
+await bundlePlot({all: true}).finally(release);
 const preview = spawn(join(ROOT, "node_modules", ".bin", "observable"), ["preview", "--host", "127.0.0.1", ...process.argv.slice(2)], {
   cwd: ROOT,
   env: {...process.env, ...loaderEnv(tables), OBSERVABLE_TELEMETRY_DISABLE: "true"},
