@@ -1,9 +1,12 @@
 // A page's first view without DuckDB in the browser: after the build, native DuckDB runs
 // every query a page defines (loaders/site/queries.ts) over the very Parquet files the
-// page publishes, for every value its filters can take, and the answers go into the page
-// as a JSON data block. The page's `sql` tag (src/components/duckdb.ts) answers from them,
-// and starts DuckDB-wasm only for a query they do not hold, or for the reader's own SQL.
-import {existsSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
+// page publishes, for every value its filters can take. The answers for the values the page
+// opens on go into the page as a JSON data block; the rest go into a file of their own
+// (`_file/answers/<page>.<hash>.json`), which the page fetches when a filter first asks for
+// one. The page's `sql` tag (src/components/duckdb.ts) answers from them, and starts
+// DuckDB-wasm only for a query they do not hold, or for the reader's own SQL.
+import {createHash} from "node:crypto";
+import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {pageSql, type PageQuery} from "../loaders/site/queries.ts";
@@ -13,6 +16,9 @@ export const BLOCK_ID = "first-view";
 
 /** One query's answers: its date columns (sent as ISO text), and its rows by the JSON of their parameters' values. */
 export type Answers = Record<string, {dates: string[]; columns: string[]; rows: Record<string, unknown[][]>}>;
+
+/** The page's data block: the answers its first view may need, and where the rest are (null: there are none). */
+export type Block = {first: Answers; rest: string | null};
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
@@ -68,20 +74,58 @@ export async function pageAnswers(dist: string, source: string): Promise<Answers
   }
 }
 
-/** Writes the answers into every built page whose source defines queries; returns the pages and bytes written. */
-export async function answerPages(dist: string, src: string): Promise<{pages: number; bytes: number}> {
-  let pages = 0;
-  let bytes = 0;
+/** Splits a page's answers into those for the values the page may open on and the rest. */
+export function splitAnswers(source: string, answers: Answers): {first: Answers; rest: Answers} {
+  const first: Answers = {};
+  const rest: Answers = {};
+  const params = new Map(pageSql(source).queries.map((q) => [q.sql, q.params]));
+  for (const [sql, a] of Object.entries(answers)) {
+    for (const [key, rows] of Object.entries(a.rows)) {
+      const opens = (JSON.parse(key) as unknown[]).every((v, i) => params.get(sql)?.[i]?.first?.includes(String(v)) ?? true);
+      const into = opens ? first : rest;
+      (into[sql] ??= {...a, rows: {}}).rows[key] = rows;
+    }
+  }
+  return {first, rest};
+}
+
+// `<` escaped: the text can never close the element it is written into.
+const json = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
+
+/** Writes the answers into every built page whose source defines queries, and the rest beside; returns the pages and the bytes in each. */
+export async function answerPages(dist: string, src: string): Promise<{pages: number; first: number; rest: number}> {
+  const out = {pages: 0, first: 0, rest: 0};
   for (const md of readdirSync(src).filter((f) => f.endsWith(".md"))) {
     const html = join(dist, md.replace(/\.md$/, ".html"));
     const source = readFileSync(join(src, md), "utf8");
     if (!existsSync(html) || !source.includes("firstView(")) continue;
-    // `<` escaped: the block's text can never close its element.
-    const json = JSON.stringify(await pageAnswers(dist, source)).replace(/</g, "\\u003c");
+    const {first, rest} = splitAnswers(source, await pageAnswers(dist, source));
+    let restPath: string | null = null;
+    if (Object.keys(rest).length) {
+      const text = json(rest);
+      restPath = `./_file/answers/${md.replace(/\.md$/, "")}.${createHash("sha256").update(text).digest("hex").slice(0, 8)}.json`;
+      mkdirSync(join(dist, "_file", "answers"), {recursive: true});
+      writeFileSync(join(dist, restPath), text);
+      out.rest += text.length;
+    }
+    const block = json({first, rest: restPath} satisfies Block);
     const page = readFileSync(html, "utf8").replace(new RegExp(`<script type="application/json" id="${BLOCK_ID}">[\\s\\S]*?</script>\\n?`), "");
-    writeFileSync(html, page.replace("</head>", `<script type="application/json" id="${BLOCK_ID}">${json}</script>\n</head>`));
-    pages++;
-    bytes += json.length;
+    writeFileSync(html, page.replace("</head>", `<script type="application/json" id="${BLOCK_ID}">${block}</script>\n</head>`));
+    out.pages++;
+    out.first += block.length;
   }
-  return {pages, bytes};
+  return out;
+}
+
+/** Every answer a built page holds, in its data block and in the file of the rest. */
+export function builtAnswers(dist: string, page: string): Answers {
+  const html = readFileSync(join(dist, `${page}.html`), "utf8");
+  const text = new RegExp(`<script type="application/json" id="${BLOCK_ID}">([\\s\\S]*?)</script>`).exec(html)?.[1];
+  if (!text) throw new Error(`answers: ${page}.html holds no answers`);
+  const {first, rest} = JSON.parse(text) as Block;
+  const all: Answers = structuredClone(first);
+  if (rest) {
+    for (const [sql, a] of Object.entries(JSON.parse(readFileSync(join(dist, rest), "utf8")) as Answers)) Object.assign((all[sql] ??= {...a, rows: {}}).rows, a.rows);
+  }
+  return all;
 }

@@ -1,8 +1,9 @@
 // Builds the site: the canonical tables resolved once (generated and ingested only when the
 // data or the ingest's code changed), Framework's build with every data loader run afresh
 // on them (its cache would keep aggregates of other data), then a Content-Security-Policy
-// in every page, the answers of each page's queries for its first view (answers.ts), and
-// brotli and gzip copies of every text and WebAssembly file.
+// in every page, the answers of each page's queries for its first view (answers.ts), each
+// page's components as one module (components.ts), and brotli and gzip copies of every text
+// and WebAssembly file.
 //
 //   tsx scripts/build.ts [--min-users K]     (npm run build -- --min-users K)
 //
@@ -16,6 +17,7 @@ import {parseArgs} from "node:util";
 import {loaderEnv} from "../loaders/site/built.ts";
 import {cacheDir, canonicalTables} from "../loaders/site/tables.ts";
 import {answerPages} from "./answers.ts";
+import {bundleComponents} from "./components.ts";
 import {compressSite} from "./compress.ts";
 import {addPolicy} from "./csp.ts";
 import {bundlePlot} from "./plot.ts";
@@ -71,10 +73,11 @@ export async function build(env: NodeJS.ProcessEnv = process.env): Promise<{stat
     if (run.status === 0) {
       const dist = resolve(ROOT, env.AUTONOMY_OUTPUT ?? "dist");
       const answered = await answerPages(dist, join(ROOT, "src"));
+      const bundled = await bundleComponents(dist);
       addPolicy(dist);
       const c = await compressSite(dist, join(cacheDir(env), "compressed"));
       const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
-      const line = `first views answered in ${answered.pages} pages (${mb(answered.bytes)}); compressed ${c.files} files of text and WebAssembly, ${mb(c.bytes)}: ${mb(c.br)} as brotli, ${mb(c.gzip)} as gzip (${c.cached} from the cache)\n`;
+      const line = `first views answered in ${answered.pages} pages (${mb(answered.first)} in the pages, ${mb(answered.rest)} fetched when a filter asks); components bundled into one module a page for ${bundled.pages} pages; compressed ${c.files} files of text and WebAssembly, ${mb(c.bytes)}: ${mb(c.br)} as brotli, ${mb(c.gzip)} as gzip (${c.cached} from the cache)\n`;
       if (env === process.env) process.stdout.write(line);
       output += line;
     }

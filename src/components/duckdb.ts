@@ -58,35 +58,36 @@ export async function loadAll(tables: Aggregates): Promise<void> {
   await Promise.all(Object.entries(tables).map(([name, bytes]) => load(name, bytes)));
 }
 
-/** A query's answers as the build wrote them into the page (scripts/answers.ts). */
+/** A query's answers as the build wrote them (scripts/answers.ts): by the query's text, then by the JSON of its values. */
 type Answers = Record<string, {dates: string[]; columns: string[]; rows: Record<string, unknown[][]>}>;
 
-function embedded(): Answers {
+/** The page's data block: the answers its first view may need, and the file of the rest (null: none). */
+function embedded(): {first: Answers; rest: string | null} {
   const block = document.getElementById("first-view");
-  return block ? (JSON.parse(block.textContent ?? "{}") as Answers) : {};
+  return block ? JSON.parse(block.textContent ?? "") : {first: {}, rest: null};
 }
 
 /**
  * The page's `sql` tag, for its first view: a query the build answered for these values
- * comes from the page itself, as the rows DuckDB returned for it; any other loads DuckDB
+ * comes from the page itself, or from the file of the rest of its answers (fetched when a
+ * filter first asks for one), as the rows DuckDB returned for it; any other loads DuckDB
  * and the tables (fetched then, not before) and runs there. `npm run dev` writes no
  * answers, so there every query runs in DuckDB.
  */
 export function firstView(tables: Aggregates) {
-  const answers = embedded();
-  return (strings: TemplateStringsArray, ...values: unknown[]): Promise<Row[]> => {
-    const text = strings.join("?");
+  const {first, rest} = embedded();
+  let more: Promise<Answers> | undefined;
+  const find = (answers: Answers, text: string, values: unknown[]) => {
     const a = answers[text];
     const rows = a?.rows[JSON.stringify(values)];
-    if (a && rows) {
-      return Promise.resolve(
-        Object.assign(
-          rows.map((r) => Object.fromEntries(a.columns.map((c, i) => [c, a.dates.includes(c) && r[i] != null ? new Date(r[i] as string) : r[i]]))),
-          {columns: a.columns}
-        )
-      );
-    }
-    return loadAll(tables).then(() => query(text, values));
+    return rows && Object.assign(rows.map((r) => Object.fromEntries(a.columns.map((c, i) => [c, a.dates.includes(c) && r[i] != null ? new Date(r[i] as string) : r[i]]))), {columns: a.columns});
+  };
+  return async (strings: TemplateStringsArray, ...values: unknown[]): Promise<Row[]> => {
+    const text = strings.join("?");
+    const found = find(first, text, values) ?? (rest ? find(await (more ??= fetch(rest).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${rest}: HTTP ${r.status}`))))), text, values) : undefined);
+    if (found) return found;
+    await loadAll(tables);
+    return query(text, values);
   };
 }
 

@@ -5,7 +5,12 @@ import * as Inputs from "@observablehq/inputs";
 
 const ORDER = ["interactive", "headless", "API agents", "unknown"];
 
-export function sessionsRadio(present: string[], preferred = "interactive"): HTMLElement {
+/**
+ * Opens on `preferred` where the data has it, else on '(all)'. A page names it on the line
+ * that declares its filter, where the build reads the values the page may open on
+ * (loaders/site/queries.ts).
+ */
+export function sessionsRadio(present: string[], preferred: string): HTMLElement {
   const options = [...ORDER.filter((t) => present.includes(t)), "(all)"];
   return Inputs.radio(options, {label: "Sessions", value: options.includes(preferred) ? preferred : "(all)"});
 }

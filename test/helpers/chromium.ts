@@ -38,7 +38,8 @@ export type Visit = {
 
 export type Site = {
   origin: string;
-  open(path: string, options?: {colorScheme?: "light" | "dark"; width?: number}): Promise<Visit>;
+  /** Opens `path`; requests whose path matches `hold` are never answered, to show the page does without them. */
+  open(path: string, options?: {colorScheme?: "light" | "dark"; width?: number; hold?: RegExp}): Promise<Visit>;
   close(): Promise<void>;
 };
 
@@ -86,6 +87,7 @@ export async function openSite(dist: string): Promise<Site> {
         const url = r.url();
         if (!url.startsWith(`${origin}/`) && !url.startsWith("blob:") && !url.startsWith("data:")) problems.push(`${path}: request to another host: ${url}`);
       });
+      if (options.hold) await page.route((u) => options.hold!.test(u.pathname), () => {});
       await page.goto(`${origin}${path}`);
       // A page that never answers says why: the problems seen so far are the message.
       await page.waitForSelector("html[data-rendered]", {timeout: 30_000}).catch((e) => {

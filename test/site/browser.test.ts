@@ -16,7 +16,7 @@ import {SMALL, testCache} from "../helpers/fleet.ts";
 import {comparable} from "../helpers/pages.ts";
 import {wasmDuckDB} from "../helpers/wasm.ts";
 import {pageSql} from "../../loaders/site/queries.ts";
-import {builtFile, type Answers} from "../../scripts/answers.ts";
+import {builtAnswers, builtFile} from "../../scripts/answers.ts";
 import {BROWSER, eachPage, openSite, pagesOf, SETTLE_MS, type Site, WALK_MS} from "../helpers/chromium.ts";
 
 let site: Site;
@@ -42,7 +42,7 @@ async function policyOf(page: Page): Promise<Map<string, string>> {
   return new Map(content.split(";").map((d) => d.trim().split(/ (.*)/s).slice(0, 2) as [string, string]));
 }
 
-const open = (path: string, options?: {colorScheme?: "light" | "dark"; width?: number}) => site.open(path, options);
+const open: Site["open"] = (path, options) => site.open(path, options);
 
 describe(`the built site, in ${BROWSER}`, () => {
   test("has the home page and the finding pages, and every package it ships under its version", () => {
@@ -173,27 +173,28 @@ describe(`the built site, in ${BROWSER}`, () => {
     await page.close();
   });
 
-  test("a finding page draws its first view from the answers the build wrote into it: no DuckDB is fetched until the reader asks for SQL", async () => {
-    for (const path of ["/f1-turn-duration", "/f4-stops", "/f8-domains"]) {
-      const {page, settled} = await open(path);
+  test("a finding page draws its first view from the answers the build wrote into it, with its components as one module: no DuckDB is fetched until the reader asks for SQL, and no other answers until a filter asks", async () => {
+    await eachPage(pages.filter((p) => /^\/f\d+-/.test(p)), async (path) => {
+      // The file of the page's other answers is held: a first view that needed it would never be drawn.
+      const {page, settled} = await open(path, {hold: /\/_file\/answers\//});
       expect(await settled()).toEqual([]);
       expect(await page.locator("svg[class^='plot']").count(), path).toBeGreaterThan(0);
       const fetched = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
       // The engine, its worker, parquet-wasm's decoder and the aggregates; the few kilobytes of their modules' glue load with the page.
       expect(fetched.filter((u) => /\.wasm$|\.worker\.|\.parquet$/.test(new URL(u).pathname)), path).toEqual([]);
+      // Its components arrive as one module (scripts/components.ts), beside the charts' Plot.
+      const components = fetched.map((u) => new URL(u).pathname).filter((p) => p.includes("/_import/components/"));
+      expect(components.map((p) => p.replace(/.*\/|\.[0-9a-f]{8}\.js$/g, "")).sort(), path).toEqual([`page-${path.slice(1)}`, "plot"]);
       await page.close();
-    }
-  });
+    });
+  }, WALK_MS);
 
   test("every answer a page holds is what DuckDB-wasm returns for the same query and values over the published files", async () => {
     const wasm = await wasmDuckDB();
     const normalise = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === "number" ? Number(v.toPrecision(12)) : v);
     let checked = 0;
     for (const md of readdirSync(join(ROOT, "src")).filter((f) => /^f\d+-.*\.md$/.test(f))) {
-      const html = readFileSync(join(output, md.replace(/\.md$/, ".html")), "utf8");
-      const block = /<script type="application\/json" id="first-view">([\s\S]*?)<\/script>/.exec(html);
-      expect(block, md).not.toBe(null);
-      const answers = JSON.parse(block![1]) as Answers;
+      const answers = builtAnswers(output, md.replace(/\.md$/, ""));
       const {tables} = pageSql(readFileSync(join(ROOT, "src", md), "utf8"));
       for (const [name, file] of Object.entries(tables)) {
         wasm.query(`drop table if exists ${name}`);

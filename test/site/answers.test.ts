@@ -1,0 +1,41 @@
+// Which answers a page carries in itself (scripts/answers.ts): those for the values its
+// controls may open on, read from the lines that declare them; the rest wait in a file.
+import {expect, it} from "vitest";
+import {splitAnswers, type Answers} from "../../scripts/answers.ts";
+import {pageSql} from "../../loaders/site/queries.ts";
+
+const PAGE = [
+  "```js",
+  'const sources = (await sql`select distinct source from t`).map((d) => d.source);',
+  "```",
+  "```js",
+  'const source = view(Inputs.select(sources, {label: "Source", value: sources.includes("otel") ? "otel" : "(all)"}));',
+  'const sessions = view(sessionsRadio(present, "interactive"));',
+  "```",
+  "```js",
+  "const cellsQuery = (q) => q`select n from t where source = ${source} and sessions = ${sessions} and model = ${model}`;",
+  "```"
+].join("\n");
+
+it("reads the values each control may open on, and none for a parameter no control declares", () => {
+  const [cells] = pageSql(PAGE).queries.filter((q) => q.id === "cells");
+  expect(cells.params).toEqual([
+    {expr: "source", column: "source", first: ["Source", "otel", "(all)"]},
+    {expr: "sessions", column: "sessions", first: ["interactive", "(all)"]},
+    {expr: "model", column: "model", first: null}
+  ]);
+});
+
+it("keeps in the page the answers whose every value the page may open on, and the rest apart", () => {
+  const [cells, plain] = pageSql(PAGE).queries;
+  const rows = (keys: unknown[][]) => Object.fromEntries(keys.map((k, i) => [JSON.stringify(k), [[i]]]));
+  const answers: Answers = {
+    [cells.sql]: {dates: [], columns: ["n"], rows: rows([["otel", "interactive", "a"], ["(all)", "(all)", "b"], ["claude-code", "interactive", "a"], ["otel", "headless", "a"]])},
+    [plain.sql]: {dates: [], columns: ["source"], rows: rows([[]])}
+  };
+  const {first, rest} = splitAnswers(PAGE, answers);
+  expect(Object.keys(first[cells.sql].rows)).toEqual(['["otel","interactive","a"]', '["(all)","(all)","b"]']);
+  expect(Object.keys(rest[cells.sql].rows)).toEqual(['["claude-code","interactive","a"]', '["otel","headless","a"]']);
+  expect(first[plain.sql].rows).toEqual({"[]": [[0]]});
+  expect(rest[plain.sql]).toBeUndefined();
+});
