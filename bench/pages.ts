@@ -31,6 +31,9 @@ export type PageResult = {
   sqlReady: number | null;
 };
 
+/** First visits to each page on each link, in a full run. */
+const RUNS = 9;
+
 export const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"];
 
 // Runs in the page before its scripts: the moment the first chart (a Plot svg) is painted,
@@ -155,18 +158,25 @@ export async function benchPages(
   const {server, url} = await serve(dist);
   const browser = await chromium.launch({executablePath: chromiumPath, args: ARGS});
   try {
-    const results: PageResult[] = [];
-    for (const path of only ?? sitePages(dist)) {
-      log(`  ${path}`);
-      const visits: PageResult["visits"] = {};
-      for (const link of LINKS) {
-        const v: Visit[] = [];
-        for (let i = 0; i < runs; i++) v.push(await firstVisit(browser, `${url}${path}`, link));
-        visits[link.name] = {firstChart: summarize(v.map((x) => x.firstChart)), interactive: summarize(v.map((x) => x.interactive)), bytesBefore: v[0].bytesBefore};
+    const paths = only ?? sitePages(dist);
+    // Round by round, every page once a round: whatever else the machine does meanwhile
+    // falls on every page alike, and the ratios to the home page stay fair.
+    const visits = new Map(paths.map((p) => [p, new Map(LINKS.map((l) => [l.name, [] as Visit[]]))]));
+    for (const link of LINKS) {
+      for (let i = 0; i < runs; i++) {
+        log(`  ${link.name}: round ${i + 1} of ${runs}`);
+        for (const path of paths) visits.get(path)!.get(link.name)!.push(await firstVisit(browser, `${url}${path}`, link));
       }
+    }
+    const results: PageResult[] = [];
+    for (const path of paths) {
+      log(`  ${path}: filters and the whole page`);
+      const byLink = Object.fromEntries(
+        [...visits.get(path)!].map(([name, v]) => [name, {firstChart: summarize(v.map((x) => x.firstChart)), interactive: summarize(v.map((x) => x.interactive)), bytesBefore: v[0].bytesBefore}])
+      );
       const filter = await filterChange(browser, `${url}${path}`, Math.max(5, runs));
       const {sqlReady, ...whole} = await wholePage(browser, dist, url, path);
-      results.push({path, visits, filter: filter && summarize(filter), whole, sqlReady});
+      results.push({path, visits: byLink, filter: filter && summarize(filter), whole, sqlReady});
     }
     return results;
   } finally {
@@ -240,7 +250,7 @@ export async function profileFirstVisit(dist: string, path: string, chromiumPath
 export async function pagesSection(dist: string, {quick = false, log = () => {}}: {quick?: boolean; log?: (s: string) => void} = {}): Promise<string[]> {
   const lines: string[] = [];
   const say = (s = "") => lines.push(s);
-  const pages = await benchPages(dist, {runs: quick ? 1 : 5, only: quick ? ["/", "/f1-turn-duration"] : undefined, log});
+  const pages = await benchPages(dist, {runs: quick ? 1 : RUNS, only: quick ? ["/", "/f1-turn-duration"] : undefined, log});
   const home = pages.find((p) => p.path === "/")!;
   const findings = pages.filter((p) => /^\/f\d+-/.test(p.path));
   const ratio = (p: PageResult, link: string, what: "firstChart" | "interactive") => p.visits[link][what].median / home.visits[link][what].median;
@@ -256,7 +266,7 @@ export async function pagesSection(dist: string, {quick = false, log = () => {}}
   say(`brotli, as a static host sends it) from 127.0.0.1. Each visit is a fresh browser context: nothing cached. **First chart**: from navigation to the`);
   say(`frame that paints the page's first Plot chart (on a page with none, the frame after its ready marker); **interactive**: that frame for the`);
   say(`ready marker, and the load event, both passed (every module loaded, the first view's queries answered and drawn, the filters wired). On`);
-  say(`loopback and over Chromium's emulated ${LINKS[1].name} link; medians of ${quick ? 1 : 5} visits, each as a ratio to the home page's own under the same conditions. **Goals: every`);
+  say(`loopback and over Chromium's emulated ${LINKS[1].name} link; medians of ${quick ? 1 : RUNS} visits (every page once a round, round after round), each as a ratio to the home page's own under the same conditions. **Goals: every`);
   say(`finding page's first chart within 1.5× the home page's; every filter under 100 ms (median).**`);
   say();
   say(`| page | ${LINKS.map((l) => `${l.name}: first chart (ms) | × home | interactive (ms) | × home`).join(" | ")} |`);
