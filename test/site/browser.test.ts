@@ -317,6 +317,17 @@ describe(`the built site, in ${BROWSER}`, () => {
     await page.close();
   }, BOX_MS);
 
+  test("the CSV download holds every row of the aggregate, written by arquero under the page's policy", async () => {
+    const {page, settled} = await open("/f4-stops");
+    const [download] = await Promise.all([page.waitForEvent("download", {timeout: 120_000}), page.locator("p.downloads a", {hasText: "CSV"}).click()]);
+    const lines = readFileSync((await download.path())!, "utf8").trim().split("\n");
+    const want = await published({f4: "f4-stops.parquet"}, "select * from f4");
+    expect(lines[0].split(",")).toEqual(want.columns);
+    expect(lines.length - 1).toBe(want.rows.length);
+    expect(await settled()).toEqual([]);
+    await page.close();
+  }, BOX_MS);
+
   test("the data page's box reads every published aggregate, and only those", async () => {
     const {page, settled} = await open("/data-tables");
     const box = await runBox(page);
