@@ -9,10 +9,12 @@ import {createHash} from "node:crypto";
 import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {pageSql, type PageQuery} from "../loaders/site/queries.ts";
+import {pageSql, type PageQuery, type PageSql} from "../loaders/site/queries.ts";
 
 /** The id of the data block, which the page reads. */
 export const BLOCK_ID = "first-view";
+/** The data block in a built page, its JSON the first group. */
+const BLOCK = new RegExp(`<script type="application/json" id="${BLOCK_ID}">([\\s\\S]*?)</script>\\n?`);
 
 /** One query's answers: its date columns (sent as ISO text), and its rows by the JSON of their parameters' values. */
 export type Answers = Record<string, {dates: string[]; columns: string[]; rows: Record<string, unknown[][]>}>;
@@ -57,8 +59,7 @@ export function builtFile(dist: string, file: string): string {
 }
 
 /** The answers of one page's queries, over the built site's Parquet files in `dist`. */
-export async function pageAnswers(dist: string, source: string): Promise<Answers> {
-  const {tables, queries} = pageSql(source);
+export async function pageAnswers(dist: string, {tables, queries}: PageSql): Promise<Answers> {
   const {DuckDBInstance} = await import("@duckdb/node-api");
   const db = await (await DuckDBInstance.create(":memory:")).connect();
   try {
@@ -75,10 +76,10 @@ export async function pageAnswers(dist: string, source: string): Promise<Answers
 }
 
 /** Splits a page's answers into those for the values the page may open on and the rest. */
-export function splitAnswers(source: string, answers: Answers): {first: Answers; rest: Answers} {
+export function splitAnswers(queries: PageQuery[], answers: Answers): {first: Answers; rest: Answers} {
   const first: Answers = {};
   const rest: Answers = {};
-  const params = new Map(pageSql(source).queries.map((q) => [q.sql, q.params]));
+  const params = new Map(queries.map((q) => [q.sql, q.params]));
   for (const [sql, a] of Object.entries(answers)) {
     for (const [key, rows] of Object.entries(a.rows)) {
       const opens = (JSON.parse(key) as unknown[]).every((v, i) => params.get(sql)?.[i]?.first?.includes(String(v)) ?? true);
@@ -99,7 +100,8 @@ export async function answerPages(dist: string, src: string): Promise<{pages: nu
     const html = join(dist, md.replace(/\.md$/, ".html"));
     const source = readFileSync(join(src, md), "utf8");
     if (!existsSync(html) || !source.includes("firstView(")) continue;
-    const {first, rest} = splitAnswers(source, await pageAnswers(dist, source));
+    const sql = pageSql(source);
+    const {first, rest} = splitAnswers(sql.queries, await pageAnswers(dist, sql));
     let restPath: string | null = null;
     if (Object.keys(rest).length) {
       const text = json(rest);
@@ -109,7 +111,7 @@ export async function answerPages(dist: string, src: string): Promise<{pages: nu
       out.rest += text.length;
     }
     const block = json({first, rest: restPath} satisfies Block);
-    const page = readFileSync(html, "utf8").replace(new RegExp(`<script type="application/json" id="${BLOCK_ID}">[\\s\\S]*?</script>\\n?`), "");
+    const page = readFileSync(html, "utf8").replace(BLOCK, "");
     writeFileSync(html, page.replace("</head>", `<script type="application/json" id="${BLOCK_ID}">${block}</script>\n</head>`));
     out.pages++;
     out.first += block.length;
@@ -120,7 +122,7 @@ export async function answerPages(dist: string, src: string): Promise<{pages: nu
 /** Every answer a built page holds, in its data block and in the file of the rest. */
 export function builtAnswers(dist: string, page: string): Answers {
   const html = readFileSync(join(dist, `${page}.html`), "utf8");
-  const text = new RegExp(`<script type="application/json" id="${BLOCK_ID}">([\\s\\S]*?)</script>`).exec(html)?.[1];
+  const text = BLOCK.exec(html)?.[1];
   if (!text) throw new Error(`answers: ${page}.html holds no answers`);
   const {first, rest} = JSON.parse(text) as Block;
   const all: Answers = structuredClone(first);

@@ -77,6 +77,7 @@ function embedded(): {first: Answers; rest: string | null} {
 export function firstView(tables: Aggregates) {
   const {first, rest} = embedded();
   let more: Promise<Answers> | undefined;
+  const restAnswers = (url: string) => (more ??= fetch(url).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${url}: HTTP ${r.status}`)))));
   const find = (answers: Answers, text: string, values: unknown[]) => {
     const a = answers[text];
     const rows = a?.rows[JSON.stringify(values)];
@@ -84,7 +85,7 @@ export function firstView(tables: Aggregates) {
   };
   return async (strings: TemplateStringsArray, ...values: unknown[]): Promise<Row[]> => {
     const text = strings.join("?");
-    const found = find(first, text, values) ?? (rest ? find(await (more ??= fetch(rest).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${rest}: HTTP ${r.status}`))))), text, values) : undefined);
+    const found = find(first, text, values) ?? (rest ? find(await restAnswers(rest), text, values) : undefined);
     if (found) return found;
     await loadAll(tables);
     return query(text, values);

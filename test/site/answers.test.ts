@@ -27,13 +27,14 @@ it("reads the values each control may open on, and none for a parameter no contr
 });
 
 it("keeps in the page the answers whose every value the page may open on, and the rest apart", () => {
-  const [cells, plain] = pageSql(PAGE).queries;
+  const {queries} = pageSql(PAGE);
+  const [cells, plain] = queries;
   const rows = (keys: unknown[][]) => Object.fromEntries(keys.map((k, i) => [JSON.stringify(k), [[i]]]));
   const answers: Answers = {
     [cells.sql]: {dates: [], columns: ["n"], rows: rows([["otel", "interactive", "a"], ["(all)", "(all)", "b"], ["claude-code", "interactive", "a"], ["otel", "headless", "a"]])},
     [plain.sql]: {dates: [], columns: ["source"], rows: rows([[]])}
   };
-  const {first, rest} = splitAnswers(PAGE, answers);
+  const {first, rest} = splitAnswers(queries, answers);
   expect(Object.keys(first[cells.sql].rows)).toEqual(['["otel","interactive","a"]', '["(all)","(all)","b"]']);
   expect(Object.keys(rest[cells.sql].rows)).toEqual(['["claude-code","interactive","a"]', '["otel","headless","a"]']);
   expect(first[plain.sql].rows).toEqual({"[]": [[0]]});
