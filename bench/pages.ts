@@ -7,7 +7,8 @@
 import {readdirSync, statSync} from "node:fs";
 import {resolve} from "node:path";
 import {fileURLToPath} from "node:url";
-import {chromium, type Browser, type BrowserContext, type Page} from "playwright-core";
+import type {Browser, BrowserContext, Page} from "playwright-core";
+import {launchChromium} from "../scripts/chromium.ts";
 import {serve, servedFile} from "../scripts/serve.ts";
 import {fmt, summarize, type Summary} from "./stats.ts";
 
@@ -33,8 +34,6 @@ export type PageResult = {
 
 /** First visits to each page on each link, in a full run. */
 const RUNS = 9;
-
-export const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"];
 
 // Runs in the page before its scripts: the moment the first chart (a Plot svg) is painted,
 // and the moment its first ready marker (components/rendered.ts) is, on the page's clock. A
@@ -153,10 +152,10 @@ export function sitePages(dist: string): string[] {
 
 export async function benchPages(
   dist: string,
-  {runs, only, chromiumPath = "/usr/bin/chromium", log = () => {}}: {runs: number; only?: string[]; chromiumPath?: string; log?: (s: string) => void}
+  {runs, only, log = () => {}}: {runs: number; only?: string[]; log?: (s: string) => void}
 ): Promise<PageResult[]> {
   const {server, url} = await serve(dist);
-  const browser = await chromium.launch({executablePath: chromiumPath, args: ARGS});
+  const browser = await launchChromium();
   try {
     const paths = only ?? sitePages(dist);
     // Round by round, every page once a round: whatever else the machine does meanwhile
@@ -193,9 +192,9 @@ export type MainThread = {firstChart: number; busy: number; by: {name: string; m
  * (parsing HTML, evaluating modules, style and layout, running the page's code, …), and
  * when the last module and the last data file arrived.
  */
-export async function profileFirstVisit(dist: string, path: string, chromiumPath = "/usr/bin/chromium"): Promise<MainThread> {
+export async function profileFirstVisit(dist: string, path: string): Promise<MainThread> {
   const {server, url} = await serve(dist);
-  const browser = await chromium.launch({executablePath: chromiumPath, args: ARGS});
+  const browser = await launchChromium();
   try {
     const {page} = await fresh(browser, LINKS[0]);
     await browser.startTracing(page, {categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "loading", "blink.user_timing"]});

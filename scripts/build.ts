@@ -2,8 +2,9 @@
 // data or the ingest's code changed), Framework's build with every data loader run afresh
 // on them (its cache would keep aggregates of other data), then a Content-Security-Policy
 // in every page, the answers of each page's queries for its first view (answers.ts), each
-// page's components as one module (components.ts), and brotli and gzip copies of every text
-// and WebAssembly file.
+// page's components as one module (components.ts), each page's charts drawn into it for its
+// first paint (prerender.ts, where there is a Chromium), and brotli and gzip copies of every
+// text and WebAssembly file.
 //
 //   tsx scripts/build.ts [--min-users K]     (npm run build -- --min-users K)
 //
@@ -21,6 +22,7 @@ import {bundleComponents} from "./components.ts";
 import {compressSite} from "./compress.ts";
 import {addPolicy} from "./csp.ts";
 import {bundlePlot} from "./plot.ts";
+import {prerender} from "./prerender.ts";
 
 export const ROOT = resolve(import.meta.dirname, "..");
 
@@ -75,9 +77,10 @@ export async function build(env: NodeJS.ProcessEnv = process.env): Promise<{stat
       const answered = await answerPages(dist, join(ROOT, "src"));
       const bundled = await bundleComponents(dist);
       addPolicy(dist);
+      const drawn = await prerender(dist);
       const c = await compressSite(dist, join(cacheDir(env), "compressed"));
       const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
-      const line = `first views answered in ${answered.pages} pages (${mb(answered.first)} in the pages, ${mb(answered.rest)} fetched when a filter asks); components bundled into one module a page for ${bundled.pages} pages; compressed ${c.files} files of text and WebAssembly, ${mb(c.bytes)}: ${mb(c.br)} as brotli, ${mb(c.gzip)} as gzip (${c.cached} from the cache)\n`;
+      const line = `first views answered in ${answered.pages} pages (${mb(answered.first)} in the pages, ${mb(answered.rest)} fetched when a filter asks); components bundled into one module a page for ${bundled.pages} pages; ${"skipped" in drawn ? `charts not drawn at build time: ${drawn.skipped}` : `${drawn.charts} charts in ${drawn.pages} pages drawn at build time by ${drawn.browser}`}; compressed ${c.files} files of text and WebAssembly, ${mb(c.bytes)}: ${mb(c.br)} as brotli, ${mb(c.gzip)} as gzip (${c.cached} from the cache)\n`;
       if (env === process.env) process.stdout.write(line);
       output += line;
     }

@@ -5,12 +5,11 @@
 // to another host. A page is watched for as long as it is open, not only until its ready
 // marker: `settled()` keeps listening until the page has had a settle window with no
 // render and no input, so an error from a late query, a redraw or a handler is seen.
-import {execFileSync} from "node:child_process";
 import type {Server} from "node:http";
-import {chromium, type Browser, type Page} from "playwright-core";
+import type {Browser, Page} from "playwright-core";
+import {CHROMIUM, chromiumName, launchChromium} from "../../scripts/chromium.ts";
+import {VIEWPORT} from "../../scripts/prerender.ts";
 import {serve} from "../../scripts/serve.ts";
-
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
 /** How long a page must go without a render or an input before it counts as settled. */
 export const SETTLE_MS = 3000;
@@ -21,11 +20,9 @@ const SETTLE_LIMIT_MS = 30_000;
 
 /** The browser the page tests run on, as it names itself: "Chromium 156.0.8078.114". */
 export const BROWSER = (() => {
-  try {
-    return /Chromium [\d.]+/.exec(execFileSync(CHROMIUM, ["--version"], {encoding: "utf8", stdio: ["ignore", "pipe", "ignore"]}))?.[0] ?? CHROMIUM;
-  } catch {
-    throw new Error(`no Chromium at ${CHROMIUM}: run scripts/install-chromium.sh (npm test does), or set CHROMIUM to a Chromium binary`);
-  }
+  const name = chromiumName();
+  if (!name) throw new Error(`no Chromium at ${CHROMIUM}: run scripts/install-chromium.sh (npm test does), or set CHROMIUM to a Chromium binary`);
+  return name;
 })();
 
 export type Visit = {
@@ -39,7 +36,12 @@ export type Visit = {
 export type Site = {
   origin: string;
   /** Opens `path`; requests whose path matches `hold` are never answered, to show the page does without them. */
-  open(path: string, options?: {colorScheme?: "light" | "dark"; width?: number; hold?: RegExp}): Promise<Visit>;
+  /**
+   * Opens `path` and waits for its ready marker. `hold`: requests whose path matches are never
+   * answered, to show the page does without them. `javaScript: false`: the page as its HTML
+   * shows it, with no script run (nor waited for).
+   */
+  open(path: string, options?: {colorScheme?: "light" | "dark"; width?: number; hold?: RegExp; javaScript?: boolean}): Promise<Visit>;
   close(): Promise<void>;
 };
 
@@ -60,16 +62,13 @@ const WATCH = `{
 
 export async function openSite(dist: string): Promise<Site> {
   const {server, url: origin}: {server: Server; url: string} = await serve(dist);
-  const browser: Browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"]
-  });
+  const browser: Browser = await launchChromium();
   console.log(`page tests on ${BROWSER} (${CHROMIUM}, reports ${browser.version()})`);
   const local = (url: string) => url.startsWith(`${origin}/`) ? url.slice(origin.length) : url;
   return {
     origin,
     async open(path, options = {}) {
-      const page = await browser.newPage({colorScheme: options.colorScheme ?? "light", viewport: {width: options.width ?? 1280, height: 900}});
+      const page = await browser.newPage({colorScheme: options.colorScheme ?? "light", viewport: {...VIEWPORT, width: options.width ?? VIEWPORT.width}, javaScriptEnabled: options.javaScript ?? true});
       const problems: string[] = [];
       await page.exposeFunction("__violation", (v: Violation) =>
         problems.push(`${path}: Content-Security-Policy ${v.directive} blocked ${v.blocked || "?"} from ${local(v.source) || "?"}:${v.line}${v.sample ? ` (${v.sample})` : ""}`)
@@ -89,6 +88,7 @@ export async function openSite(dist: string): Promise<Site> {
       });
       if (options.hold) await page.route((u) => options.hold!.test(u.pathname), () => {});
       await page.goto(`${origin}${path}`);
+      if (options.javaScript === false) return {page, problems, settled: async () => problems};
       // A page that never answers says why: the problems seen so far are the message.
       await page.waitForSelector("html[data-rendered]", {timeout: 30_000}).catch((e) => {
         throw new Error(`${path} never rendered: ${problems.join("; ") || e.message}`);

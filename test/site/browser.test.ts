@@ -17,6 +17,7 @@ import {comparable} from "../helpers/pages.ts";
 import {wasmDuckDB} from "../helpers/wasm.ts";
 import {pageSql} from "../../loaders/site/queries.ts";
 import {builtAnswers, builtFile} from "../../scripts/answers.ts";
+import {drawnCells, drawnInto} from "../../scripts/prerender.ts";
 import {BROWSER, eachPage, openSite, pagesOf, SETTLE_MS, type Site, WALK_MS} from "../helpers/chromium.ts";
 
 let site: Site;
@@ -185,6 +186,28 @@ describe(`the built site, in ${BROWSER}`, () => {
       // Its components arrive as one module (scripts/components.ts), beside the charts' Plot.
       const components = fetched.map((u) => new URL(u).pathname).filter((p) => p.includes("/_import/components/"));
       expect(components.map((p) => p.replace(/.*\/|\.[0-9a-f]{8}\.js$/g, "")).sort(), path).toEqual([`page-${path.slice(1)}`, "plot"]);
+      await page.close();
+    });
+  }, WALK_MS);
+
+  test("a finding page's charts are in its HTML as the build drew them: shown before any of its code runs, and the very charts the page then draws in their place", async () => {
+    await eachPage(pages.filter((p) => /^\/f\d+-/.test(p)), async (path) => {
+      const drawn = drawnInto(readFileSync(join(output, `${path.slice(1)}.html`), "utf8"));
+      expect(Object.keys(drawn).length, path).toBeGreaterThan(0);
+      // With no script run at all, the reader sees each chart at its full width, and not Framework's spinner.
+      const still = await open(path, {javaScript: false});
+      const placeholders = still.page.locator("observablehq-loading.first-view");
+      expect(await placeholders.count(), path).toBe(Object.keys(drawn).length);
+      for (const placeholder of await placeholders.all()) {
+        expect(await placeholder.evaluate((e) => getComputedStyle(e).animationName), path).toBe("none");
+        expect((await placeholder.locator("svg[class^='plot']").first().boundingBox())?.width, path).toBeGreaterThan(600);
+      }
+      await still.page.close();
+      // Once the page has drawn, each of its charts is the one drawn at build time, which is gone.
+      const {page, settled} = await open(path);
+      expect(await settled()).toEqual([]);
+      expect(await page.locator("observablehq-loading.first-view").count(), path).toBe(0);
+      expect(await drawnCells(page), path).toEqual(drawn);
       await page.close();
     });
   }, WALK_MS);

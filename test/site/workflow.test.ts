@@ -6,7 +6,7 @@ import {describe, expect, test} from "vitest";
 import {parse} from "yaml";
 import {ROOT} from "../../loaders/paths.ts";
 
-type Step = {uses?: string; run?: string; with?: Record<string, unknown>; id?: string};
+type Step = {uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; id?: string};
 type Workflow = {on: Record<string, unknown>; permissions: Record<string, string>; jobs: Record<string, {needs?: string; steps: Step[]; environment?: {name: string}}>};
 
 const workflow = parse(readFileSync(join(ROOT, ".github", "workflows", "pages.yml"), "utf8"), {strict: true, uniqueKeys: true}) as Workflow;
@@ -27,6 +27,10 @@ describe("the GitHub Pages workflow", () => {
     const node = steps.find((s) => s.uses?.startsWith("actions/setup-node@"))!.with!["node-version"];
     const engines = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {engines: {node: string}}).engines.node;
     expect(Number(node)).toBeGreaterThanOrEqual(Number(engines.replace(/^>=/, "")));
+  });
+
+  test("names the runner's Chrome for the build, which draws each page's charts into it and fails if that browser does not run", () => {
+    expect(workflow.jobs.build.steps.find((s) => s.run)?.env?.CHROMIUM).toMatch(/^\/usr\/bin\/(google-chrome|chromium)/);
   });
 
   test("uploads dist/, after the build, and deploys it to the github-pages environment", () => {
