@@ -146,7 +146,8 @@ describe(`the built site, in ${BROWSER}`, () => {
     await eachPage([...new Set(rows.map((r) => r.page))], async (path) => {
       const {page} = await open(path);
       for (const r of rows.filter((d) => d.page === path && basis(d.id) !== "synthetic")) {
-        expect(await page.locator(`[data-figure="${r.id}"]`).locator(`.basis.${basis(r.id)}`).count(), `${path} ${r.id}`).toBe(1);
+        // The cards are a cell of their own, which may draw after the chart's ready marker.
+        await expect.poll(() => page.locator(`[data-figure="${r.id}"]`).locator(`.basis.${basis(r.id)}`).count(), {message: `${path} ${r.id}`, timeout: 10_000}).toBe(1);
       }
       await page.close();
     });
