@@ -9,7 +9,7 @@ import {InputError} from "./errors.ts";
 import {readCalibration} from "./generate/calibration.ts";
 import {FleetError, generate, type FleetProgress} from "./generate/fleet.ts";
 import {isVariant, VARIANTS} from "./generate/variants.ts";
-import {defaultInput} from "./ingest/discover.ts";
+import {defaultInputs} from "./ingest/discover.ts";
 import {ingest, ingestRun, type Progress} from "./ingest/run.ts";
 import {canonicalTables} from "./site/tables.ts";
 
@@ -22,18 +22,20 @@ Usage:
   agent-autonomy help
 
 ingest
-  Reads Claude Code transcripts and OpenTelemetry files and writes the canonical
-  tables to <dir>: sessions.parquet, turns.parquet, tool_calls.parquet, stops.parquet
-  and ingest-report.json (every line counted: parsed, duplicate, or skipped with a
-  reason).
+  Reads Claude Code transcripts, Codex rollouts and OpenTelemetry files and writes
+  the canonical tables to <dir>: sessions.parquet, turns.parquet, tool_calls.parquet,
+  stops.parquet and ingest-report.json (every line counted: parsed, duplicate, or
+  skipped with a reason).
 
   <path> may be a fleet (<root>/<user>/projects/<project>/<session>.jsonl), one
   person's tree (a folder holding projects/, or the projects folder), one project
   folder, or single .jsonl files. With no path: $CLAUDE_CONFIG_DIR/projects, else
-  ~/.claude/projects. OTLP JSON files (the OpenTelemetry Collector's file exporter:
-  Claude Code's events, GenAI agent spans) are found by their content in any of
-  these, or named alone; a session read from both its transcript and its telemetry
-  is taken from the transcript.
+  ~/.claude/projects, and Codex's home ($CODEX_HOME, else ~/.codex), those that
+  exist. Codex rollouts (sessions/YYYY/MM/DD/rollout-*.jsonl) are found by their
+  first line below any path, or named alone. OTLP JSON files (the OpenTelemetry
+  Collector's file exporter: Claude Code's events, GenAI agent spans) are found by
+  their content in any of these, or named alone; a session read from both its
+  transcript and its telemetry is taken from the transcript.
 
   -o, --out <dir>          where to write the tables (required; created if missing,
                            and it may hold only a previous ingest's files). The
@@ -138,7 +140,7 @@ async function runIngest(args: string[]) {
   };
   const workers = number("workers", values.workers);
   const maxLineMb = number("max-line-mb", values["max-line-mb"]);
-  const inputs = positionals.length ? positionals : [defaultInput(process.env, homedir())];
+  const inputs = positionals.length ? positionals : defaultInputs(process.env, homedir());
   const started = Date.now();
   const tty = process.stderr.isTTY && !values.quiet;
   const {report, groupsRead, groupsReused, workers: threads, phases} = await ingestRun({

@@ -25,6 +25,31 @@ export function levelOf(mode: string | null | undefined): Level | null {
   }
 }
 
+/**
+ * The auto-approve level of a Codex turn, from its approval policy and its sandbox
+ * (docs/codex-format.md, "Approvals"; docs/findings.md, "Auto-approve"). `never` puts no
+ * action to the person, and neither does a policy that may ask when the sandbox already
+ * allows everything: full. A sandbox that lets the agent write in the workspace, under a
+ * policy that asks only to go beyond it (`on-request`, `on-failure`): edits. `untrusted`
+ * asks before anything that is not a known read-only command, and a read-only sandbox asks
+ * before any write: none. NULL where either is unknown.
+ */
+export function codexLevel(approval: string | null, sandbox: string | null): Level | null {
+  if (approval === "never") return "full";
+  if (approval === "untrusted") return "none";
+  if (approval !== "on-request" && approval !== "on-failure") return null;
+  switch (sandbox) {
+    case "danger-full-access":
+      return "full";
+    case "workspace-write":
+      return "edits";
+    case "read-only":
+      return "none";
+    default:
+      return null;
+  }
+}
+
 /** A session's level from its turns' levels: a majority of `full`, else of `full` or `edits`. */
 export function sessionLevel(levels: readonly (Level | null)[]): Level | null {
   const known = levels.filter((l): l is Level => l !== null);
@@ -92,6 +117,15 @@ export function safeguard(level: Level | null, inLoop: boolean | null, hooked: b
   if (inLoop === true || hooked === true) return true;
   if (level === null) return null;
   return level !== "full";
+}
+
+/**
+ * A turn's interventions (F10; docs/findings.md, "Intervention"): its interrupt, each
+ * rejection the agent went on from (those that ended an interrupted turn are part of its
+ * interrupt), and a corrective prompt unless it follows an interrupt (the same intervention).
+ */
+export function interventionsOf(turn: {interrupted: boolean; rejections: number; endingRejections: number; corrective: boolean; afterInterrupt: boolean}): number {
+  return (turn.interrupted ? 1 : 0) + (turn.rejections - (turn.interrupted ? turn.endingRejections : 0)) + (turn.corrective && !turn.afterInterrupt ? 1 : 0);
 }
 
 /** The most frequent value (a session's or turn's model); ties go to the first in sort order, so reruns agree. */

@@ -62,7 +62,14 @@ export function discover(inputs: readonly string[]): Discovery {
   return {groups, layouts, unreadable: walk.unreadable.size};
 }
 
-/** Where Claude Code keeps one person's transcripts: `$CLAUDE_CONFIG_DIR/projects`, else `~/.claude/projects`. */
-export function defaultInput(env: NodeJS.ProcessEnv, home: string): string {
-  return join(env.CLAUDE_CONFIG_DIR || join(home, ".claude"), "projects");
+/**
+ * What one person's agents keep, read when no path is named: Claude Code's transcripts
+ * (`$CLAUDE_CONFIG_DIR/projects`, else `~/.claude/projects`) and Codex's home (`$CODEX_HOME`,
+ * else `~/.codex`), those that exist; Claude Code's alone when neither does, so that the
+ * error names where the transcripts were looked for.
+ */
+export function defaultInputs(env: NodeJS.ProcessEnv, home: string): string[] {
+  const claude = join(env.CLAUDE_CONFIG_DIR || join(home, ".claude"), "projects");
+  const found = [claude, env.CODEX_HOME || join(home, ".codex")].filter((p) => existsSync(p));
+  return found.length ? found : [claude];
 }

@@ -72,3 +72,22 @@ export function readLines(path: string, maxLineBytes: number, visit: LineVisitor
     closeSync(fd);
   }
 }
+
+export type LineShapeSkip = "blank" | "not_json" | "truncated" | "not_object";
+
+/**
+ * A JSON line's object, or why it is none: blank (after a byte-order mark), not JSON (on
+ * the file's last line without its `\n`, `truncated`: a cut rather than bad JSON), or JSON
+ * that is no object.
+ */
+export function objectOf(raw: string, last: boolean): Record<string, unknown> | LineShapeSkip {
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === "")) return "blank";
+  let line: unknown;
+  try {
+    line = JSON.parse(text);
+  } catch {
+    return last ? "truncated" : "not_json";
+  }
+  return typeof line === "object" && line !== null && !Array.isArray(line) ? (line as Record<string, unknown>) : "not_object";
+}

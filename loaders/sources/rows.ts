@@ -80,9 +80,11 @@ export function turnRow(owner: Owner, turn: Turn, logs: SessionKind, cls: Classi
   const stop = turn.bound === "wall" ? Math.max(turn.start, turn.end) : turn.end;
   const wall = stop - turn.start;
   const wait = turn.bound === "wait" ? Math.min(wall, turn.wait) : turn.wait;
+  // A turn whose times are not logged (Codex's legacy rollouts) has no duration: NULL, not NaN.
+  const seconds = (ms: number) => (Number.isFinite(ms) ? ms / 1000 : null);
   return {
     ...owner, turn_index: turn.index, started_at: time(turn.start), ended_at: time(stop),
-    duration_s: Math.max(0, wall - wait) / 1000, wall_s: wall / 1000, wait_s: wait / 1000,
+    duration_s: seconds(Math.max(0, wall - wait)), wall_s: seconds(wall), wait_s: seconds(wait),
     logged_duration_s: turn.loggedMs === null ? null : turn.loggedMs / 1000, end_reason: turn.endReason,
     permission_mode: turn.permissionMode, auto_approve: turn.level, model: turn.model, n_tool_calls: turn.calls,
     n_ask_user: turn.askUser, n_rejections: logs.approvals ? turn.rejections : null,

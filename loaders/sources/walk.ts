@@ -32,3 +32,23 @@ export function isFile(dir: string, e: Dirent): boolean {
     return false;
   }
 }
+
+/**
+ * A source's groups as it found them below every named path → the groups to read: those
+ * that two paths both named (the same `key`) merged, each file once and in path order, and
+ * synthetic if either was; the groups in the order of their keys.
+ */
+export function mergeByKey<G extends {files: {path: string}[]; synthetic: boolean}>(found: G[], key: (g: G) => string): G[] {
+  const byKey = new Map<string, G>();
+  for (const g of found) {
+    const seen = byKey.get(key(g));
+    if (!seen) byKey.set(key(g), {...g, files: [...g.files]});
+    else {
+      const paths = new Set(seen.files.map((f) => f.path));
+      seen.files.push(...g.files.filter((f) => !paths.has(f.path)));
+      seen.files.sort(byPath);
+      seen.synthetic ||= g.synthetic;
+    }
+  }
+  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
+}

@@ -47,7 +47,29 @@ function session(u: number, s: number): Transcript {
   return t;
 }
 
-/** The files of a fleet of `users` (folder names holding "usercanary"), two sessions each with a subagent. */
+/** A Codex rollout with the canary in every text field: paths, instructions, prompts, words, reasoning, commands, patches, outputs, and a policy no Codex writes. */
+function rollout(u: number): string {
+  const secret = (what: string) => `${what} ${CANARY} ${what}`;
+  const at = (s: number) => new Date(Date.parse("2025-11-05T10:00:00Z") + u * 3600e3 + s * 1000).toISOString();
+  const line = (s: number, type: string, payload: object) => JSON.stringify({timestamp: at(s), type, payload});
+  const id = `c0de0000-0000-4000-8000-${String(u).padStart(12, "0")}`;
+  return [
+    line(0, "session_meta", {id, timestamp: at(0), cwd: `/home/${CANARY}`, originator: "codex_cli_rs", cli_version: "0.98.0", source: "cli", model_provider: "openai", instructions: secret("instructions"), git: {branch: CANARY, repository_url: `https://x/${CANARY}`}}),
+    line(0, "response_item", {type: "message", role: "user", content: [{type: "input_text", text: `<environment_context>\n<cwd>/home/${CANARY}</cwd>\n</environment_context>`}]}),
+    line(1, "event_msg", {type: "user_message", message: secret("fix the parser"), images: []}),
+    line(1, "turn_context", {cwd: `/home/${CANARY}`, approval_policy: `on-request-${CANARY}`, sandbox_policy: {type: `sandbox-${CANARY}`}, model: "gpt-5.2-codex", user_instructions: secret("agents")}),
+    line(2, "response_item", {type: "reasoning", summary: [{type: "summary_text", text: secret("reasoning")}]}),
+    line(3, "response_item", {type: "function_call", name: "shell", arguments: JSON.stringify({command: ["bash", "-lc", `grep -r ${CANARY} src/`], workdir: `/home/${CANARY}`}), call_id: `call_${u}a`}),
+    line(4, "response_item", {type: "function_call_output", call_id: `call_${u}a`, output: JSON.stringify({output: secret("grep output"), metadata: {exit_code: 0}})}),
+    line(5, "response_item", {type: "custom_tool_call", name: "apply_patch", call_id: `call_${u}b`, input: `*** Begin Patch\n*** Update File: /home/${CANARY}/parser.ts\n+${CANARY}\n*** End Patch`}),
+    line(6, "response_item", {type: "custom_tool_call_output", call_id: `call_${u}b`, output: "patch rejected by user"}),
+    line(7, "event_msg", {type: "agent_message", message: secret("Should I use the other file?")}),
+    line(7, "response_item", {type: "message", role: "assistant", content: [{type: "output_text", text: secret("Should I use the other file?")}]}),
+    line(9, "event_msg", {type: "turn_aborted", reason: "interrupted"})
+  ].join("\n") + "\n";
+}
+
+/** The files of a fleet of `users` (folder names holding "usercanary"), two sessions each with a subagent, and a Codex rollout each. */
 export function canaryFleet(users: string[]): Record<string, string> {
   const files: Record<string, string> = {};
   users.forEach((user, u) => {
@@ -59,6 +81,7 @@ export function canaryFleet(users: string[]): Record<string, string> {
       sub.prompt(6, `subagent prompt ${CANARY}`).tool(7, `toolu_${u}${s}s`, "Grep", {pattern: CANARY}).result(8, `toolu_${u}${s}s`, CANARY).text(9, `report ${CANARY}`);
       files[`${user}/projects/${project}/${t.sessionId}/subagents/agent-a${CANARY}.jsonl`] = sub.toString();
     }
+    files[`${user}/sessions/2025/11/05/rollout-2025-11-05T10-00-00-${CANARY}.jsonl`] = rollout(u);
   });
   return files;
 }

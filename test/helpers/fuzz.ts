@@ -1,4 +1,4 @@
-// The hostile-input fuzz: real transcripts (test/fixtures), 2.x-shaped ones
+// The hostile-input fuzz: real transcripts and Codex rollouts (test/fixtures), 2.x-shaped ones
 // (test/helpers/transcript.ts) and OTLP files (test/helpers/otlp.ts), mutated (cut, bits
 // flipped, invalid UTF-8, BOMs, CRLF, NULs, lines of many MB, nesting 100,000 deep, a
 // wrong type in any field, unknown line types, empty and binary files, symlink loops) and
@@ -30,7 +30,7 @@ import {fleetFiles} from "./ingest-corpus.ts";
 const FIXTURES = join(import.meta.dirname, "..", "fixtures");
 const SNAKE = /^[a-z]+(_[a-z0-9]+)*$/;
 
-/** The seeds: every real transcript, 2.x-shaped sessions, and OTLP files. */
+/** The seeds: every real transcript and rollout, 2.x-shaped sessions, and OTLP files. */
 function seeds(): {name: string; bytes: Buffer}[] {
   const real = (readdirSync(FIXTURES, {recursive: true}) as string[]).filter((f) => f.endsWith(".jsonl")).map((f) => ({name: f, bytes: readFileSync(join(FIXTURES, f))}));
   const shaped = Object.entries(fleetFiles(2, 3)).filter(([p]) => p.endsWith(".jsonl") && !p.startsWith("telemetry/")).map(([name, text]) => ({name, bytes: Buffer.from(text)}));
@@ -224,7 +224,8 @@ const fileSpec: fc.Arbitrary<FileSpec> = fc.oneof(
 
 // Where a file lies in the tree: the names discovery treats each in its own way.
 const NAMES = [
-  "s1.jsonl", "s2.jsonl", "agent-a1.jsonl", "s1/subagents/agent-b2.jsonl", "journal.jsonl", "otel.json", "otel.jsonl", "otel.json.1", "logs.jsonl.gz"
+  "s1.jsonl", "s2.jsonl", "agent-a1.jsonl", "s1/subagents/agent-b2.jsonl", "journal.jsonl", "otel.json", "otel.jsonl", "otel.json.1", "logs.jsonl.gz",
+  "rollout-2026-01-05T10-00-00-f.jsonl" // a Codex rollout's name: the Codex source sniffs it wherever it lies
 ];
 
 export type Case = {layout: "fleet" | "person" | "project" | "files"; files: {spec: FileSpec; name: number}[]; maxLine: "small" | "default"; otherFolder: boolean};

@@ -1,5 +1,6 @@
-// Privacy by construction: a canary planted in every text field of a fleet's transcripts
-// (prompts, tool inputs and outputs, paths, branches, project folders, summaries, titles)
+// Privacy by construction: a canary planted in every text field of a fleet's transcripts and
+// Codex rollouts (prompts, tool inputs and outputs, paths, branches, project folders,
+// summaries, titles, instructions, patches)
 // appears in no output: not in any table row, not in the report, not in anything printed
 // (on an error path too, with --verbose). User and session identifiers are kept in the
 // tables (tenure needs them); test/site/published.test.ts checks that neither they nor the
@@ -31,7 +32,8 @@ describe("no text leaves the ingest", () => {
     expect(run.code, run.stderr).toBe(0);
     const report = readReport(out);
     expect(report.skipped).toEqual({});
-    expect(report.tables).toMatchObject({sessions: 4});
+    // Two Claude Code sessions and a Codex rollout a user.
+    expect(report.tables).toMatchObject({sessions: 6});
     const corpus = filesUnder(root).map((f) => readFileSync(f, "utf8")).join("\n");
     expect(corpus.split(CANARY).length).toBeGreaterThan(200);
   });

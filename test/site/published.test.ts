@@ -77,7 +77,7 @@ describe("privacy", () => {
   test("the built site holds aggregates of the fleet, and no canary, user, session or tool call id", async () => {
     const files = filesUnder(dist);
     expect(files.filter((f) => f.endsWith(".parquet")).length).toBeGreaterThan(10);
-    const needles = [CANARY, "usercanary", SESSION(0, 0), SESSION(4, 1), "5a1e0000-", "toolu_"];
+    const needles = [CANARY, "usercanary", SESSION(0, 0), SESSION(4, 1), "5a1e0000-", "toolu_", "c0de0000-"];
     const db = await (await DuckDBInstance.create(":memory:")).connect();
     for (const file of files) {
       const path = join(dist, file);

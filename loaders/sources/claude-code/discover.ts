@@ -6,7 +6,7 @@
 import {existsSync, type Dirent} from "node:fs";
 import {basename, dirname, join, sep} from "node:path";
 import type {Found} from "../types.ts";
-import {byPath, entries, isFile, type Walk} from "../walk.ts";
+import {byPath, entries, isFile, mergeByKey, type Walk} from "../walk.ts";
 import type {TranscriptFile} from "./read.ts";
 
 export type TranscriptGroup = {source: "claude-code"; userId: string; synthetic: boolean; project: string; files: TranscriptFile[]};
@@ -64,17 +64,4 @@ export function transcriptsUnder(dir: string, synthetic: boolean, walk: Walk): F
 export const projectKey = (g: TranscriptGroup) => `${g.userId}\u0000${g.project}`;
 
 /** Groups of the same user and project folder, named by two paths, are merged; groups are read by user, then project. */
-export function byProject(found: TranscriptGroup[]): TranscriptGroup[] {
-  const byKey = new Map<string, TranscriptGroup>();
-  for (const g of found) {
-    const seen = byKey.get(projectKey(g));
-    if (!seen) byKey.set(projectKey(g), {...g, files: [...g.files]});
-    else {
-      const paths = new Set(seen.files.map((f) => f.path));
-      seen.files.push(...g.files.filter((f) => !paths.has(f.path)));
-      seen.files.sort(byPath);
-      seen.synthetic ||= g.synthetic;
-    }
-  }
-  return [...byKey.values()].sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : a.project < b.project ? -1 : a.project > b.project ? 1 : 0));
-}
+export const byProject = (found: TranscriptGroup[]): TranscriptGroup[] => mergeByKey(found, projectKey);

@@ -4,6 +4,7 @@
 // markers, rejection sentences), only the start of the block it lives in is compared, never
 // text inside tool results or anywhere else in the line.
 import {levelOf} from "../../definitions.ts";
+import {objectOf} from "../lines.ts";
 export type SkipReason = "blank" | "not_json" | "truncated" | "not_object" | "missing_fields" | "invalid_field" | "unknown_type";
 
 /** Line types Claude Code writes (docs/claude-code-format.md, "Line types"); a line of any other type is skipped. */
@@ -230,15 +231,8 @@ function hookOf(type: string, line: Json): Body | null {
  * intermediate copy.
  */
 export function parseLine(raw: string, file: number, lineNo: number, subagentFile: boolean, last: boolean): Parsed {
-  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === "")) return "blank";
-  let line: unknown;
-  try {
-    line = JSON.parse(text);
-  } catch {
-    return last ? "truncated" : "not_json";
-  }
-  if (!isObject(line)) return "not_object";
+  const line = objectOf(raw, last);
+  if (typeof line === "string") return line;
   const type = line.type;
   if (typeof type !== "string") return "missing_fields";
   if (!KNOWN_TYPES.has(type)) return "unknown_type";

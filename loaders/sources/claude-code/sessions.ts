@@ -3,7 +3,7 @@
 // intervention).
 import {
   ASK_TOOL, FILE_EDIT_TOOLS, PLAN_TOOL, SUBAGENT_TOOLS,
-  approvedBy, isInteractive, levelOf, majority, sessionLevel,
+  approvedBy, interventionsOf, isInteractive, levelOf, majority, sessionLevel,
   type EndReason, type Level
 } from "../../definitions.ts";
 import type {Classifiers, TurnInput} from "../../classify/types.ts";
@@ -217,11 +217,9 @@ function assembleTurn(
   const ending = howItEnded(own, mainCalls, cls);
   const interrupted = ending.end === "interrupted";
   const corrective = turnIndex > 0 && cls.corrective(stretch.prompt.text);
-  // docs/findings.md, "Intervention": its interrupt, each rejection the agent went on from,
-  // and a corrective prompt unless it follows an interrupt (the same intervention).
   const rejections = calls.filter(rejected);
-  const endingRejections = interrupted ? rejections.filter((c) => ending.endingCalls.has(c.id)).length : 0;
-  const interventions = (interrupted ? 1 : 0) + (rejections.length - endingRejections) + (corrective && !mode.previousInterrupted ? 1 : 0);
+  const endingRejections = rejections.filter((c) => ending.endingCalls.has(c.id)).length;
+  const interventions = interventionsOf({interrupted, rejections: rejections.length, endingRejections, corrective, afterInterrupt: mode.previousInterrupted});
   const logged = stretch.events.findLast((e) => e.t === "turn_duration");
   return {
     stops: stopsOf(turnIndex, mainCalls, ending, stop, next?.text ?? "", cls),
