@@ -17,7 +17,7 @@ const HELP = `agent-autonomy: rebuild "Measuring AI agent autonomy in practice" 
 
 Usage:
   agent-autonomy ingest [<path>...] --out <dir> [options]
-  agent-autonomy generate --out <dir> [--users <n>] [--api-agents <n>] [--seed <s>] [options]
+  agent-autonomy generate --out <dir> [--users <n>] [--codex-users <n>] [--api-agents <n>] [--seed <s>] [options]
   agent-autonomy calibrate [<path>] [--json <file>] [options]
   agent-autonomy help
 
@@ -70,6 +70,10 @@ generate
                            and it may hold only a fleet written before, which is replaced)
   -u, --users <n>          how many Claude Code users (default: the calibration's
                            default size)
+      --codex-users <n>    how many Codex CLI users, written as its rollouts beside the
+                           Claude Code users (default 0). The study has no Codex
+                           figures: they behave as Claude Code's users do, by our
+                           assumption
   -a, --api-agents <n>     how many agents built on the API, 0 for none (default: the
                            calibration's default size)
   -s, --seed <s>           any text; another seed is another fleet (default: the
@@ -185,6 +189,7 @@ async function runGenerate(args: string[]) {
       out: {type: "string", short: "o"},
       users: {type: "string", short: "u"},
       "api-agents": {type: "string", short: "a"},
+      "codex-users": {type: "string"},
       seed: {type: "string", short: "s"},
       size: {type: "string"},
       variant: {type: "string"},
@@ -205,6 +210,8 @@ async function runGenerate(args: string[]) {
   if (!Number.isInteger(users) || users < 1) throw new UsageError(`--users needs a whole number of at least 1, not ${values.users}`);
   const apiAgents = values["api-agents"] === undefined ? size.api_agents : Number(values["api-agents"]);
   if (!Number.isInteger(apiAgents) || apiAgents < 0) throw new UsageError(`--api-agents needs a whole number, not ${values["api-agents"]}`);
+  const codexUsers = values["codex-users"] === undefined ? 0 : Number(values["codex-users"]);
+  if (!Number.isInteger(codexUsers) || codexUsers < 0) throw new UsageError(`--codex-users needs a whole number, not ${values["codex-users"]}`);
   const variant = values.variant ?? "calibrated";
   if (!isVariant(variant)) throw new UsageError(`--variant must be one of ${Object.keys(VARIANTS).join(", ")}, not ${variant}`);
   const started = Date.now();
@@ -212,6 +219,7 @@ async function runGenerate(args: string[]) {
   const marker = await generate({
     variant,
     users,
+    codexUsers,
     apiAgents,
     seed: values.seed ?? size.seed,
     out: values.out,
@@ -221,7 +229,7 @@ async function runGenerate(args: string[]) {
   if (tty) process.stderr.write("\n");
   if (!values.quiet) {
     process.stderr.write(
-      `${marker.users} users, ${marker.sessions.toLocaleString("en")} sessions${marker.api.agents ? `; ${marker.api.agents} API agents, ${marker.api.conversations.toLocaleString("en")} conversations, ${marker.api.tool_calls.toLocaleString("en")} tool calls` : ""}; ${marker.files.toLocaleString("en")} files, ${(marker.bytes / 1e6).toFixed(1)} MB → ${values.out} (seed ${JSON.stringify(marker.seed)}, calibration ${marker.calibration}${variant === "calibrated" ? "" : `, ${variant} variant`}, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`
+      `${marker.users} users, ${marker.sessions.toLocaleString("en")} sessions${marker.codex.users ? `; ${marker.codex.users} Codex users, ${marker.codex.sessions.toLocaleString("en")} sessions` : ""}${marker.api.agents ? `; ${marker.api.agents} API agents, ${marker.api.conversations.toLocaleString("en")} conversations, ${marker.api.tool_calls.toLocaleString("en")} tool calls` : ""}; ${marker.files.toLocaleString("en")} files, ${(marker.bytes / 1e6).toFixed(1)} MB → ${values.out} (seed ${JSON.stringify(marker.seed)}, calibration ${marker.calibration}${variant === "calibrated" ? "" : `, ${variant} variant`}, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`
     );
   }
 }

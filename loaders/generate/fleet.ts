@@ -12,14 +12,17 @@ import {workerUrl} from "../paths.ts";
 import {FLEET_MARKER} from "../sources/walk.ts";
 import {makeAgents} from "./api.ts";
 import {writeApi, type ApiWritten} from "./api-fleet.ts";
-import {CALIBRATION_FILE, readCalibration, ROOT} from "./calibration.ts";
+import {CALIBRATION_FILE, readCalibration, ROOT, type Calibration} from "./calibration.ts";
 import {sessionModel} from "./session.ts";
+import {renderRollout, rolloutPath} from "./rollout.ts";
 import {renderSession} from "./transcript.ts";
-import {makeUsers, sessionStarts} from "./users.ts";
+import {makeUsers, sessionStarts, type User} from "./users.ts";
 import type {Variant} from "./variants.ts";
 
 export type FleetOptions = {
   users: number;
+  /** Users of Codex CLI, written as its rollouts (0: none): our assumption, as the study has no Codex figures. */
+  codexUsers?: number;
   /** Agents built on the API, written as OpenTelemetry spans (0: none). */
   apiAgents: number;
   seed: string;
@@ -42,11 +45,14 @@ export type Marker = {
   users: number;
   calibration: string;
   variant: Variant;
+  /** Codex CLI's users, beside Claude Code's: how many, and what they wrote. */
+  codex: {users: number; format: string} & Written;
   /** The API-side population: how many of each thing it wrote, as the ingest will count them. */
   api: {format: string} & ApiWritten;
 } & Written;
 
 const API_FORMAT = "OTLP JSON of GenAI agent spans (semantic conventions 1.31 to 1.41), as the Collector's file exporter writes it";
+const CODEX_FORMAT = "Codex CLI rollouts (0.116 and later), from Claude Code's session model: how Codex users behave is our assumption";
 const NO_API: ApiWritten = {agents: 0, conversations: 0, sessions: 0, turns: 0, tool_calls: 0, lines: 0, retries: 0, files: 0, bytes: 0};
 
 export class FleetError extends Error {}
@@ -78,7 +84,7 @@ export type Written = {sessions: number; files: number; bytes: number};
  * Writes the users of the fleet whose indices are listed into `work`. Every user is drawn
  * from their own stream, so any split of the users over threads writes the same bytes.
  */
-export function writeUsers(calibration: string, variant: Variant, seed: string, count: number, work: string, indices: readonly number[], tick: (w: Written) => void): Written {
+export function writeUsers(calibration: string, variant: Variant, seed: string, count: number, work: string, indices: readonly number[], tick: (w: Written) => void, agent: Agent = "claude-code"): Written {
   const cal = readCalibration(calibration, undefined, variant);
   const plan = sessionModel(cal);
   const done: Written = {sessions: 0, files: 0, bytes: 0};
@@ -87,7 +93,7 @@ export function writeUsers(calibration: string, variant: Variant, seed: string, 
     done.files++;
     done.bytes += Buffer.byteLength(text);
   };
-  const users = makeUsers(cal, count, seed);
+  const users = agent === "codex" ? codexUsers(cal, count, seed) : makeUsers(cal, count, seed);
   for (const user of indices.map((i) => users[i])) {
     const made = new Set<string>();
     const folder = (path: string) => {
@@ -97,6 +103,14 @@ export function writeUsers(calibration: string, variant: Variant, seed: string, 
     };
     sessionStarts(user, cal).forEach((at, tenure) => {
       const session = plan(user, tenure, at);
+      if (agent === "codex") {
+        const path = join(work, user.id, rolloutPath(session));
+        folder(dirname(path));
+        write(path, renderRollout(session, user.rng.fork(`session/${tenure}/lines`)));
+        done.sessions++;
+        if (done.sessions % 100 === 0) tick(done);
+        return;
+      }
       const rendered = renderSession(session, user.rng.fork(`session/${tenure}/lines`));
       const project = folder(join(work, user.id, "projects", projectFolder(session.project.cwd)));
       write(join(project, `${session.id}.jsonl`), rendered.main);
@@ -130,13 +144,25 @@ function share(sessions: number[], threads: number): number[][] {
   return out;
 }
 
-/** A thread's work: some of the users, or the API-side population. */
-export type Job = {users: number[]} | {api: number};
+/** Which agent a user's sessions are written for. */
+export type Agent = "claude-code" | "codex";
 
-function pooled(opts: FleetOptions & {variant: Variant}, calibration: string, work: string, jobs: Job[], progress: FleetProgress): Promise<{users: Written; api: ApiWritten}> {
+/** Codex's users: drawn as Claude Code's are (how they behave is our assumption), from a stream of their own, under names of their own. */
+function codexUsers(cal: Calibration, count: number, seed: string): User[] {
+  return makeUsers(cal, count, `${seed}/codex`).map((u) => ({...u, id: `codex-${u.id}`}));
+}
+
+/** A thread's work: some of the users (Claude Code's, or Codex's), or the API-side population. */
+export type Job = {users: number[]; agent: Agent; count: number} | {api: number};
+
+const NONE: Written = {sessions: 0, files: 0, bytes: 0};
+const sum = (w: Written[]): Written => ({sessions: w.reduce((s, x) => s + x.sessions, 0), files: w.reduce((s, x) => s + x.files, 0), bytes: w.reduce((s, x) => s + x.bytes, 0)});
+
+function pooled(opts: FleetOptions & {variant: Variant}, calibration: string, work: string, jobs: Job[], progress: FleetProgress): Promise<{users: Written; codex: Written; api: ApiWritten}> {
   const url = workerUrl("generate");
-  const seen: (Written | ApiWritten)[] = jobs.map((job) => ("api" in job ? {...NO_API} : {sessions: 0, files: 0, bytes: 0}));
-  const users = () => seen.filter((_, i) => !("api" in jobs[i])) as Written[];
+  const seen: (Written | ApiWritten)[] = jobs.map((job) => ("api" in job ? {...NO_API} : {...NONE}));
+  const isUsers = (job: Job, agent?: Agent) => !("api" in job) && (agent === undefined || job.agent === agent);
+  const users = (agent?: Agent) => seen.filter((_, i) => isUsers(jobs[i], agent)) as Written[];
   const api = () => (seen.find((_, i) => "api" in jobs[i]) as ApiWritten | undefined) ?? NO_API;
   const update = () => {
     progress.sessions = users().reduce((s, w) => s + w.sessions, 0);
@@ -148,7 +174,7 @@ function pooled(opts: FleetOptions & {variant: Variant}, calibration: string, wo
     jobs.map(
       (job, index) =>
         new Promise<void>((done, fail) => {
-          const worker = new Worker(url, {workerData: {calibration, variant: opts.variant, seed: opts.seed, count: opts.users, work, job}});
+          const worker = new Worker(url, {workerData: {calibration, variant: opts.variant, seed: opts.seed, work, job}});
           worker.on("message", (m: {tick?: Written | ApiWritten; done?: Written | ApiWritten; error?: string}) => {
             if (m.error) fail(new Error(m.error));
             else {
@@ -160,13 +186,15 @@ function pooled(opts: FleetOptions & {variant: Variant}, calibration: string, wo
           worker.on("error", fail);
         })
     )
-  ).then(() => ({users: {sessions: progress.sessions, files: users().reduce((s, w) => s + w.files, 0), bytes: users().reduce((s, w) => s + w.bytes, 0)}, api: api()}));
+  ).then(() => ({users: sum(users("claude-code")), codex: sum(users("codex")), api: api()}));
 }
 
 /** Writes the fleet; `threads` (default: one per core, fewer for small fleets) never changes the bytes. */
 export async function generate(opts: FleetOptions & {threads?: number}): Promise<Marker> {
   if (!Number.isInteger(opts.users) || opts.users < 1) throw new FleetError(`--users needs a whole number of at least 1, not ${opts.users}`);
   if (!Number.isInteger(opts.apiAgents) || opts.apiAgents < 0) throw new FleetError(`--api-agents needs a whole number, not ${opts.apiAgents}`);
+  const codexCount = opts.codexUsers ?? 0;
+  if (!Number.isInteger(codexCount) || codexCount < 0) throw new FleetError(`--codex-users needs a whole number, not ${opts.codexUsers}`);
   const out = resolve(opts.out);
   const calibration = resolve(opts.calibration ?? CALIBRATION_FILE);
   const variant = opts.variant ?? "calibrated";
@@ -174,21 +202,27 @@ export async function generate(opts: FleetOptions & {threads?: number}): Promise
   const work = prepare(out);
   try {
     const users = makeUsers(cal, opts.users, opts.seed);
+    const codex = codexUsers(cal, codexCount, opts.seed);
     const agents = makeAgents(cal, opts.apiAgents, opts.seed);
     const progress: FleetProgress = {
-      usersTotal: users.length, sessions: 0, sessionsTotal: users.reduce((s, u) => s + u.sessions, 0), bytes: 0,
+      usersTotal: users.length + codex.length, sessions: 0, sessionsTotal: [...users, ...codex].reduce((s, u) => s + u.sessions, 0), bytes: 0,
       apiAgents: opts.apiAgents, conversations: 0, conversationsTotal: agents.reduce((s, a) => s + a.sessions, 0)
     };
-    const threads = opts.threads ?? Math.min(availableParallelism(), Math.ceil(opts.users / INLINE_USERS));
-    let written: {users: Written; api: ApiWritten};
+    const threads = opts.threads ?? Math.min(availableParallelism(), Math.ceil((opts.users + codexCount) / INLINE_USERS));
+    let written: {users: Written; codex: Written; api: ApiWritten};
     if (threads <= 1) {
       const mine = writeUsers(calibration, variant, opts.seed, opts.users, work, users.map((_, i) => i), (w) => opts.progress?.({...progress, sessions: w.sessions, bytes: w.bytes}));
-      Object.assign(progress, {sessions: mine.sessions, bytes: mine.bytes});
-      const api = opts.apiAgents ? writeApi(calibration, variant, opts.seed, opts.apiAgents, work, (w) => opts.progress?.({...progress, conversations: w.conversations, bytes: mine.bytes + w.bytes})) : NO_API;
-      written = {users: mine, api};
+      const theirs = codexCount ? writeUsers(calibration, variant, opts.seed, codexCount, work, codex.map((_, i) => i), (w) => opts.progress?.({...progress, sessions: mine.sessions + w.sessions, bytes: mine.bytes + w.bytes}), "codex") : NONE;
+      Object.assign(progress, {sessions: mine.sessions + theirs.sessions, bytes: mine.bytes + theirs.bytes});
+      const api = opts.apiAgents ? writeApi(calibration, variant, opts.seed, opts.apiAgents, work, (w) => opts.progress?.({...progress, conversations: w.conversations, bytes: progress.bytes + w.bytes})) : NO_API;
+      written = {users: mine, codex: theirs, api};
     } else {
       // The API-side population is one stream in time order: a thread of its own, beside the users'.
-      const jobs: Job[] = [...share(users.map((u) => u.sessions), threads).map((u) => ({users: u})), ...(opts.apiAgents ? [{api: opts.apiAgents}] : [])];
+      const jobs: Job[] = [
+        ...share(users.map((u) => u.sessions), threads).map((u) => ({users: u, agent: "claude-code" as const, count: opts.users})),
+        ...(codexCount ? share(codex.map((u) => u.sessions), threads).map((u) => ({users: u, agent: "codex" as const, count: codexCount})) : []),
+        ...(opts.apiAgents ? [{api: opts.apiAgents}] : [])
+      ].filter((job) => !("users" in job) || job.users.length > 0);
       written = await pooled({...opts, variant}, calibration, work, jobs, progress);
     }
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {version: string};
@@ -202,8 +236,9 @@ export async function generate(opts: FleetOptions & {threads?: number}): Promise
       calibration: cal.hash,
       variant,
       sessions: written.users.sessions,
-      files: written.users.files + written.api.files,
-      bytes: written.users.bytes + written.api.bytes,
+      files: written.users.files + written.codex.files + written.api.files,
+      bytes: written.users.bytes + written.codex.bytes + written.api.bytes,
+      codex: {users: codexCount, format: CODEX_FORMAT, ...written.codex},
       api: {format: API_FORMAT, ...written.api}
     };
     writeFileSync(join(work, FLEET_MARKER), JSON.stringify(marker, null, 2) + "\n");

@@ -1,6 +1,6 @@
-// Same arguments, same bytes: the fleet (transcripts and the API agents' telemetry) is a
-// function of the generator's code, the calibration, the number of users and of API
-// agents, and the seed; never of the clock, the Node version or how many threads wrote it.
+// Same arguments, same bytes: the fleet (transcripts, Codex rollouts and the API agents'
+// telemetry) is a function of the generator's code, the calibration, the number of users,
+// of Codex users and of API agents, and the seed; never of the clock, the Node version or how many threads wrote it.
 import {readdirSync, readFileSync, statSync} from "node:fs";
 import {join, relative} from "node:path";
 import {describe, expect, test} from "vitest";
@@ -25,7 +25,7 @@ function tree(root: string): Map<string, Buffer> {
 describe("agent-autonomy generate is deterministic", () => {
   const runs = ["a", "b"].map(() => {
     const out = join(tmp(), "fleet");
-    const run = cli(["generate", "--users", "3", "--api-agents", "6", "--seed", "same", "--out", out, "-q"]);
+    const run = cli(["generate", "--users", "3", "--codex-users", "2", "--api-agents", "6", "--seed", "same", "--out", out, "-q"]);
     expect(run, run.stderr).toMatchObject({code: 0, stderr: ""});
     return tree(out);
   });
@@ -39,7 +39,8 @@ describe("agent-autonomy generate is deterministic", () => {
 
   test("the marker names the generator, the seed and the calibration, and nothing that varies", () => {
     const marker = JSON.parse(runs[0].get("agent-autonomy-fleet.json")!.toString());
-    expect(marker).toMatchObject({generator: "agent-autonomy generate", seed: "same", users: 3, format: "Claude Code 2.1.x transcripts", api: {agents: 6}});
+    expect(marker).toMatchObject({generator: "agent-autonomy generate", seed: "same", users: 3, format: "Claude Code 2.1.x transcripts", codex: {users: 2}, api: {agents: 6}});
+    expect([...runs[0].keys()].filter((p) => /^codex-user-\d+\/sessions\/.*\/rollout-.*\.jsonl$/.test(p)).length).toBe(marker.codex.files);
     expect(marker.api.format).toMatch(/^OTLP JSON of GenAI agent spans/);
     expect([...runs[0].keys()].filter((p) => p.startsWith("otel/")).length).toBe(marker.api.files);
     expect(marker.calibration).toMatch(/^[0-9a-f]{16}$/);
@@ -49,14 +50,14 @@ describe("agent-autonomy generate is deterministic", () => {
 
   test("another seed is another fleet; threads never change the bytes", async () => {
     const other = join(tmp(), "fleet");
-    expect(cli(["generate", "--users", "3", "--api-agents", "6", "--seed", "other", "--out", other, "-q"]).code).toBe(0);
+    expect(cli(["generate", "--users", "3", "--codex-users", "2", "--api-agents", "6", "--seed", "other", "--out", other, "-q"]).code).toBe(0);
     const theirs = tree(other);
     expect([...theirs.keys()].filter((p) => p.endsWith(".jsonl") && runs[0].has(p))).toEqual([]);
     expect(theirs.get("otel/gateway-us-east/traces.json")!.equals(runs[0].get("otel/gateway-us-east/traces.json")!)).toBe(false);
 
-    // One thread writes everything; two write the users, and a third the API agents.
+    // One thread writes everything; two write each agent's users, and another the API agents.
     const two = join(tmp(), "fleet");
-    await generate({users: 3, apiAgents: 6, seed: "same", out: two, threads: 2});
+    await generate({users: 3, codexUsers: 2, apiAgents: 6, seed: "same", out: two, threads: 2});
     const threaded = tree(two);
     expect([...threaded.keys()]).toEqual([...runs[0].keys()]);
     for (const [path, bytes] of runs[0]) expect(bytes.equals(threaded.get(path)!), path).toBe(true);

@@ -78,7 +78,7 @@ function environment(text: string): Body | null {
 }
 
 /** A response item (enveloped or bare) → its body. */
-function responseItem(p: Record<string, unknown>): Body | SkipReason {
+function responseItem(p: Record<string, unknown>, lineNo: number): Body | SkipReason {
   switch (p.type) {
     case "message": {
       const text = textOf(p.content);
@@ -93,6 +93,9 @@ function responseItem(p: Record<string, unknown>): Body | SkipReason {
     case "local_shell_call":
       if (typeof p.call_id !== "string" && typeof p.id !== "string") return "missing_fields";
       return {t: "call", call: {id: (str(p.call_id) ?? p.id) as string, name: "local_shell", input: isObject(p.action) ? p.action : null}};
+    case "web_search_call":
+      // A search the model ran itself: a call with no output of its own.
+      return {t: "call", call: {id: str(p.id) ?? `web_search@${lineNo}`, name: "web_search", input: isObject(p.action) ? p.action : null}};
     case "function_call_output":
     case "custom_tool_call_output":
     case "local_shell_call_output":
@@ -130,7 +133,7 @@ function sandboxOf(policy: unknown): string | null {
   return isObject(policy) ? str(policy.type) ?? str(policy.mode) : null;
 }
 
-function envelope(o: Record<string, unknown>, ts: number): Body | SkipReason {
+function envelope(o: Record<string, unknown>, ts: number, lineNo: number): Body | SkipReason {
   const p = o.payload;
   if (!isObject(p)) return "missing_fields";
   switch (o.type) {
@@ -144,7 +147,7 @@ function envelope(o: Record<string, unknown>, ts: number): Body | SkipReason {
     case "turn_context":
       return {t: "context", approval: str(p.approval_policy), sandbox: sandboxOf(p.sandbox_policy), model: str(p.model)};
     case "response_item":
-      return responseItem(p);
+      return responseItem(p, lineNo);
     case "event_msg":
       return eventMsg(p);
     default:
@@ -167,13 +170,13 @@ export function parseLine(raw: string, lineNo: number, last: boolean): Item | Sk
     if (!KNOWN_TYPES.has(o.type)) return "unknown_type";
     const ts = Date.parse(o.timestamp);
     if (Number.isNaN(ts)) return "invalid_field";
-    const body = envelope(o, ts);
+    const body = envelope(o, ts, lineNo);
     return typeof body === "string" ? body : {...body, ts, line: lineNo};
   }
   const header = legacyHeader(o);
   if (header) return {...header, ts: NaN, line: lineNo};
   if (o.record_type === "state") return {t: "other", ts: NaN, line: lineNo};
   if (typeof o.type !== "string") return "missing_fields";
-  const body = responseItem(o);
+  const body = responseItem(o, lineNo);
   return typeof body === "string" ? body : {...body, ts: NaN, line: lineNo};
 }
