@@ -1,6 +1,7 @@
 // The benchmarks' corpora, made by `agent-autonomy generate` as a user would run it:
 // single-user trees of current-format transcripts with real line sizes (the calibration
-// with full tool output), and fleets of a given number of sessions.
+// with full tool output), one person's Codex home of rollouts, and fleets of a given
+// number of sessions.
 import {spawnSync} from "node:child_process";
 import {existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
@@ -8,12 +9,13 @@ import {ROOT} from "../scripts/build.ts";
 
 export const CLI = join(ROOT, "bin", "agent-autonomy.js");
 
-type Marker = {users: number; sessions: number; files: number; bytes: number};
+type Written = {sessions: number; files: number; bytes: number};
+type Marker = Written & {users: number; codex: Written & {users: number}};
 
-function generate(out: string, users: number, seed: string, calibration?: string): Marker {
+function generate(out: string, users: number, seed: string, calibration?: string, codexUsers = 0): Marker {
   if (!existsSync(join(out, "agent-autonomy-fleet.json"))) {
-    // Transcripts only: the corpora measure reading Claude Code's logs (no API agents' spans).
-    const args = [CLI, "generate", "--out", out, "--users", String(users), "--api-agents", "0", "--seed", seed, "--quiet", ...(calibration ? ["--calibration", calibration] : [])];
+    // Agents' logs only: the corpora measure reading transcripts and rollouts (no API agents' spans).
+    const args = [CLI, "generate", "--out", out, "--users", String(users), "--codex-users", String(codexUsers), "--api-agents", "0", "--seed", seed, "--quiet", ...(calibration ? ["--calibration", calibration] : [])];
     const r = spawnSync(process.execPath, args, {encoding: "utf8", maxBuffer: 1 << 26});
     if (r.status !== 0) throw new Error(`generate failed: ${r.stderr}`);
   }
@@ -75,6 +77,36 @@ export function singleUserTree(dir: string, bytes: number, seed = "bench"): {tre
   // A session is a transcript directly in a project folder (subagents' files are below it).
   const projects = join(tree, "projects");
   const sessions = readdirSync(projects).reduce((n, p) => n + readdirSync(join(projects, p)).filter((f) => f.endsWith(".jsonl")).length, 0);
+  return {tree, bytes: bytesUnder(tree), sessions};
+}
+
+/**
+ * One person's Codex home (`<dir>/codex-<MB>/sessions/...`) of about `bytes`: the rollouts
+ * of a full-output fleet's Codex users linked into one home until it holds `bytes`.
+ */
+export function codexTree(dir: string, bytes: number, seed = "bench"): {tree: string; bytes: number; sessions: number} {
+  mkdirSync(dir, {recursive: true});
+  const calibration = fullCalibration(dir);
+  const pilot = generate(join(dir, "codex-pilot"), 1, `${seed}/codex-pilot`, calibration, 8).codex;
+  const users = Math.max(2, Math.round((1.5 * bytes) / (pilot.bytes / pilot.users)));
+  const fleet = join(dir, `codex-fleet-${users}`);
+  generate(fleet, 1, seed, calibration, users);
+  const tree = join(dir, `codex-${Math.round(bytes / 1e6)}MB`);
+  let sessions = 0;
+  if (!existsSync(tree)) {
+    let linked = 0;
+    for (const user of readdirSync(fleet).filter((name) => name.startsWith("codex-")).sort()) {
+      const home = join(fleet, user, "sessions");
+      walk(home, (path) => {
+        if (linked >= bytes) return;
+        const to = join(tree, "sessions", path.slice(home.length + 1));
+        mkdirSync(join(to, ".."), {recursive: true});
+        linkSync(path, to);
+        linked += statSync(path).size;
+      });
+    }
+  }
+  walk(tree, () => sessions++);
   return {tree, bytes: bytesUnder(tree), sessions};
 }
 

@@ -8,7 +8,7 @@ import {cpus, totalmem, tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {parseArgs} from "node:util";
 import {ROOT} from "../scripts/build.ts";
-import {fleetOf, singleUserTree} from "./corpus.ts";
+import {codexTree, fleetOf, singleUserTree} from "./corpus.ts";
 import {devAfterEdits} from "./dev.ts";
 import {dropCaches, repeat, timed, type Run} from "./measure.ts";
 import {pagesSection} from "./pages.ts";
@@ -95,6 +95,14 @@ const compared: Compared[] = trees.map((tree) => {
   const ccusage = repeat(RUNS, () => timed("npx", ["--no-install", "ccusage", "session", "--json", "--offline"], {CLAUDE_CONFIG_DIR: tree.tree}, ROOT));
   return {tree, ours, engine, ccusage};
 });
+// One person's Codex home of the first tree's size, against the same scan of its rollouts.
+log(`corpus: a Codex home of about ${sizes[0] / MB} MB …`);
+const codex = codexTree(join(work, "trees"), sizes[0], `bench/codex-${sizes[0] / MB}MB`);
+const codexScan = () => timed(process.execPath, [join(ROOT, "bench", "baseline.mjs"), join(codex.tree, "**", "*.jsonl"), "codex"]);
+codexScan();
+const codexEngine = repeat(RUNS, codexScan);
+ingestRun(codex.tree);
+const codexOurs = repeat(RUNS, () => ingestRun(codex.tree));
 const profile = profileIngest(trees[0].tree);
 const phases = trees.map((t) => phasesOf(t.tree));
 // What every ingest time above includes before the ingest runs: npm's own start.
@@ -105,14 +113,17 @@ say();
 say(`\`npx agent-autonomy ingest <tree> --out <dir>\` (the whole process, as a user runs it) against a whole Node process in which DuckDB reads`);
 say(`every line of the same files with \`read_ndjson_objects\` and extracts type, timestamp, session id, message id and content blocks`);
 say(`(\`bench/baseline.mjs\`). Corpora: single-user trees of current-format (2.1.x) transcripts from \`agent-autonomy generate\` with full tool`);
-say(`output (file reads and test runs at their real sizes, split assistant lines). **Goal: at most 3×.**`);
+say(`output (file reads and test runs at their real sizes, split assistant lines), and one person's Codex home of the generator's rollouts, against`);
+say(`the same scan of their fields (type, timestamp, the payload's type, call id and content). **Goal: at most 3×.**`);
 say();
 say(`| corpus | sessions | DuckDB baseline (s) | ingest (s) | ratio | peak memory (MB) | goal met |`);
 say(`|---|---|---|---|---|---|---|`);
-for (const c of compared) {
-  const ratio = c.ours.seconds.median / c.engine.seconds.median;
-  say(`| ${fmt(c.tree.bytes / MB, 0)} MB | ${c.tree.sessions.toLocaleString("en-US")} | ${spread(c.engine.seconds)} | ${spread(c.ours.seconds)} | **${fmt(ratio)}×** | ${fmt(c.ours.peakMb.median, 0)} | ${ratio <= 3 ? "yes" : "**no**"} |`);
-}
+const row = (corpus: string, sessions: number, engine: Summary, ours: {seconds: Summary; peakMb: Summary}) => {
+  const ratio = ours.seconds.median / engine.median;
+  say(`| ${corpus} | ${sessions.toLocaleString("en-US")} | ${spread(engine)} | ${spread(ours.seconds)} | **${fmt(ratio)}×** | ${fmt(ours.peakMb.median, 0)} | ${ratio <= 3 ? "yes" : "**no**"} |`);
+};
+for (const c of compared) row(`${fmt(c.tree.bytes / MB, 0)} MB`, c.tree.sessions, c.engine.seconds, c.ours);
+row(`${fmt(codex.bytes / MB, 0)} MB of Codex rollouts`, codex.sessions, codexEngine.seconds, codexOurs);
 say();
 say(`Every ingest time includes starting the command through npx: \`npx --no-install agent-autonomy --help\` takes ${spread(launcher.seconds)} s here.`);
 say();

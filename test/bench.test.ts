@@ -17,7 +17,10 @@ test("npm run bench -- --quick writes all six measures", {timeout: 600_000}, () 
   for (const heading of ["## 1. Ingest against the engine's limit", "## 2. Ingest against ccusage", "## 3. Scale", "## 4. Pages", "## 5. Build", "## 6. Editing"]) expect(report).toContain(heading);
   // A ratio for each comparison, a profile, a row for each page measured, a build time.
   expect(report.match(/\*\*\d+\.\d+×\*\*/g)?.length).toBeGreaterThanOrEqual(4);
-  expect(report).toMatch(/\| `parseLine \(/);
+  // Codex's rollouts against the same scan of their own fields.
+  expect(report).toMatch(/\| \d+ MB of Codex rollouts \| [\d,]+ \| [\d.]+ \([\d.–]+\) \| [\d.]+ \([\d.–]+\) \| \*\*\d+\.\d+×\*\* \|/);
+  // The profile names the ingest's own functions with their files, the bundle's or the sources' (which lead changes with the code).
+  expect(report).toMatch(/\| `[\w$]+ \([\w/.-]+\.[jt]s\)` \| \d+ \| [\d.]+% \|/);
   // A first visit on both links, each as a ratio to the home page; bytes; what the main thread did.
   expect(report).toMatch(/\| \/f1-turn-duration \| \d+ \| \d+\.\d+× \| \d+ \| \d+\.\d+× \| \d+ \| \d+\.\d+× \| \d+ \| \d+\.\d+× \|/);
   expect(report).toMatch(/\| \/f1-turn-duration \| \d+ \| \d+ \| \d+ \| \d+ \| \d+ \| \d+ \|/);

@@ -1,4 +1,6 @@
 // The part of Observable Inputs the components use (the package ships no types).
 declare module "@observablehq/inputs" {
-  export function radio<T>(values: T[], options?: {label?: string; value?: T; format?: (value: T) => string}): HTMLElement;
+  type Options<T> = {label?: string; value?: T; format?: (value: T) => string};
+  export function radio<T>(values: T[], options?: Options<T>): HTMLElement;
+  export function select<T>(values: T[], options?: Options<T>): HTMLElement;
 }
