@@ -158,6 +158,9 @@ export function partsSql(table: TableName, parts: string[]): string {
   return `read_json(${list(parts)}, format = 'newline_delimited', columns = {${columns.map(([name, type]) => `${q(name)}: '${type}'`).join(", ")}})`;
 }
 
+/** The sources that read an agent's own record of a session: Claude Code's transcripts and Codex's rollouts. */
+const TRANSCRIPTS = "('claude-code', 'codex')";
+
 /**
  * The session ids read from transcripts. A transcript says more about a session than its
  * telemetry (prompts, modes, interrupts, clarifications), so when the same session id
@@ -166,12 +169,12 @@ export function partsSql(table: TableName, parts: string[]): string {
  * session is never counted twice).
  */
 function transcriptSessions(sessions: string): string {
-  return `(select session_id from ${sessions} where source = 'claude-code' and session_id is not null)`;
+  return `(select session_id from ${sessions} where source in ${TRANSCRIPTS} and session_id is not null)`;
 }
 
 /** SQL counting the sessions of other sources that a transcript shadows, over the sessions' rows (a relation). */
 export function shadowedSql(sessions: string): string {
-  return `select count(distinct session_id)::INTEGER as n from ${sessions} where source <> 'claude-code' and session_id in ${transcriptSessions(sessions)}`;
+  return `select count(distinct session_id)::INTEGER as n from ${sessions} where source not in ${TRANSCRIPTS} and session_id in ${transcriptSessions(sessions)}`;
 }
 
 /**
@@ -186,5 +189,5 @@ export function copySql(table: TableName, rows: string, out: string, sessions: s
     )
     .join(", ");
   const order = [...ORDER[table], ...rest(table, ORDER[table])];
-  return `copy (select ${select} from ${rows} where source = 'claude-code' or session_id not in ${transcriptSessions(sessions)} order by ${order.map(q).join(", ")}) to '${out.replace(/'/g, "''")}' (format parquet, compression zstd)`;
+  return `copy (select ${select} from ${rows} where source in ${TRANSCRIPTS} or session_id not in ${transcriptSessions(sessions)} order by ${order.map(q).join(", ")}) to '${out.replace(/'/g, "''")}' (format parquet, compression zstd)`;
 }

@@ -2,7 +2,7 @@
 // docs/findings.md, "Definitions", as docs/codex-format.md maps Codex onto them: a turn
 // runs from a prompt to the agent's last line before the next; an interrupt is a
 // `turn_aborted` line; a rejection is a call whose output is the CLI's refusal.
-import {codexLevel, interventionsOf, majority, sessionLevel, type EndReason, type Level} from "../../definitions.ts";
+import {CODEX_ORIGINATORS, codexLevel, interventionsOf, isInteractive, majority, sessionLevel, type EndReason, type Level} from "../../definitions.ts";
 import type {Classifiers} from "../../classify/types.ts";
 import type {Emit} from "../../tables.ts";
 import {sessionRow, stopRow, toolCallRow, turnRow, type Stop} from "../rows.ts";
@@ -13,13 +13,10 @@ import {asClassified, patchedFiles, putToPerson} from "./tools.ts";
 /** A rollout logs the person's prompts, the calls they refused and their interrupts; not the approvals they gave (docs/codex-format.md, "Approvals"). */
 export const ROLLOUTS: SessionKind = {name: "rollouts", approvals: true, prompts: true};
 
-/** How Codex names where a session ran (`source`, else its originator): the person at a terminal or an editor, or a program. */
-const INTERACTIVE: ReadonlySet<string> = new Set(["cli", "vscode"]);
-const ORIGINATORS: Readonly<Record<string, string>> = {codex_cli_rs: "cli", codex_vscode: "vscode", codex_exec: "exec"};
 
 /** Where the session ran: its `source`, or what its originator says; NULL where neither is logged (the legacy format). */
 export function entrypointOf(meta: Meta): string | null {
-  return meta.source ?? (meta.originator ? ORIGINATORS[meta.originator] ?? meta.originator : null);
+  return meta.source ?? (meta.originator ? CODEX_ORIGINATORS[meta.originator] ?? meta.originator : null);
 }
 
 type Call = {id: string; name: string; input: unknown; ts: number; output?: string; outputTs?: number};
@@ -164,7 +161,7 @@ export function assembleSession(meta: Meta, items: readonly Item[], opts: Sessio
   const entrypoint = entrypointOf(meta);
   emit("sessions", sessionRow(owner, {
     synthetic: opts.synthetic, start: times.length ? Math.min(...times) : meta.ts, end: times.length ? Math.max(...times) : meta.ts,
-    interactive: entrypoint === null ? null : INTERACTIVE.has(entrypoint), entrypoint, version: meta.version,
+    interactive: entrypoint === null ? null : isInteractive(entrypoint), entrypoint, version: meta.version,
     model: majority(models), provider: meta.provider, level: sessionLevel(levels), turns: turns.length, calls,
     interrupts, clarifications: agentStops, rejections, interventions
   }, ROLLOUTS));

@@ -4,12 +4,13 @@
 // duplicate) is known only once every shard has been deduplicated.
 //
 // Privacy: a record is copied field by field from this allowlist, nothing else is read.
-//   kept in the tables: `session.id`, `gen_ai.conversation.id` and `traceId` (session ids);
-//     `user.account_uuid`, `user.id`, `enduser.id` (user ids, as the transcript source keeps
-//     its fleet folders' names); `tool_name`/`gen_ai.tool.name`; `tool_use_id`/
+//   kept in the tables: `session.id`, Codex's `conversation.id`, `gen_ai.conversation.id`
+//     and `traceId` (session ids); `user.account_uuid`, `user.id`, Codex's
+//     `user.account_id`, `enduser.id` (user ids, as the transcript source keeps its fleet
+//     folders' names); `tool_name`/`gen_ai.tool.name`; `tool_use_id`/Codex's `call_id`/
 //     `gen_ai.tool.call.id`/`spanId` (tool call ids); `model`/`gen_ai.response.model`/
 //     `gen_ai.request.model`; `gen_ai.provider.name`/`gen_ai.system`; `app.version`/
-//     `service.version` and `app.entrypoint` (Claude Code's own).
+//     `service.version`; `app.entrypoint` (Claude Code's own), Codex's `originator` as one.
 //   read, never written out: times, `event.name`, `event.sequence`, `prompt.id`, decisions
 //     and their sources, `success`, `duration_ms`, `parentSpanId`, `status.code`,
 //     `gen_ai.operation.name`; `gen_ai.agent.name` (else `service.name`), which a tool-call
@@ -22,9 +23,10 @@
 // name (a resumed session's new process numbers its events from 0 again, so the sequence
 // alone is not enough); an event without a sequence by a digest of the whole record.
 import {createHash} from "node:crypto";
+import {CODEX_ORIGINATORS} from "../../definitions.ts";
 import {Attributes, attributes, isObject, nanosToMs, type Json, type Scalar} from "./otlp.ts";
 
-/** Claude Code events that make rows (docs/otel-format.md, "Claude Code's events"). */
+/** Claude Code events that make rows (docs/otel-format.md, "Claude Code's events"); Codex's of the same names (`codex.` before them) too. */
 export const ROW_EVENTS: ReadonlySet<string> = new Set(["user_prompt", "tool_decision", "tool_result", "api_request", "api_error"]);
 
 /** Claude Code events that are known and make no rows; any other name is `unknown_event`. */
@@ -35,6 +37,25 @@ const OTHER_EVENTS: ReadonlySet<string> = new Set([
   "hook_plugin_metrics", "compaction", "retention_sweep", "system_prompt", "summary", "at_mention", "auth",
   "internal_error", "feedback_survey"
 ]);
+
+/** Codex's events that are known and make no rows (docs/otel-format.md, "Codex's events"). */
+const CODEX_OTHER_EVENTS: ReadonlySet<string> = new Set(["conversation_starts", "sse_event", "websocket_connect", "websocket_request", "websocket_event", "auth_recovery"]);
+
+
+/**
+ * A Codex decision (`approved`, `approvedforsession`, `denied`, `abort`, `timedout`, ...)
+ * and who made it (`User`, `Config`, `AutomatedReviewer`), in Claude Code's words: accepted
+ * or rejected, by the person (for the session, or once) or by a rule. Codex's automated
+ * reviewer is no person: its verdicts count as the rule's.
+ */
+function codexDecision(decision: string | undefined, source: string | undefined): {dec?: string; src?: string} {
+  if (decision === undefined) return {};
+  const accepted = decision.startsWith("approved") || decision === "networkpolicyamendment";
+  const dec = accepted ? "accept" : "reject";
+  if (source === undefined) return {dec};
+  if (source.toLowerCase() !== "user") return {dec, src: "config"};
+  return {dec, src: accepted ? (decision === "approvedforsession" ? "user_permanent" : "user_temporary") : decision === "abort" ? "user_abort" : "user_reject"};
+}
 
 /** A Claude Code event, as much of it as the tables need (a shard line: short keys). */
 export type EventRecord = {
@@ -125,16 +146,21 @@ class Key {
   constructor(readonly name: string) {}
 }
 
-function eventName(a: Attributes, body: unknown): string | undefined {
+/** The event's name, and whether Codex wrote it (`codex.<name>`: its names are Claude Code's, under its own prefix). */
+function eventName(a: Attributes, body: unknown): {name: string; codex: boolean} | undefined {
   const text = isObject(body) && typeof body.stringValue === "string" ? body.stringValue : "";
-  return a.str("event.name") ?? (text.startsWith("claude_code.") ? text.slice("claude_code.".length) : undefined);
+  const name = a.str("event.name") ?? (text.startsWith("claude_code.") ? text.slice("claude_code.".length) : undefined);
+  if (name?.startsWith("codex.")) return {name: name.slice("codex.".length), codex: true};
+  return name === undefined ? undefined : {name, codex: false};
 }
 
 function readEvent(record: Json, resource: Map<string, Scalar>, f: number, l: number, sink: Sink, tally: Tally) {
   const a = new Attributes(attributes(record.attributes), resource);
-  const name = eventName(a, record.body);
-  if (name === undefined || !(ROW_EVENTS.has(name) || OTHER_EVENTS.has(name))) return void tally.unknown++;
-  const session = a.str("session.id");
+  const named = eventName(a, record.body);
+  if (named === undefined || !(ROW_EVENTS.has(named.name) || (named.codex ? CODEX_OTHER_EVENTS : OTHER_EVENTS).has(named.name))) return void tally.unknown++;
+  const {name, codex} = named;
+  // Codex names its session the conversation, and its user by account.
+  const session = a.str("session.id", ...(codex ? ["conversation.id"] : []));
   const t = Number.isNaN(nanosToMs(record.timeUnixNano)) ? nanosToMs(record.observedTimeUnixNano) : nanosToMs(record.timeUnixNano);
   if (session === undefined || Number.isNaN(t)) return void tally.invalid++;
   tally.known++;
@@ -142,20 +168,20 @@ function readEvent(record: Json, resource: Map<string, Scalar>, f: number, l: nu
   const k = q !== undefined ? `${session}\u0000${q}\u0000${t}\u0000${name}` : digestOf(record);
   if (!ROW_EVENTS.has(name)) return sink.event({r: "e", k, s: session, f, l, n: name, t});
   // Absent fields stay undefined, which the shard lines (JSON) leave out.
+  const originator = codex ? a.str("originator") : undefined;
   sink.event({
     r: "e", k, s: session, f, l, n: name, t, q,
     p: a.str("prompt.id"),
-    u: a.str("user.account_uuid", "user.id"),
+    u: a.str("user.account_uuid", "user.id", ...(codex ? ["user.account_id"] : [])),
     tool: a.str("tool_name"),
-    id: a.str("tool_use_id"),
+    id: a.str("tool_use_id", ...(codex ? ["call_id"] : [])),
     // tool_result says `decision_type`/`decision_source` (2025: `decision`/`source`).
-    dec: a.str("decision_type", "decision"),
-    src: a.str("decision_source", "source"),
+    ...(codex && name === "tool_decision" ? codexDecision(a.str("decision"), a.str("source")) : {dec: a.str("decision_type", "decision"), src: a.str("decision_source", "source")}),
     ok: a.bool("success"),
     d: a.num("duration_ms"),
     m: name === "api_request" ? a.str("model") : undefined,
     v: a.str("app.version", "service.version"),
-    ep: a.str("app.entrypoint")
+    ep: codex ? (originator && (CODEX_ORIGINATORS[originator] ?? originator)) : a.str("app.entrypoint")
   });
 }
 
