@@ -6,7 +6,7 @@ import {chromium, type Browser} from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
-export const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"];
+const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"];
 
 /** The browser as it names itself ("Chromium 156.0.8078.114", "Google Chrome 143.0.7499.40"), or undefined when there is none at `path`. */
 export function chromiumName(path = CHROMIUM): string | undefined {

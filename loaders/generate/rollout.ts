@@ -1,10 +1,10 @@
 // The rollout writer: one planned session → the rollout Codex CLI would have written, in
-// the shapes of docs/codex-format.md for Codex 0.116 and later (envelopes, a turn_context
-// a turn, task_started and task_complete with duration_ms). The session model is Claude
+// the shapes of docs/codex-format.md for Codex 0.116 and later (envelopes; a turn opens with
+// task_started and its turn_context, then the prompt; task_complete with duration_ms). The session model is Claude
 // Code's (session.ts): how Codex users behave is our assumption, not the study's, which
 // measured Claude Code alone. Each of Claude Code's tools becomes Codex's nearest: reads,
-// searches and commands run in the shell, edits are patches; Codex has no question, plan
-// or subagent tool, so a question is asked in words and a subagent's work is not written.
+// searches and commands run in the shell, edits are patches; a question or a plan is asked
+// in words (as before Codex 0.88's request_user_input), and a subagent's work is not written.
 import type {Rng} from "./rng.ts";
 import type {Block, Ev, SessionPlan} from "./session.ts";
 
@@ -99,10 +99,10 @@ export function renderRollout(plan: SessionPlan, rng: Rng): string {
         const text = e.command ? `/${e.command} ${e.text}` : e.text;
         turnStart = e.t;
         lastWords = null;
+        line(e.t, "event_msg", {type: "task_started", model_context_window: 272_000});
+        line(e.t, "turn_context", {cwd, approval_policy: policyOf(mode).approval, sandbox_policy: {type: policyOf(mode).sandbox, network_access: false}, model: modelAt(e.t), effort: "medium", summary: "auto"});
         line(e.t, "response_item", {type: "message", role: "user", content: [{type: "input_text", text}]});
         line(e.t, "event_msg", {type: "user_message", message: text, images: [], local_images: [], text_elements: []});
-        line(e.t, "turn_context", {cwd, approval_policy: policyOf(mode).approval, sandbox_policy: {type: policyOf(mode).sandbox, network_access: false}, model: modelAt(e.t), effort: "medium", summary: "auto"});
-        line(e.t, "event_msg", {type: "task_started", model_context_window: 272_000});
         return;
       }
       case "mode":

@@ -127,7 +127,7 @@ describe(`Codex beside Claude Code, in ${BROWSER}`, () => {
       await page.waitForFunction((n) => Number(document.documentElement.dataset.rendered) > n, before, {timeout: 10_000}).catch(() => {
         throw new Error(`${path}: choosing Codex drew nothing: ${problems.join("; ")}`);
       });
-      if (path === "/f4-stops") await expect.poll(() => page.locator("p", {hasText: "Codex has no question or plan tool"}).count()).toBe(1);
+      if (path === "/f4-stops") await expect.poll(() => page.locator("p", {hasText: "Codex had no question or plan tool"}).count()).toBe(1);
       expect(await settled()).toEqual([]);
       await page.close();
     });

@@ -46,9 +46,13 @@ function rolloutsUnder(dir: string, walk: Walk, out: RolloutFile[] = []): Rollou
 
 const isHome = (dir: string, walk: Walk) => entries(dir, walk).some((e) => e.isDirectory() && HOME_FOLDERS.includes(e.name));
 
-/** A home's rollouts; its `history.jsonl` (the prompts typed, without their sessions) is Codex's and no transcript, so it is claimed and not read. */
+/**
+ * A home's rollouts. The other JSONL files at its top (`history.jsonl`: the prompts typed,
+ * without their sessions; `session_index.jsonl`: the threads' names) are Codex's and no
+ * transcripts, so they are claimed and not read.
+ */
 function homeGroup(home: string, userId: string, synthetic: boolean, walk: Walk): CodexGroup {
-  walk.claimed.add(join(home, "history.jsonl"));
+  for (const e of entries(home, walk)) if (e.name.endsWith(".jsonl")) walk.claimed.add(join(home, e.name));
   const files = HOME_FOLDERS.flatMap((f) => (entries(home, walk).some((e) => e.isDirectory() && e.name === f) ? rolloutsUnder(join(home, f), walk) : []));
   return {source: "codex", userId, synthetic, home, files: files.sort(byPath)};
 }

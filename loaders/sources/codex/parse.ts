@@ -31,7 +31,6 @@ export type Body =
   | {t: "call"; call: Call}
   | {t: "output"; id: string; text: string}
   | {t: "aborted"; reason: string | null}
-  | {t: "started"}
   | {t: "complete"; ms: number | null}
   | {t: "error"}
   /** The agent at work in a way no finding reads (reasoning, token counts, snapshots ...). */
@@ -62,9 +61,9 @@ function argumentsOf(raw: unknown): unknown {
   }
 }
 
-/** A tool output's text: a string, or {output} / {content} in some versions. */
+/** A tool output's text: a string, a list of content items (0.51+), or {output} / {content} in some versions. */
 function outputText(output: unknown): string {
-  if (typeof output === "string") return output;
+  if (typeof output === "string" || Array.isArray(output)) return textOf(output);
   if (isObject(output)) return str(output.output) ?? str(output.content) ?? textOf(output.content);
   return "";
 }
@@ -98,11 +97,10 @@ function responseItem(p: Record<string, unknown>, lineNo: number): Body | SkipRe
       return {t: "call", call: {id: str(p.id) ?? `web_search@${lineNo}`, name: "web_search", input: isObject(p.action) ? p.action : null}};
     case "function_call_output":
     case "custom_tool_call_output":
-    case "local_shell_call_output":
       if (typeof p.call_id !== "string") return "missing_fields";
       return {t: "output", id: p.call_id, text: outputText(p.output)};
     default:
-      // reasoning, web searches, snapshots of the work tree, and whatever newer versions add
+      // reasoning, snapshots of the work tree, and whatever newer versions add
       return {t: "work"};
   }
 }
@@ -113,17 +111,19 @@ function eventMsg(p: Record<string, unknown>): Body | SkipReason {
       return typeof p.message === "string" ? {t: "prompt", text: p.message} : "missing_fields";
     case "turn_aborted":
       return {t: "aborted", reason: str(p.reason)};
-    case "task_started":
-    case "turn_started":
-      return {t: "started"};
     case "task_complete":
     case "turn_complete":
       return {t: "complete", ms: typeof p.duration_ms === "number" && Number.isFinite(p.duration_ms) ? p.duration_ms : null};
     case "error":
-    case "stream_error":
       return {t: "error"};
-    default:
+    case "agent_message":
+    case "agent_reasoning":
+    case "agent_reasoning_raw_content":
       return {t: "work"};
+    default:
+      // The turn's start, token counts, and what the person starts between turns (/compact,
+      // /review, /undo, a rollback, a rename): none is the agent's work, so none lengthens a turn.
+      return {t: "other"};
   }
 }
 
@@ -138,7 +138,7 @@ function envelope(o: Record<string, unknown>, ts: number, lineNo: number): Body 
   if (!isObject(p)) return "missing_fields";
   switch (o.type) {
     case "session_meta": {
-      // A fork or a resume can repeat its first session's meta: the first in the file names the session.
+      // A fork copies its parent's meta after its own, and a change of memory mode writes it again: the first in the file names the session.
       const meta = isObject(p.meta) ? p.meta : p;
       if (typeof meta.id !== "string") return "missing_fields";
       const at = Date.parse(str(meta.timestamp) ?? "");
@@ -166,15 +166,17 @@ function legacyHeader(o: Record<string, unknown>): Body | null {
 export function parseLine(raw: string, lineNo: number, last: boolean): Item | SkipReason {
   const o = objectOf(raw, last);
   if (typeof o === "string") return o;
-  if (typeof o.timestamp === "string" && typeof o.type === "string" && "payload" in o) {
+  const header = legacyHeader(o);
+  if (header) return {...header, ts: NaN, line: lineNo};
+  // An envelope, whole or damaged: only the legacy format's bare items have neither field.
+  if ("payload" in o || "timestamp" in o) {
+    if (typeof o.type !== "string") return "missing_fields";
     if (!KNOWN_TYPES.has(o.type)) return "unknown_type";
-    const ts = Date.parse(o.timestamp);
+    const ts = typeof o.timestamp === "string" ? Date.parse(o.timestamp) : NaN;
     if (Number.isNaN(ts)) return "invalid_field";
     const body = envelope(o, ts, lineNo);
     return typeof body === "string" ? body : {...body, ts, line: lineNo};
   }
-  const header = legacyHeader(o);
-  if (header) return {...header, ts: NaN, line: lineNo};
   if (o.record_type === "state") return {t: "other", ts: NaN, line: lineNo};
   if (typeof o.type !== "string") return "missing_fields";
   const body = responseItem(o, lineNo);

@@ -22,6 +22,7 @@ const KIND: Readonly<Record<string, string>> = {
   list_dir: "LS",
   grep_files: "Grep",
   web_search: "WebSearch",
+  request_user_input: "AskUserQuestion",
   list_mcp_resources: "ListMcpResourcesTool",
   list_mcp_resource_templates: "ListMcpResourcesTool",
   read_mcp_resource: "ReadMcpResourceTool"
@@ -37,9 +38,9 @@ function commandLine(argv: unknown[]): string {
   return words.join(" ");
 }
 
-/** The files a patch adds, updates or deletes, in order. */
-export function patchedFiles(patch: string): string[] {
-  return [...patch.matchAll(/^\*\*\* (?:Add|Update|Delete) File: (.+)$/gm)].map((m) => m[1].trim());
+/** The files a patch call adds, updates or deletes, in order: its input is the patch (a custom tool), or holds it. */
+export function patchedFiles(input: unknown): string[] {
+  return [...patchText(input).matchAll(/^\*\*\* (?:Add|Update|Delete) File: (.+)$/gm)].map((m) => m[1].trim());
 }
 
 const patchText = (input: unknown): string =>
@@ -53,7 +54,7 @@ export function asClassified(name: string, input: unknown): {tool: string; input
     const command = Array.isArray(o.command) ? commandLine(o.command) : typeof o.command === "string" ? o.command : typeof o.cmd === "string" ? o.cmd : typeof input === "string" ? input : "";
     return {tool, input: {command}};
   }
-  if (tool === "Edit") return {tool, input: {file_path: patchedFiles(patchText(input))[0] ?? null}};
+  if (tool === "Edit") return {tool, input: {file_path: patchedFiles(input)[0] ?? null}};
   return {tool, input};
 }
 

@@ -54,7 +54,9 @@ function codexDecision(decision: string | undefined, source: string | undefined)
   const dec = accepted ? "accept" : "reject";
   if (source === undefined) return {dec};
   if (source.toLowerCase() !== "user") return {dec, src: "config"};
-  return {dec, src: accepted ? (decision === "approvedforsession" ? "user_permanent" : "user_temporary") : decision === "abort" ? "user_abort" : "user_reject"};
+  // Approvals that last (for the session, or as a rule added to the exec policy) are Claude Code's `user_permanent`.
+  const lasting = decision === "approvedforsession" || decision === "approvedexecpolicyamendment";
+  return {dec, src: accepted ? (lasting ? "user_permanent" : "user_temporary") : decision === "abort" ? "user_abort" : "user_reject"};
 }
 
 /** A Claude Code event, as much of it as the tables need (a shard line: short keys). */

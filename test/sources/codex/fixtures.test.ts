@@ -27,18 +27,18 @@ describe("four real Codex homes, 0.40 to 0.94 and the legacy format", () => {
       ["0199865a", 0, "14:08:55.428", "14:14:25.480", 330.052, 4, "interrupted"],
       ["019ab760", 0, "19:41:59.521", "19:42:01.417", 1.896, 0, "interrupted"],
       ["019ab760", 1, "19:42:25.151", "19:44:12.309", 107.158, 12, "completed"],
-      ["019c2a3a", 0, "19:56:53.720", "19:57:27.996", 34.276, 4, "completed"],
-      ["019c2a3a", 1, "19:57:35.426", "19:58:13.581", 38.155, 4, "completed"],
+      ["019c2a3a", 0, "19:56:53.720", "19:57:27.992", 34.272, 4, "completed"],
+      ["019c2a3a", 1, "19:57:35.426", "19:58:13.508", 38.082, 4, "completed"],
       ["40cb3c9c", 0, null, null, null, 1, "completed"],
       ["40cb3c9c", 1, null, null, null, 1, "completed"]
     ]);
     expect(new Set(turns.map((t) => t.permission_mode))).toEqual(new Set(["on-request/workspace-write"]));
   });
 
-  test("the calls: refusals from the CLI's own words, failures from the exit code; in a sandbox the agent may write in, the person is in the loop of the calls they refused only", async () => {
+  test("the calls: refusals from the CLI's own words (errors too, as in every source), failures from the exit code; in a sandbox the agent may write in, the person is in the loop of the calls they refused only", async () => {
     expect(await sqlOn(out, "select tool_name, count(*)::INTEGER as n, count(*) filter (rejected)::INTEGER as refused, count(*) filter (is_error)::INTEGER as failed, count(*) filter (human_in_loop)::INTEGER as person from tool_calls group by 1 order by 2 desc, 1")).toEqual([
       {tool_name: "shell_command", n: 19, refused: 0, failed: 3, person: 0},
-      {tool_name: "shell", n: 4, refused: 3, failed: 0, person: 3},
+      {tool_name: "shell", n: 4, refused: 3, failed: 3, person: 3},
       {tool_name: "apply_patch", n: 1, refused: 0, failed: 0, person: 0},
       {tool_name: "search__search.query", n: 1, refused: 0, failed: 0, person: 0},
       {tool_name: "update_plan", n: 1, refused: 0, failed: 0, person: 0}

@@ -61,10 +61,56 @@ describe("Codex rollouts", () => {
     expect(alone.sessions.map((x) => [x.session_id, x.n_turns])).toEqual([["k", 2]]);
   });
 
-  test("a Codex home's history.jsonl (prompts without their sessions) is read by no source, not even as a transcript", () => {
+  test("from 0.107 a turn's settings come before its prompt: each turn takes the ones in force when the agent began", () => {
+    const started = (t: number) => line(t, "event_msg", {type: "task_started"});
+    const a = assemble({[path("g")]: rollout(meta("g", "cli"), started(1), context(1, "never", "danger-full-access"), prompt(1, "one"), say(2, "Done."), started(5), context(5, "untrusted", "read-only"), prompt(5, "two"), say(6, "Done."))});
+    expect(a.turns.map((t) => [t.permission_mode, t.auto_approve])).toEqual([["never/danger-full-access", "full"], ["untrusted/read-only", "none"]]);
+  });
+
+  test("what the person starts after a turn (a /compact) does not lengthen it, and the turn keeps its own logged duration", () => {
+    const ev = (t: number, payload: object) => line(t, "event_msg", payload);
+    const a = assemble({[path("h")]: rollout(meta("h", "cli"), prompt(1, "fix it"), say(5, "Fixed."), ev(5, {type: "task_complete", duration_ms: 4000}), ev(900, {type: "task_started"}), ev(901, {type: "context_compacted"}), ev(902, {type: "token_count", info: null}), ev(903, {type: "task_complete"}))});
+    expect(a.turns).toMatchObject([{wall_s: 4, logged_duration_s: 4}]);
+  });
+
+  test("a session of more lines than a call's arguments may hold is still read", () => {
+    const many = Array.from({length: 130_000}, (_, i) => line(2 + i / 1000, "event_msg", {type: "token_count", info: null}));
+    const a = assemble({[path("i")]: [meta("i", "cli"), prompt(1, "go"), many.join("\n"), say(200, "Done.")].join("\n") + "\n"});
+    expect(a.sessions).toMatchObject([{n_turns: 1}]);
+    expect(a.turns).toMatchObject([{wall_s: 199}]);
+  });
+
+  test("a failure is read from every shape of output that states an exit code; a refusal is an error too, as in every source", () => {
+    const long = JSON.stringify({output: "x".repeat(10_000), metadata: {exit_code: 1, duration_seconds: 1}});
+    const a = assemble({[path("j")]: rollout(meta("j", "cli"), prompt(1, "build"), shell(2, "a", {command: ["make"]}), output(3, "a", long), shell(4, "b", {cmd: "make"}), output(5, "b", "Chunk ID: 1\nWall time: 1.0 seconds\nProcess exited with code 2\nOutput:\nfail"), shell(6, "c", {command: ["ls"]}), output(7, "c", "Exit code: 0\nOutput:\nok"), shell(8, "d", {command: ["rm", "x"]}), output(9, "d", "exec command rejected by user"), say(10, "Done."))});
+    expect(a.tool_calls.map((c) => [c.tool_use_id, c.is_error])).toEqual([["a", true], ["b", true], ["c", false], ["d", true]]);
+  });
+
+  test("a damaged envelope is skipped by its reason, never read as the legacy format's bare items", () => {
+    const bad = [JSON.stringify({timestamp: 123, type: "response_item", payload: {type: "message", role: "assistant", content: []}}), JSON.stringify({timestamp: at(3), type: "session_meta"})];
+    const a = assemble({[path("k")]: rollout(meta("k", "cli"), prompt(1, "hi"), ...bad, say(4, "Hello."))});
+    expect(skipped(a)).toEqual({invalid_field: 1, missing_fields: 1});
+    expect(a.turns).toMatchObject([{wall_s: 3}]);
+  });
+
+  test("Codex's question tool (request_user_input, 0.88+) is an agent stop, and the turn waits on the person's answer", () => {
+    const ask = line(2, "response_item", {type: "function_call", name: "request_user_input", arguments: JSON.stringify({questions: [{id: "q", header: "Store", question: "Redis or memory?"}]}), call_id: "q1"});
+    const a = assemble({[path("l")]: rollout(meta("l", "cli"), prompt(1, "add a cache"), ask, output(32, "q1", JSON.stringify({answers: {q: {answers: ["Redis"]}}})), say(40, "Done, with Redis."))});
+    expect(a.turns).toMatchObject([{n_ask_user: 1, wait_s: 30, wall_s: 39, duration_s: 9, end_reason: "completed"}]);
+    expect(a.stops).toMatchObject([{kind: "agent", how: "ask_user"}]);
+  });
+
+  test("before 0.43 the CLI and codex exec logged the same originator: where no source says which, the session's is unknown", () => {
+    const old = line(0, "session_meta", {id: "m", timestamp: at(0), originator: "codex_cli_rs", cli_version: "0.40.0"});
+    const a = assemble({[path("m")]: rollout(old, prompt(1, "hi"), say(2, "Hello."))});
+    expect(a.sessions).toMatchObject([{entrypoint: null, interactive: null}]);
+  });
+
+  test("a Codex home's other files (history.jsonl, session_index.jsonl) are read by no source, not even as transcripts", () => {
     const a = assemble({
       [path("f")]: rollout(meta("f", "cli"), prompt(1, "hi"), say(2, "Hello.")),
-      "history.jsonl": `${JSON.stringify({session_id: "f", ts: 1, text: "hi"})}\n`
+      "history.jsonl": `${JSON.stringify({session_id: "f", ts: 1, text: "hi"})}\n`,
+      "session_index.jsonl": `${JSON.stringify({id: "f", thread_name: "hi"})}\n`
     });
     expect(a.sessions.map((s) => s.source)).toEqual(["codex"]);
     expect(total(a, "lines")).toBe(3);
