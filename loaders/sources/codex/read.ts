@@ -14,24 +14,16 @@ import {assembleSession} from "./sessions.ts";
 
 type Rollout = {
   file: number;
+  path: string;
   meta: Meta | null;
   items: Item[];
-  /** Each parsed line's number and the digest of all it holds but its time, in order: a fork's copies of its parent's lines have the same. */
-  lines: {lineNo: number; digest: number}[];
-  /** Where a meta of another session (a fork's parent's, copied) begins, as an index of `lines`. */
-  parent: {id: string; at: number} | null;
+  /** The id of another session's meta in the file: a fork's parent's, copied after the fork's own. */
+  parent: string | null;
 };
-
-/** FNV-1a over a line from its type on: a copy written at another time has the same digest. */
-function digest(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = Math.max(0, text.indexOf('"type"')); i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
 
 function readRollout(path: string, file: number, maxLineBytes: number): {rollout: Rollout; counts: FileCounts} {
   const counts = emptyCounts();
-  const rollout: Rollout = {file, meta: null, items: [], lines: [], parent: null};
+  const rollout: Rollout = {file, path, meta: null, items: [], parent: null};
   try {
     counts.bytes = readLines(path, maxLineBytes, {
       line(text, lineNo, last) {
@@ -39,10 +31,9 @@ function readRollout(path: string, file: number, maxLineBytes: number): {rollout
         const item = parseLine(text, lineNo, last);
         if (typeof item === "string") return addSkip(counts, item);
         counts.parsed++;
-        rollout.lines.push({lineNo, digest: digest(text)});
         if (item.t !== "meta") rollout.items.push(item);
         else if (rollout.meta === null) rollout.meta = item.meta;
-        else if (item.meta.id !== rollout.meta.id) rollout.parent ??= {id: item.meta.id, at: rollout.lines.length - 1};
+        else if (item.meta.id !== rollout.meta.id) rollout.parent ??= item.meta.id;
       },
       skip(reason) {
         counts.lines++;
@@ -78,7 +69,7 @@ export function readRollouts(group: CodexGroup, {maxLineBytes, classifiers}: Rea
       c.parsed = 0;
       continue;
     }
-    const copied = copiedFromParent(rollout, best);
+    const copied = copiedFromParent(rollout, best, maxLineBytes);
     if (copied.size) {
       rollout.items = rollout.items.filter((i) => !copied.has(i.line));
       c.parsed -= copied.size;
@@ -98,16 +89,46 @@ export function readRollouts(group: CodexGroup, {maxLineBytes, classifiers}: Rea
   return {counts, unansweredPrompts: unanswered, replayedEvents: 0, orphanLines: orphans, droppedSessions: {}};
 }
 
+/** FNV-1a over a line from its type on: a copy written at another time has the same digest. */
+function digest(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = Math.max(0, text.indexOf('"type"')); i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * A file's parsed lines again, each with its digest and the session its meta names (if it
+ * is one). Read only for a fork and its parent, which are few: the digests stay off the path
+ * every line takes.
+ */
+function digests(path: string, maxLineBytes: number): {lineNo: number; digest: number; meta: string | null}[] {
+  const out: {lineNo: number; digest: number; meta: string | null}[] = [];
+  try {
+    readLines(path, maxLineBytes, {
+      line(text, lineNo, last) {
+        const item = parseLine(text, lineNo, last);
+        if (typeof item !== "string") out.push({lineNo, digest: digest(text), meta: item.t === "meta" ? item.meta.id : null});
+      },
+      skip() {}
+    });
+  } catch {
+    // A file that cannot be read to its end (counted so when it was read): its lines up to the fault.
+  }
+  return out;
+}
+
 /**
  * The lines a fork copied from its parent: from the parent's meta on, as long as they
  * match the parent's own lines in order (a fork copies its parent's history up to the fork
  * point, under new times). None when the parent's file is not read with it: then the
  * copies are the only record of those turns.
  */
-function copiedFromParent(fork: Rollout, best: ReadonlyMap<string, Rollout>): Set<number> {
-  const parent = fork.parent && best.get(fork.parent.id);
+function copiedFromParent(fork: Rollout, best: ReadonlyMap<string, Rollout>, maxLineBytes: number): Set<number> {
+  const parent = fork.parent === null ? undefined : best.get(fork.parent);
   const copied = new Set<number>();
-  if (!fork.parent || !parent) return copied;
-  for (let i = fork.parent.at, j = 0; i < fork.lines.length && j < parent.lines.length && fork.lines[i].digest === parent.lines[j].digest; i++, j++) copied.add(fork.lines[i].lineNo);
+  if (!parent) return copied;
+  const mine = digests(fork.path, maxLineBytes);
+  const theirs = digests(parent.path, maxLineBytes);
+  for (let i = mine.findIndex((l) => l.meta === fork.parent), j = 0; i >= 0 && i < mine.length && j < theirs.length && mine[i].digest === theirs[j].digest; i++, j++) copied.add(mine[i].lineNo);
   return copied;
 }
