@@ -139,8 +139,10 @@ export function majority(items: Iterable<string>): string | null {
 }
 
 
-/** Where Codex's originators ran, as entry points: the terminal, the editor, or `codex exec` (docs/codex-format.md, "Sessions"). */
-export const CODEX_ORIGINATORS: Readonly<Record<string, string>> = {codex_cli_rs: "cli", codex_vscode: "vscode", codex_exec: "exec"};
+const CODEX_ORIGINATORS: Readonly<Record<string, string>> = {codex_cli_rs: "cli", codex_vscode: "vscode", codex_exec: "exec"};
+
+/** Where a Codex originator ran, as an entry point: the terminal, the editor, or `codex exec`; another as logged (docs/codex-format.md, "Sessions"). */
+export const codexEntrypoint = (originator: string): string => CODEX_ORIGINATORS[originator] ?? originator;
 
 /** Entry points of interactive sessions: absent (Claude Code 1.0.x), `cli`, or `vscode` (Codex's editor extension; Claude Code's is `claude-vscode`). */
 export function isInteractive(entrypoint: string | null | undefined): boolean {

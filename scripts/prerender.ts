@@ -17,16 +17,17 @@ export const VIEWPORT = {width: 1280, height: 900};
 
 /** A chart drawn at build time, in the place of the cell that draws it live (style.css keeps Framework's spinner off it). */
 const OPEN = '<observablehq-loading class="first-view">';
-const DRAWN = /<observablehq-loading class="first-view">([\s\S]*?)<\/observablehq-loading>(?=<!--:([0-9a-f]{8}(?:-\d+)?):-->)/g;
-/** Framework's root of a cell: a comment naming the cell, the last node of the cell's block. */
-const ROOT = /<!--:([0-9a-f]{8}(?:-\d+)?):-->/g;
+/** A cell's id as Framework writes it in the comment that is the cell's root, the last node of its block. */
+const CELL_ID = String.raw`[0-9a-f]{8}(?:-\d+)?`;
+const DRAWN = new RegExp(String.raw`${OPEN}([\s\S]*?)<\/observablehq-loading>(?=<!--:(${CELL_ID}):-->)`, "g");
+const ROOT = new RegExp(`<!--:(${CELL_ID}):-->`, "g");
 
 // Runs in the page (source text: a compiled function may call helpers the page lacks).
 const CELLS = `(() => {
   const cells = {};
   for (const block of document.querySelectorAll("div.observablehq--block")) {
     const root = block.lastChild;
-    if (root?.nodeType !== Node.COMMENT_NODE || !/^:[0-9a-f]{8}(-\\d+)?:$/.test(root.data) || !block.querySelector("svg[class^='plot']")) continue;
+    if (root?.nodeType !== Node.COMMENT_NODE || !/^:${CELL_ID}:$/.test(root.data) || !block.querySelector("svg[class^='plot']")) continue;
     cells[root.data.slice(1, -1)] = [...block.children].filter((e) => e.tagName !== "OBSERVABLEHQ-LOADING").map((e) => e.outerHTML).join("");
   }
   return cells;

@@ -8,7 +8,7 @@ import * as Inputs from "@observablehq/inputs";
  * that declares its filter, where the build reads the values the page may open on
  * (loaders/site/queries.ts).
  */
-export function sourceSelect(present: string[], labels: {source: Record<string, string>}, preferred = "(all)"): HTMLElement {
+export function sourceSelect(present: string[], labels: {source: Record<string, string>}, preferred: string): HTMLElement {
   const options = ["(all)", ...present.filter((s) => s !== "(all)").sort()];
   return Inputs.select(options, {label: "Source", value: options.includes(preferred) ? preferred : "(all)", format: (s: string) => (s === "(all)" ? "all sources" : labels.source[s] ?? s)});
 }

@@ -18,7 +18,7 @@ const HOME_FOLDERS = ["sessions", "archived_sessions"];
 const FIRST_LINE = /^\uFEFF?\{\s*(?:"timestamp"\s*:\s*"[^"]*"\s*,\s*"type"\s*:\s*"session_meta"|"id"\s*:\s*"[^"]*"\s*,\s*"timestamp"\s*:)/;
 
 /** Whether the file opens as a rollout; false when it cannot be read. */
-export function isRollout(path: string): boolean {
+function isRollout(path: string): boolean {
   let fd: number | undefined;
   try {
     fd = openSync(path, "r");

@@ -9,7 +9,7 @@ import {objectOf} from "../lines.ts";
 export type SkipReason = "blank" | "not_json" | "truncated" | "not_object" | "missing_fields" | "invalid_field" | "unknown_type";
 
 /** The envelope types Codex writes (docs/codex-format.md, "Lines"); a line of any other type is skipped. */
-export const KNOWN_TYPES: ReadonlySet<string> = new Set(["session_meta", "response_item", "event_msg", "turn_context", "compacted"]);
+const KNOWN_TYPES: ReadonlySet<string> = new Set(["session_meta", "response_item", "event_msg", "turn_context", "compacted"]);
 
 /** What the CLI puts in the conversation as a user message that the person did not type (docs/codex-format.md, "Prompts"). */
 const INJECTED = /^\s*(?:<environment_context>|<user_instructions>|<user_shell_command>|<user_action>|<skill>|<turn_aborted>|<subagent_notification>|<hook_prompt|# AGENTS\.md instructions for )/i;

@@ -2,7 +2,7 @@
 // docs/findings.md, "Definitions", as docs/codex-format.md maps Codex onto them: a turn
 // runs from a prompt to the agent's last line before the next; an interrupt is a
 // `turn_aborted` line; a rejection is a call whose output is the CLI's refusal.
-import {ASK_TOOL, CODEX_ORIGINATORS, codexLevel, interventionsOf, isInteractive, majority, sessionLevel, type EndReason, type Level} from "../../definitions.ts";
+import {ASK_TOOL, codexEntrypoint, codexLevel, interventionsOf, isInteractive, majority, sessionLevel, type EndReason, type Level} from "../../definitions.ts";
 import type {Classifiers} from "../../classify/types.ts";
 import type {Emit} from "../../tables.ts";
 import {sessionRow, stopRow, toolCallRow, turnRow, type Stop} from "../rows.ts";
@@ -19,10 +19,10 @@ export const ROLLOUTS: SessionKind = {name: "rollouts", approvals: true, prompts
  * logged (the legacy format), and for the CLI's originator before 0.43, which `codex exec`
  * shared.
  */
-export function entrypointOf(meta: Meta): string | null {
+function entrypointOf(meta: Meta): string | null {
   if (meta.source) return meta.source;
   if (!meta.originator || (meta.originator === "codex_cli_rs" && before43(meta.version))) return null;
-  return CODEX_ORIGINATORS[meta.originator] ?? meta.originator;
+  return codexEntrypoint(meta.originator);
 }
 
 const before43 = (version: string | null) => {

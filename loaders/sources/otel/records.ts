@@ -23,7 +23,7 @@
 // name (a resumed session's new process numbers its events from 0 again, so the sequence
 // alone is not enough); an event without a sequence by a digest of the whole record.
 import {createHash} from "node:crypto";
-import {CODEX_ORIGINATORS} from "../../definitions.ts";
+import {codexEntrypoint} from "../../definitions.ts";
 import {Attributes, attributes, isObject, nanosToMs, type Json, type Scalar} from "./otlp.ts";
 
 /** Claude Code events that make rows (docs/otel-format.md, "Claude Code's events"); Codex's of the same names (`codex.` before them) too. */
@@ -40,7 +40,6 @@ const OTHER_EVENTS: ReadonlySet<string> = new Set([
 
 /** Codex's events that are known and make no rows (docs/otel-format.md, "Codex's events"). */
 const CODEX_OTHER_EVENTS: ReadonlySet<string> = new Set(["conversation_starts", "sse_event", "websocket_connect", "websocket_request", "websocket_event", "auth_recovery"]);
-
 
 /**
  * A Codex decision (`approved`, `approvedforsession`, `denied`, `abort`, `timedout`, ...)
@@ -183,7 +182,7 @@ function readEvent(record: Json, resource: Map<string, Scalar>, f: number, l: nu
     d: a.num("duration_ms"),
     m: name === "api_request" ? a.str("model") : undefined,
     v: a.str("app.version", "service.version"),
-    ep: codex ? (originator && (CODEX_ORIGINATORS[originator] ?? originator)) : a.str("app.entrypoint")
+    ep: codex ? (originator && codexEntrypoint(originator)) : a.str("app.entrypoint")
   });
 }
 
