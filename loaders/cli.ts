@@ -70,10 +70,10 @@ generate
                            and it may hold only a fleet written before, which is replaced)
   -u, --users <n>          how many Claude Code users (default: the calibration's
                            default size)
-      --codex-users <n>    how many Codex CLI users, written as its rollouts beside the
-                           Claude Code users (default 0). The study has no Codex
-                           figures: they behave as Claude Code's users do, by our
-                           assumption
+      --codex-users <n>    how many Codex CLI users, written as its rollouts beside
+                           the Claude Code users (default: the calibration's default
+                           size). The study has no Codex figures: they behave as
+                           Claude Code's users do, by our assumption
   -a, --api-agents <n>     how many agents built on the API, 0 for none (default: the
                            calibration's default size)
   -s, --seed <s>           any text; another seed is another fleet (default: the
@@ -210,7 +210,7 @@ async function runGenerate(args: string[]) {
   if (!Number.isInteger(users) || users < 1) throw new UsageError(`--users needs a whole number of at least 1, not ${values.users}`);
   const apiAgents = values["api-agents"] === undefined ? size.api_agents : Number(values["api-agents"]);
   if (!Number.isInteger(apiAgents) || apiAgents < 0) throw new UsageError(`--api-agents needs a whole number, not ${values["api-agents"]}`);
-  const codexUsers = values["codex-users"] === undefined ? 0 : Number(values["codex-users"]);
+  const codexUsers = values["codex-users"] === undefined ? size.codex_users : Number(values["codex-users"]);
   if (!Number.isInteger(codexUsers) || codexUsers < 0) throw new UsageError(`--codex-users needs a whole number, not ${values["codex-users"]}`);
   const variant = values.variant ?? "calibrated";
   if (!isVariant(variant)) throw new UsageError(`--variant must be one of ${Object.keys(VARIANTS).join(", ")}, not ${variant}`);

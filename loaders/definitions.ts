@@ -5,6 +5,10 @@
 export type Level = "full" | "edits" | "none";
 export type EndReason = "completed" | "interrupted" | "clarification" | "error";
 export type Complexity = "minimal" | "low" | "medium" | "high";
+/** The agent that did the work (docs/tables.md, `sessions.agent`): Claude Code, Codex, or an agent built on the API (GenAI spans). */
+export type Agent = "claude-code" | "codex" | "api";
+/** How the pages name each agent. */
+export const AGENT_LABELS: Record<Agent, string> = {"claude-code": "Claude Code", codex: "Codex", api: "Agents built on the API"};
 
 export const COMPLEXITIES: readonly Complexity[] = ["minimal", "low", "medium", "high"];
 

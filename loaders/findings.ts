@@ -38,8 +38,11 @@ export type Comparison =
 
 const PERCENT = {scale: 100};
 const MINUTES = {scale: 1 / 60};
-// The study's Claude Code figures are of interactive sessions.
-const INTERACTIVE_TURNS = {model: "(all)", sessions: "interactive", source: "(all)"};
+// The study measured Claude Code: its figures are compared on Claude Code's cells where the
+// data has any (Codex's sit beside them on the pages, never in the comparison), else on all
+// agents'. Its Claude Code figures are of interactive sessions.
+const CLAUDE_CODE = ["claude-code", "(all)"] as const;
+const INTERACTIVE_TURNS = {model: "(all)", sessions: "interactive", agent: CLAUDE_CODE};
 const API_FIRST = ["otel", "(all)"] as const;
 
 const f1 = (id: string, day: string, column: "p999_s" | "p50_s", note: string): Comparison => ({
@@ -55,12 +58,12 @@ const f1 = (id: string, day: string, column: "p999_s" | "p50_s", note: string): 
 /** A share of the aggregate's `share` column, with its Wilson interval, in percent. */
 const share = (id: string, metric: string, cell: Cell, n: string, note: string): Comparison => ({id, metric, cell, value: "share", low: "low", high: "high", n, ...PERCENT, note});
 
-const tenure = (id: string, metric: string, cell: Cell, n: string, note: string) => share(id, metric, {...cell, sessions: "interactive"}, n, note);
+const tenure = (id: string, metric: string, cell: Cell, n: string, note: string) => share(id, metric, {...cell, sessions: "interactive", agent: CLAUDE_CODE}, n, note);
 
 const f4 = (complexity: string, who: "agent" | "human"): Comparison => ({
   id: `f4.${complexity}.${who}`,
   metric: "f4-stops",
-  cell: {complexity, sessions: "interactive", source: "(all)", tenure: "(all)"},
+  cell: {complexity, sessions: "interactive", agent: CLAUDE_CODE, tenure: "(all)"},
   value: `${who}_rate`,
   low: `${who}_low`,
   high: `${who}_high`,
@@ -70,7 +73,7 @@ const f4 = (complexity: string, who: "agent" | "human"): Comparison => ({
 });
 
 const f5 = (kind: "agent" | "human", reason: string) =>
-  share(`f5.${kind}.${reason}`, "f5-reasons", {kind, reason, complexity: "(all)", sessions: "interactive", source: "(all)"}, "of_kind", `of all ${kind === "agent" ? "agent-initiated stops" : "human interrupts"} in interactive sessions`);
+  share(`f5.${kind}.${reason}`, "f5-reasons", {kind, reason, complexity: "(all)", sessions: "interactive", agent: CLAUDE_CODE}, "of_kind", `of all ${kind === "agent" ? "agent-initiated stops" : "human interrupts"} in interactive sessions`);
 
 const f6 = (complexity: string) =>
   share(`f6.${complexity}`, "f6-involvement", {complexity, source: API_FIRST, sessions: "(all)"}, "known", `tool calls with a person involved, ${complexity}-complexity tasks`);
@@ -91,7 +94,7 @@ const f8 = (domain: string) => share(`f8.${domain}`, "f8-domains", {domain, sour
 
 const f10 = (measure: string, month: string, complexity: string): Measure => ({
   metric: "f10-outcomes",
-  cell: {measure, complexity, month: {nearest: month}},
+  cell: {measure, complexity, agent: CLAUDE_CODE, month: {nearest: month}},
   value: "value",
   low: "low",
   high: "high",
@@ -129,7 +132,7 @@ export const COMPARISONS: readonly Comparison[] = [
   ...["software_engineering", "back_office", "other", "marketing", "sales_crm", "finance", "data_analysis", "academic_research", "cybersecurity", "customer_service", "gaming", "documents", "education", "ecommerce", "healthcare", "legal", "travel_logistics"].map(f8),
   // The study sets its p99.9 beside Opus 4.5's horizon: Opus 4.5's turns since its release,
   // where the data has them.
-  {id: "f9.p999", metric: "f9-overhang", cell: {period: ["since Opus 4.5", "whole period"], model: ["claude-opus-4-5-20251101", "(all)"]}, value: "p999_min", low: "p999_low_min", high: "p999_high_min", n: "turns", note: "p99.9 of interactive turns of Claude Opus 4.5 since its release (24 November 2025), where the data has them"},
+  {id: "f9.p999", metric: "f9-overhang", cell: {period: ["since Opus 4.5", "whole period"], model: ["claude-opus-4-5-20251101", "(all)"], agent: CLAUDE_CODE}, value: "p999_min", low: "p999_low_min", high: "p999_high_min", n: "turns", note: "p99.9 of interactive turns of Claude Opus 4.5 since its release (24 November 2025), where the data has them"},
   {id: "f9.metr.opus45", reference: "METR's measure of a model, not of logs: the study sets it beside the p99.9"},
   // The study's footnote: success on the hardest tasks doubled from August to December 2025.
   {id: "f10.success", ratio: {of: f10("success", "2025-12", "high"), to: f10("success", "2025-08", "high")}, note: "success of high-complexity turns, the month nearest December 2025 over the month nearest August 2025"},

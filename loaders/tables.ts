@@ -30,7 +30,8 @@ export const TABLES = {
   sessions: [
     ["session_id", "VARCHAR", "the `sessionId` its lines carry"],
     ["user_id", "VARCHAR", "the fleet folder's name, or `local`, or the OTel user (NULL when it logs none)"],
-    ["source", "VARCHAR", "`claude-code` (transcripts), `otel` (OpenTelemetry), ..."],
+    ["source", "VARCHAR", "`claude-code` (transcripts), `codex` (rollouts), `otel` (OpenTelemetry)"],
+    ["agent", "VARCHAR", "the agent that did the work, whatever logged it: `claude-code`, `codex`, or `api` (an agent built on the API: GenAI spans)"],
     ["synthetic", "BOOLEAN", "generated: the fleet root holds the generator's marker file"],
     ["started_at", "TIMESTAMP", "first event of the main transcript (UTC)"],
     ["ended_at", "TIMESTAMP", "last event of the main transcript (UTC)"],
@@ -40,7 +41,7 @@ export const TABLES = {
     ["version", "VARCHAR", "the Claude Code version of the session's first line"],
     ["model", "VARCHAR", "the model of most assistant messages (OTel: of most API requests or model spans)"],
     ["provider", "VARCHAR", "the GenAI spans' `gen_ai.provider.name` (`gen_ai.system` before semconv 1.37); NULL elsewhere"],
-    ["tenure", "INTEGER", "how many sessions this user began before this one (0 for the first)"],
+    ["tenure", "INTEGER", "how many sessions this user began with the same agent before this one (0 for the first)"],
     ["auto_approve", "VARCHAR", "`full`, `edits`, `none`, or NULL where no mode is logged"],
     ["n_turns", "INTEGER", "turns"],
     ["n_tool_calls", "INTEGER", "tool calls, subagents' and unprompted work's included"],
@@ -115,9 +116,13 @@ export type Row = Record<string, string | number | boolean | null>;
 /** Where a source writes its rows. */
 export type Emit = (table: TableName, row: Row) => void;
 
-/** Columns a source does not write: derived here over the whole table (no tenure for an unknown user). */
+/**
+ * Columns a source does not write: derived here over the whole table (no tenure for an
+ * unknown user). Tenure is experience with one agent: a person's first Codex session is a
+ * first session, however many Claude Code sessions came before it.
+ */
 const DERIVED: Partial<Record<TableName, Record<string, string>>> = {
-  sessions: {tenure: `case when user_id is not null then (row_number() over (partition by user_id order by ${["started_at", "session_id", ...rest("sessions", ["user_id", "started_at", "session_id", "tenure"])].map(q).join(", ")}) - 1)::INTEGER end`}
+  sessions: {tenure: `case when user_id is not null then (row_number() over (partition by user_id, agent order by ${["started_at", "session_id", ...rest("sessions", ["user_id", "agent", "started_at", "session_id", "tenure"])].map(q).join(", ")}) - 1)::INTEGER end`}
 };
 
 /**

@@ -57,7 +57,7 @@ describe("on the small fleet", () => {
     const f6 = {metric: "f6-involvement", value: "share", n: "known"};
     expect((await a.read({...f6, cell: {complexity: "high", sessions: "(all)", source: ["no-such-source", "(all)"]}}))?.cell.source).toBe("(all)");
     const last = (await a.rows(`select max(day)::VARCHAR as day from ${await a.table("f1-turn-duration")}`))[0].day;
-    expect((await a.read({metric: "f1-turn-duration", value: "p50_s", cell: {model: "(all)", sessions: "interactive", source: "(all)", day: {nearest: "2031-01-01"}}}))?.cell.day).toBe(last);
+    expect((await a.read({metric: "f1-turn-duration", value: "p50_s", cell: {model: "(all)", sessions: "interactive", agent: "(all)", day: {nearest: "2031-01-01"}}}))?.cell.day).toBe(last);
     expect(await a.read({...f6, cell: {complexity: "no-such-level", sessions: "(all)", source: "(all)"}})).toBeNull();
     await expect(a.read({...f6, cell: {complexity: "high"}})).rejects.toThrow(/rows of f6-involvement: name more of its dimensions/);
   });

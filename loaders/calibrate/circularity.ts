@@ -103,7 +103,7 @@ export async function measureCircularity(progress: (s: Step) => void = () => {})
       const fleet = join(scratch, `fleet-${variant}`);
       const tables = join(scratch, `tables-${variant}`);
       progress({variant, step: "generate"});
-      await generate({users: size.users, apiAgents: size.api_agents, seed: size.seed, out: fleet, variant});
+      await generate({users: size.users, codexUsers: size.codex_users, apiAgents: size.api_agents, seed: size.seed, out: fleet, variant});
       progress({variant, step: "ingest"});
       await ingest({inputs: [fleet], out: tables});
       rmSync(fleet, {recursive: true, force: true});

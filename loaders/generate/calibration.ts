@@ -196,7 +196,7 @@ export type Api = {
   domains: Record<string, number>;
 };
 
-export type Size = {users: number; api_agents: number; seed: string};
+export type Size = {users: number; api_agents: number; codex_users: number; seed: string};
 
 export type Calibration = {
   sizes: Record<string, Size>;
@@ -292,7 +292,7 @@ export function readCalibration(file = CALIBRATION_FILE, published = readPublish
   const raw = JSON.parse(bytes.toString("utf8")) as Omit<Calibration, "hash" | "domains" | "api"> & {api: Omit<Api, "domains">};
   check(raw.assumptions, "assumptions", SHAPE);
   check(raw.api?.assumptions, "api.assumptions", API_SHAPE);
-  for (const [name, size] of Object.entries(raw.sizes)) check(size, `sizes.${name}`, {users: 0, api_agents: 0, seed: ""});
+  for (const [name, size] of Object.entries(raw.sizes)) check(size, `sizes.${name}`, {users: 0, api_agents: 0, codex_users: 0, seed: ""});
   for (const t of [...raw.targets, ...(raw.reported ?? []), ...raw.api.targets, ...raw.api.reported]) {
     if (t.published && !published.has(t.published)) throw new Error(`calibration: target ${t.id} names unknown published figure ${t.published}`);
     if (!t.published && !t.measure) throw new Error(`calibration: target ${t.id} names neither a published figure nor a measure`);

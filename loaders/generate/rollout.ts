@@ -172,7 +172,14 @@ export function renderRollout(plan: SessionPlan, rng: Rng): string {
         return;
     }
   };
-  for (const e of plan.events) write(e);
+  // Codex does not wake itself: a background task that finished has no turn of its own, so
+  // the work Claude Code's notification set off is left out until the person's next prompt.
+  let woken = false;
+  for (const e of plan.events) {
+    if (e.k === "notification") woken = true;
+    else if (e.k === "prompt") woken = false;
+    if (!woken) write(e);
+  }
   return lines.join("\n") + "\n";
 }
 

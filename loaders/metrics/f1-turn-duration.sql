@@ -7,7 +7,7 @@
 -- from fewer than `min_users` users is not published. The p99.9 carries a distribution-free
 -- 95% interval from the order statistics around it.
 with turn as (
-  select user_id, started_at, duration_s, coalesce(model, 'unknown') as model, sessions, source
+  select user_id, started_at, duration_s, coalesce(model, 'unknown') as model, sessions, agent
   from turns
   join session_filters() using (user_id, session_id)
   where duration_s is not null
@@ -28,7 +28,7 @@ cells as (
     day,
     cell(model, grouping(model)) as model,
     cell(sessions, grouping(sessions)) as sessions,
-    cell(source, grouping(source)) as source,
+    cell(agent, grouping(agent)) as agent,
     count(*)::INTEGER as turns,
     count(distinct user_id)::INTEGER as users,
     quantile_cont(duration_s, 0.5) as p50_s,
@@ -37,7 +37,7 @@ cells as (
     quantile_cont(duration_s, 0.999) as p999_s,
     max(duration_s, 3000) as top
   from windowed
-  group by day, cube (model, sessions, source)
+  group by day, cube (model, sessions, agent)
   having count(distinct user_id) >= getvariable('min_users')
 )
 select
@@ -45,4 +45,4 @@ select
   upper_quantile_interval(top, turns, 0.999).low as p999_low_s,
   upper_quantile_interval(top, turns, 0.999).high as p999_high_s
 from cells
-order by day, model, sessions, source;
+order by day, model, sessions, agent;

@@ -6,7 +6,7 @@
 --     the session began; a mean with a normal 95% interval;
 --   success: a turn that ended `completed` and whose next prompt, if any, does not
 --     correct the agent; a share of turns by month and complexity, Wilson interval.
--- Both need the person's prompts: turns and sessions of a source that logs none (agent
+-- Each by agent too, and for all agents. Both need the person's prompts: turns and sessions of a source that logs none (agent
 -- spans, Claude Code's events: their sessions' `logs_prompts` is false) are left out.
 with turn as (
   select
@@ -16,32 +16,35 @@ with turn as (
 ),
 success as (
   select
-    user_id,
-    strftime(started_at, '%Y-%m') as month,
-    complexity,
-    end_reason = 'completed' and not coalesce(next_corrective, false) as succeeded
-  from turn
-  where complexity is not null
-    and exists (select 1 from sessions as s where s.user_id = turn.user_id and s.session_id = turn.session_id and s.logs_prompts)
+    t.user_id,
+    strftime(t.started_at, '%Y-%m') as month,
+    t.complexity,
+    s.agent,
+    t.end_reason = 'completed' and not coalesce(t.next_corrective, false) as succeeded
+  from turn as t
+  join sessions as s using (user_id, session_id)
+  where t.complexity is not null and s.logs_prompts
 ),
 by_turn as (
   select
     'success' as measure,
     month,
     cell(complexity, grouping(complexity)) as complexity,
+    cell(agent, grouping(agent)) as agent,
     count(*)::INTEGER as n,
     count(distinct user_id)::INTEGER as users,
     count(*) filter (where succeeded) / count(*) as value,
     wilson_low(count(*) filter (where succeeded), count(*)) as low,
     wilson_high(count(*) filter (where succeeded), count(*)) as high
   from success
-  group by grouping sets ((month, complexity), (month))
+  group by month, cube (complexity, agent)
 ),
 by_session as (
   select
     'interventions per session' as measure,
     strftime(started_at, '%Y-%m') as month,
     '(all)' as complexity,
+    cell(agent, grouping(agent)) as agent,
     count(*)::INTEGER as n,
     count(distinct user_id)::INTEGER as users,
     avg(n_interventions) as value,
@@ -49,8 +52,8 @@ by_session as (
     normal_high(avg(n_interventions), stddev_samp(n_interventions), count(*)) as high
   from sessions
   where n_turns > 0 and logs_prompts
-  group by month
+  group by month, rollup (agent)
 )
 select * from (select * from by_turn union all select * from by_session)
 where users >= getvariable('min_users')
-order by measure, complexity, month;
+order by measure, complexity, agent, month;

@@ -5,6 +5,7 @@
 select
   user_id,
   session_type(kind, interactive) as sessions,
+  agent,
   tenure + 1 as x,
   (auto_approve = 'full')::INTEGER as y
 from sessions

@@ -10,6 +10,7 @@ with session as (
   select
     user_id,
     session_type(kind, interactive) as sessions,
+    agent,
     tenure + 1 as session_number,
     auto_approve = 'full' as hit
   from sessions
@@ -19,4 +20,4 @@ select
   unnest(share_interval(hits, known))
 from experience_cells(session)
 where users >= getvariable('min_users')
-order by grain, sessions, position;
+order by grain, sessions, agent, position;

@@ -6,6 +6,7 @@
 select
   t.user_id,
   session_type(s.kind, s.interactive) as sessions,
+  s.agent,
   s.tenure + 1 as x,
   (t.end_reason = 'interrupted')::INTEGER as y
 from (

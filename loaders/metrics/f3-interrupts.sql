@@ -11,6 +11,7 @@ with turn as (
   select
     t.user_id,
     session_type(s.kind, s.interactive) as sessions,
+    s.agent,
     s.tenure + 1 as session_number,
     t.end_reason = 'interrupted' as hit
   from turns as t
@@ -22,4 +23,4 @@ select
   unnest(share_interval(hits, known))
 from experience_cells(turn)
 where users >= getvariable('min_users')
-order by grain, sessions, position;
+order by grain, sessions, agent, position;

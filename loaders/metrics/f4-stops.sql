@@ -13,7 +13,7 @@ with agent_stops as (
 ),
 turn as (
   select
-    user_id, complexity, sessions, source, tenure,
+    user_id, complexity, sessions, agent, tenure,
     coalesce(a.n, 0) as agent_stops,
     end_reason = 'interrupted' as interrupted
   from turns
@@ -31,15 +31,15 @@ cells as (
     count(*)::INTEGER as turns,
     count(distinct user_id)::INTEGER as users,
     cell(sessions, grouping(sessions)) as sessions,
-    cell(source, grouping(source)) as source,
+    cell(agent, grouping(agent)) as agent,
     cell(tenure, grouping(tenure)) as tenure
   from turn
-  group by complexity, cube (sessions, source, tenure)
+  group by complexity, cube (sessions, agent, tenure)
 )
 select
   complexity,
   list_position(['minimal', 'low', 'medium', 'high'], complexity) as level,
-  sessions, source, tenure, turns, users, agent_stops,
+  sessions, agent, tenure, turns, users, agent_stops,
   agent_rate,
   normal_low(agent_rate, agent_sd, turns) as agent_low,
   normal_high(agent_rate, agent_sd, turns) as agent_high,
@@ -49,4 +49,4 @@ select
   wilson_high(interrupts, turns) as human_high
 from cells
 where users >= getvariable('min_users')
-order by sessions, source, tenure, level;
+order by sessions, agent, tenure, level;

@@ -4,7 +4,7 @@
 -- of the same kind in the cell that have a reason, with a 95% Wilson interval: telemetry's
 -- stops (reason NULL: it logs no words) are left out, not counted in the denominator.
 with stop as (
-  select st.user_id, st.kind, st.reason, coalesce(t.complexity, 'unknown') as complexity, s.sessions, st.source
+  select st.user_id, st.kind, st.reason, coalesce(t.complexity, 'unknown') as complexity, s.sessions, s.agent
   from stops as st
   join session_filters() as s using (user_id, session_id)
   left join turns as t using (user_id, session_id, turn_index)
@@ -16,14 +16,14 @@ cells as (
     reason,
     cell(complexity, grouping(complexity)) as complexity,
     cell(sessions, grouping(sessions)) as sessions,
-    cell(source, grouping(source)) as source,
+    cell(agent, grouping(agent)) as agent,
     count(*)::INTEGER as stops,
     count(distinct user_id)::INTEGER as users
   from stop
-  group by kind, reason, cube (complexity, sessions, source)
+  group by kind, reason, cube (complexity, sessions, agent)
 ),
 shares as (
-  select *, sum(stops) over (partition by kind, complexity, sessions, source)::INTEGER as of_kind
+  select *, sum(stops) over (partition by kind, complexity, sessions, agent)::INTEGER as of_kind
   from cells
 )
 select
@@ -31,4 +31,4 @@ select
   unnest(share_interval(stops, of_kind))
 from shares
 where users >= getvariable('min_users')
-order by kind, complexity, sessions, source, stops desc, reason;
+order by kind, complexity, sessions, agent, stops desc, reason;

@@ -44,9 +44,10 @@ create or replace macro session_type(kind, interactive) as
   end;
 
 -- What a session gives the rows of its turns, calls and stops to be filtered on: its kind
--- (`sessions`) and the user's tenure bucket when it began (`tenure`).
+-- (`sessions`), its agent (`agent`: Claude Code, Codex, or an agent built on the API) and
+-- the user's tenure bucket when it began (`tenure`).
 create or replace macro session_filters() as table
-  select user_id, session_id, session_type(kind, interactive) as sessions, tenure_bucket(tenure) as tenure
+  select user_id, session_id, session_type(kind, interactive) as sessions, agent, tenure_bucket(tenure) as tenure
   from sessions;
 
 -- A filter's value in a row of GROUPING SETS or CUBE: the group's own value, or '(all)'
@@ -64,14 +65,16 @@ create or replace macro tenure_grains(session_number) as list_filter([
   {grain: 'first 50', position: case when session_number <= 50 then 1 end, bucket: '0–49'}
 ], g -> g.position is not null);
 
--- F2 and F3's cells, from rows (user_id, sessions, session_number, hit): on each axis
--- position, with and without the sessions filter, the session numbers it spans, the rows
--- where `hit` is known, those where it is true, those where it is NULL, and the users.
+-- F2 and F3's cells, from rows (user_id, sessions, agent, session_number, hit): on each
+-- axis position, for each combination of the sessions and agent filters, the session
+-- numbers it spans, the rows where `hit` is known, those where it is true, those where it
+-- is NULL, and the users.
 create or replace macro experience_cells(rows) as table
   select
     grain,
     position,
     cell(sessions, grouping(sessions)) as sessions,
+    cell(agent, grouping(agent)) as agent,
     min(session_number)::INTEGER as from_session,
     max(session_number)::INTEGER as to_session,
     any_value(bucket) as bucket,
@@ -80,7 +83,7 @@ create or replace macro experience_cells(rows) as table
     count(*) filter (where hit is null)::INTEGER as unknown,
     count(distinct user_id)::INTEGER as users
   from (select *, unnest(tenure_grains(session_number), recursive := true) from query_table(rows))
-  group by grouping sets ((grain, position, sessions), (grain, position));
+  group by grain, position, cube (sessions, agent);
 
 -- A distribution-free 95% interval for a high quantile q of n values, from the order
 -- statistics. How many of the n values lie above the q-quantile is X ~ Binomial(n, 1 − q).

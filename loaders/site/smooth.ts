@@ -22,8 +22,8 @@ import {connect} from "./aggregate.ts";
 import {builtTables} from "./built.ts";
 
 export type SmoothOptions = {
-  /** The column whose values (and '(all)') make the cells. */
-  cell: string;
+  /** The columns whose values (and '(all)' for each) make the cells: every combination, as CUBE makes them. */
+  cells: readonly string[];
   bandwidth?: number;
   /** Points a fit uses at most: a seeded sample of them when there are more (default 5,000). */
   maxPoints?: number;
@@ -57,12 +57,19 @@ function fit(points: Point[], grid: number[], bandwidth: number): number[] {
   });
 }
 
+/** A seed from a cell's name (FNV-1a): the same on every run. */
+function seedOf(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 function standardDeviation(xs: number[]): number {
   const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
   return Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (xs.length - 1));
 }
 
-export function smoothCell(points: Point[], minUsers: number, opts: Required<Omit<SmoothOptions, "cell">>, seed: number) {
+export function smoothCell(points: Point[], minUsers: number, opts: Required<Omit<SmoothOptions, "cells">>, seed: number) {
   const byUser = new Map<string, Point[]>();
   for (const p of points) (byUser.get(p.user) ?? byUser.set(p.user, []).get(p.user)!).push(p);
   if (byUser.size < minUsers) return [];
@@ -96,21 +103,26 @@ export async function writeSmoothed(name: string, options: SmoothOptions, out: N
   const db = await connect(dir, origin.minUsers);
   const tmp = mkdtempSync(join(tmpdir(), "smooth-"));
   try {
-    const rows = (await db.runAndReadAll(`select user_id, ${opts.cell} as cell, x::DOUBLE as x, y::DOUBLE as y from (${statement(metricSql(name))})`)).getRowObjectsJS();
-    const cells = new Map<string, Point[]>([["(all)", []]]);
+    const columns = opts.cells;
+    const rows = (await db.runAndReadAll(`select user_id, ${columns.map((c) => `${c}::VARCHAR as ${c}`).join(", ")}, x::DOUBLE as x, y::DOUBLE as y from (${statement(metricSql(name))})`)).getRowObjectsJS();
+    // Each point joins every cell it falls in: each column at its own value or at '(all)'.
+    const cells = new Map<string, {values: string[]; points: Point[]}>();
     for (const r of rows) {
       const p = {user: String(r.user_id), x: Number(r.x), y: Number(r.y)};
-      cells.get("(all)")!.push(p);
-      const key = String(r.cell);
-      (cells.get(key) ?? cells.set(key, []).get(key)!).push(p);
+      for (let mask = 0; mask < 1 << columns.length; mask++) {
+        const values = columns.map((c, i) => (mask & (1 << i) ? "(all)" : String(r[c])));
+        const key = JSON.stringify(values);
+        (cells.get(key) ?? cells.set(key, {values, points: []}).get(key)!).points.push(p);
+      }
     }
-    await db.run(`create table curve (cell VARCHAR, x DOUBLE, fit DOUBLE, low DOUBLE, high DOUBLE)`);
-    const keys = [...cells.keys()].sort();
-    for (const [i, key] of keys.entries()) {
-      const curve = smoothCell(cells.get(key)!, origin.minUsers, opts, 1 + i);
+    await db.run(`create table curve (${columns.map((c) => `${c} VARCHAR`).join(", ")}, x DOUBLE, fit DOUBLE, low DOUBLE, high DOUBLE)`);
+    for (const key of [...cells.keys()].sort()) {
+      const {values, points} = cells.get(key)!;
+      // Seeded by the cell's own name, so a cell's curve does not move when others come or go.
+      const curve = smoothCell(points, origin.minUsers, opts, seedOf(key));
       const appender = await db.createAppender("curve");
       for (const c of curve) {
-        appender.appendVarchar(key);
+        for (const v of values) appender.appendVarchar(v);
         appender.appendDouble(c.x);
         appender.appendDouble(c.fit);
         if (c.low === null) appender.appendNull(); else appender.appendDouble(c.low);
@@ -120,7 +132,7 @@ export async function writeSmoothed(name: string, options: SmoothOptions, out: N
       appender.closeSync();
     }
     const file = join(tmp, `${name}.parquet`);
-    await db.run(`copy (select cell as ${opts.cell}, x, fit, low, high from curve order by cell, x) to '${file}' (format parquet, compression zstd)`);
+    await db.run(`copy (select * from curve order by ${columns.join(", ")}, x) to '${file}' (format parquet, compression zstd)`);
     await pipeline(createReadStream(file), out, {end: false});
   } finally {
     db.closeSync();

@@ -87,17 +87,17 @@ async function defaultFleet(env: Env): Promise<{inputs: string[]; key: string; l
   const name = env.AUTONOMY_FLEET || "default";
   const size = cal.sizes[name];
   if (!size) throw new Error(`AUTONOMY_FLEET must be one of ${Object.keys(cal.sizes).join(", ")}, not ${name}`);
-  const key = digest(generatorDigest(), cal.hash, name, String(size.users), String(size.api_agents), size.seed);
+  const key = digest(generatorDigest(), cal.hash, name, String(size.users), String(size.codex_users), String(size.api_agents), size.seed);
   const fleets = join(cacheDir(env), "fleet");
   const dir = join(fleets, `${name}-${key}`);
   mkdirSync(fleets, {recursive: true});
   await once(dir, FLEET_MARKER, async () => {
     // A fleet of an older calibration or generator is of no more use: it only takes room.
     for (const old of readdirSync(fleets)) if (old.startsWith(`${name}-`) && !old.endsWith(".lock")) rmSync(join(fleets, old), {recursive: true, force: true});
-    process.stderr.write(`generating the ${name} synthetic fleet (${size.users} users, ${size.api_agents} API agents) …\n`);
-    await generate({users: size.users, apiAgents: size.api_agents, seed: size.seed, out: dir});
+    process.stderr.write(`generating the ${name} synthetic fleet (${size.users} Claude Code users, ${size.codex_users} Codex users, ${size.api_agents} API agents) …\n`);
+    await generate({users: size.users, codexUsers: size.codex_users, apiAgents: size.api_agents, seed: size.seed, out: dir});
   });
-  return {inputs: [dir], key, label: `a generated synthetic fleet (${name}: ${size.users} Claude Code users and ${size.api_agents} agents built on the API, seed "${size.seed}", calibration ${cal.hash})`};
+  return {inputs: [dir], key, label: `a generated synthetic fleet (${name}: ${size.users} Claude Code users, ${size.codex_users} Codex users and ${size.api_agents} agents built on the API, seed "${size.seed}", calibration ${cal.hash})`};
 }
 
 /**

@@ -4,7 +4,7 @@
 // when they disagree, and what its kind of session logs of the person (`SessionKind`), which
 // says who is in a call's loop and which columns are NULL. Times are epoch milliseconds;
 // `source` is added by sources/index.ts.
-import {humanInLoop, safeguard, type EndReason, type Level} from "../definitions.ts";
+import {humanInLoop, safeguard, type Agent, type EndReason, type Level} from "../definitions.ts";
 import type {CallInput, Classifiers, TurnInput} from "../classify/types.ts";
 import type {Row} from "../tables.ts";
 import type {SessionKind} from "./types.ts";
@@ -16,6 +16,7 @@ export type Owner = {session_id: string; user_id: string | null};
 const time = (t: number | null) => (Number.isFinite(t) ? Math.round(t!) : null);
 
 export type Session = {
+  agent: Agent;
   synthetic: boolean;
   start: number | null;
   end: number | null;
@@ -36,7 +37,7 @@ export type Session = {
 /** A session's row; what its kind does not log of the person is NULL, and it says so (`kind`, `logs_approvals`, `logs_prompts`). */
 export function sessionRow(owner: Owner, s: Session, logs: SessionKind): Row {
   return {
-    ...owner, kind: logs.name, synthetic: s.synthetic, started_at: time(s.start), ended_at: time(s.end), interactive: s.interactive,
+    ...owner, agent: s.agent, kind: logs.name, synthetic: s.synthetic, started_at: time(s.start), ended_at: time(s.end), interactive: s.interactive,
     entrypoint: s.entrypoint, version: s.version, model: s.model, provider: s.provider, auto_approve: s.level,
     n_turns: s.turns, n_tool_calls: s.calls, n_interrupts: s.interrupts, n_clarifications: s.clarifications,
     n_rejections: logs.approvals ? s.rejections : null, n_interventions: logs.prompts ? s.interventions : null,

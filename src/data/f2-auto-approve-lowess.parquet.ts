@@ -1,3 +1,3 @@
 import {writeSmoothed} from "../../loaders/site/smooth.ts";
 
-await writeSmoothed("f2-auto-approve-sessions", {cell: "sessions"});
+await writeSmoothed("f2-auto-approve-sessions", {cells: ["sessions", "agent"]});

@@ -1,3 +1,3 @@
 import {writeSmoothed} from "../../loaders/site/smooth.ts";
 
-await writeSmoothed("f3-interrupts-turns", {cell: "sessions"});
+await writeSmoothed("f3-interrupts-turns", {cells: ["sessions", "agent"]});

@@ -42,7 +42,7 @@ describe("the small fleet recovers the study's directions and ratios", () => {
     const aggregates = new Aggregates(db);
     const f1 = await aggregates.table("f1-turn-duration");
     const side = async (from: string, to: string) =>
-      (await aggregates.rows(`select p999_s, p90_s, turns from ${f1} where model = '(all)' and sessions = 'interactive' and source = '(all)' and day between '${from}' and '${to}'`)).map((r) => ({
+      (await aggregates.rows(`select p999_s, p90_s, turns from ${f1} where model = '(all)' and sessions = 'interactive' and agent = 'claude-code' and day between '${from}' and '${to}'`)).map((r) => ({
         p999: Number(r.p999_s),
         p90: Number(r.p90_s),
         turns: Number(r.turns)
@@ -80,7 +80,7 @@ describe("the small fleet recovers the study's directions and ratios", () => {
     // whose interval (±2.5 points) is too wide to tell the rise by itself. So the rise is
     // read on the bucket around it, sessions 11 to 50 (about 2,300 turns, ±0.9 points),
     // against 2,000 turns past 750 (±1.2 points).
-    const bucket = (b: string): Measure => ({kind: "cell", metric: "f3-interrupts", cell: {grain: "bucket", bucket: b, sessions: "interactive"}, value: "share", low: "low", high: "high", n: "turns", scale: 100});
+    const bucket = (b: string): Measure => ({kind: "cell", metric: "f3-interrupts", cell: {grain: "bucket", bucket: b, sessions: "interactive", agent: "claude-code"}, value: "share", low: "low", high: "high", n: "turns", scale: 100});
     const r = await recover({early: bucket("10–49"), mid: bucket("50–199"), late: bucket("200–749")});
     const fresh = report("f3.new");
     const experienced = report("f3.experienced");

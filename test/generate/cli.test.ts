@@ -9,7 +9,7 @@ describe("agent-autonomy generate", () => {
   test("--help explains every option; the overview names both commands", () => {
     const help = cli(["generate", "--help"]);
     expect(help.code).toBe(0);
-    for (const option of ["--out", "--users", "--api-agents", "--seed", "--size", "--variant", "--calibration", "--quiet", "agent-autonomy-fleet.json", "data/calibration.json"]) expect(help.stdout).toContain(option);
+    for (const option of ["--out", "--users", "--codex-users", "--api-agents", "--seed", "--size", "--variant", "--calibration", "--quiet", "agent-autonomy-fleet.json", "data/calibration.json"]) expect(help.stdout).toContain(option);
     const overview = cli(["help"]).stdout;
     expect(overview).toMatch(/agent-autonomy generate --out <dir>/);
     expect(overview).toMatch(/agent-autonomy calibrate \[<path>\]/);
@@ -30,9 +30,9 @@ describe("agent-autonomy generate", () => {
     expect(readFileSync(join(mine, "notes.txt"), "utf8")).toBe("mine");
 
     const out = join(tmp(), "fleet");
-    expect(cli(["generate", "--users", "2", "--api-agents", "3", "--seed", "one", "--out", out, "-q"]).code).toBe(0);
+    expect(cli(["generate", "--users", "2", "--codex-users", "0", "--api-agents", "3", "--seed", "one", "--out", out, "-q"]).code).toBe(0);
     mkdirSync(join(out, "user-0009"));
-    const rerun = cli(["generate", "--users", "1", "--api-agents", "0", "--seed", "two", "--out", out]);
+    const rerun = cli(["generate", "--users", "1", "--codex-users", "0", "--api-agents", "0", "--seed", "two", "--out", out]);
     expect(rerun.code).toBe(0);
     expect(rerun.stderr).toMatch(/^1 users, [\d,]+ sessions; [\d,]+ files, [\d.]+ MB → .* \(seed "two", calibration [0-9a-f]{16}, [\d.]+ s\)\n$/);
     expect(existsSync(join(out, "otel"))).toBe(false);
@@ -45,7 +45,7 @@ describe("agent-autonomy generate", () => {
 describe("agent-autonomy calibrate", () => {
   test("on a fleet: ingests it, prints each target beside what was recovered, and writes the report", () => {
     const fleet = join(tmp(), "fleet");
-    expect(cli(["generate", "--users", "2", "--api-agents", "4", "--seed", "c", "--out", fleet, "-q"]).code).toBe(0);
+    expect(cli(["generate", "--users", "2", "--codex-users", "0", "--api-agents", "4", "--seed", "c", "--out", fleet, "-q"]).code).toBe(0);
     const json = join(tmp(), "report.json");
     const run = cli(["calibrate", fleet, "--json", json]);
     expect(run.code, run.stderr).toBe(0);

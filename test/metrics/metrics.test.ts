@@ -5,12 +5,12 @@ import {smoothCell} from "../../loaders/site/smooth.ts";
 import {metric, tables, wilson} from "../helpers/tables.ts";
 
 const session = (user: string, id: string, day: number, extra: Record<string, unknown> = {}) => ({
-  session_id: id, user_id: user, source: "claude-code", kind: "transcripts", synthetic: true, interactive: true,
+  session_id: id, user_id: user, source: "claude-code", agent: "claude-code", kind: "transcripts", synthetic: true, interactive: true,
   started_at: new Date(Date.UTC(2025, 9, 1 + day, 10)).toISOString(), ended_at: new Date(Date.UTC(2025, 9, 1 + day, 11)).toISOString(),
   n_turns: 1, n_rejections: 0, logs_approvals: true, logs_prompts: true, ...extra
 });
 /** A session of GenAI agent spans, which log nothing of the person. */
-const spans = {source: "otel", kind: "spans", interactive: null, n_rejections: null, n_interventions: null, logs_approvals: false, logs_prompts: false};
+const spans = {source: "otel", agent: "api", kind: "spans", interactive: null, n_rejections: null, n_interventions: null, logs_approvals: false, logs_prompts: false};
 const turn = (user: string, id: string, index: number, extra: Record<string, unknown> = {}) => ({
   session_id: id, user_id: user, turn_index: index, started_at: "2025-10-01T10:00:00Z", end_reason: "completed", duration_s: 60, complexity: "low", corrective: false, n_rejections: 0, ...extra
 });
@@ -24,7 +24,7 @@ describe("F2 auto-approve by tenure", () => {
       session("bob", "b0", 0, {auto_approve: "none"}),
       session("bob", "b1", 1, {auto_approve: null})
     ];
-    const rows = await metric("f2-auto-approve", await tables({sessions}), 1, "where grain = 'bucket' and sessions = '(all)'");
+    const rows = await metric("f2-auto-approve", await tables({sessions}), 1, "where grain = 'bucket' and sessions = '(all)' and agent = '(all)'");
     expect(rows.map((r) => [r.bucket, r.known, r.full_auto, r.unknown, r.users])).toEqual([
       ["0–9", 11, 2, 1, 2],
       ["10–49", 1, 1, 1, 1]
@@ -35,16 +35,33 @@ describe("F2 auto-approve by tenure", () => {
 
   test("bins are half-octaves of the session number", async () => {
     const sessions = Array.from({length: 8}, (_, i) => session("u", `s${i}`, i, {auto_approve: "full"}));
-    const rows = await metric("f2-auto-approve", await tables({sessions}), 1, "where grain = 'bin' and sessions = '(all)'");
+    const rows = await metric("f2-auto-approve", await tables({sessions}), 1, "where grain = 'bin' and sessions = '(all)' and agent = '(all)'");
     // session numbers 1..8: floor(2·log2 n) = 0, 2, 3, 4, 4, 5, 5, 6
     expect(rows.map((r) => [r.position, r.from_session, r.to_session])).toEqual([[0, 1, 1], [2, 2, 2], [3, 3, 3], [4, 4, 5], [5, 6, 7], [6, 8, 8]]);
   });
 
   test("cells drawn from fewer users than the threshold are not published", async () => {
     const dir = await tables({sessions: [session("alice", "a", 0, {auto_approve: "full"}), session("bob", "b", 0, {auto_approve: "none"}), session("bob", "b2", 1, {auto_approve: "none"})]});
-    const rows = await metric("f2-auto-approve", dir, 2, "where grain = 'bucket' and sessions = '(all)'");
+    const rows = await metric("f2-auto-approve", dir, 2, "where grain = 'bucket' and sessions = '(all)' and agent = '(all)'");
     expect(rows.map((r) => [r.bucket, r.known, r.users])).toEqual([["0–9", 3, 2]]);
     expect(await metric("f2-auto-approve", dir, 3)).toEqual([]);
+  });
+});
+
+describe("the agent filter", () => {
+  test("each agent is a cell of its own, whichever reader logged it, and all agents together one more", async () => {
+    // Claude Code from its transcripts and its telemetry; Codex from its rollouts: one user each.
+    const sessions = [
+      session("a", "a0", 0, {auto_approve: "full"}),
+      session("b", "b0", 0, {source: "otel", kind: "events", auto_approve: "none"}),
+      session("c", "c0", 0, {source: "codex", agent: "codex", kind: "rollouts", auto_approve: "full"}),
+      session("c", "c1", 1, {source: "codex", agent: "codex", kind: "rollouts", auto_approve: "full"})
+    ];
+    const dir = await tables({sessions, turns: sessions.map((s) => turn(s.user_id, s.session_id, 0, {started_at: s.started_at}))});
+    const f2 = await metric("f2-auto-approve", dir, 1, "where grain = 'bucket' and sessions = '(all)'");
+    expect(f2.map((r) => [r.agent, r.known, r.full_auto, r.users])).toEqual([["(all)", 4, 3, 3], ["claude-code", 2, 1, 2], ["codex", 2, 2, 1]]);
+    const f1 = await metric("f1-turn-duration", dir, 1, "where model = '(all)' and sessions = '(all)' and day = '2025-10-02'");
+    expect(f1.map((r) => [r.agent, r.turns, r.users])).toEqual([["(all)", 4, 3], ["claude-code", 2, 2], ["codex", 2, 1]]);
   });
 });
 
@@ -57,7 +74,7 @@ describe("F3 interrupts by tenure", () => {
       // An agent's run from its spans, which log nothing of the person: it could not show an interrupt.
       turn("u", "api", 0, {n_rejections: null})
     ];
-    const rows = await metric("f3-interrupts", await tables({sessions, turns}), 1, "where grain = 'bin' and sessions = 'interactive'");
+    const rows = await metric("f3-interrupts", await tables({sessions, turns}), 1, "where grain = 'bin' and sessions = 'interactive' and agent = '(all)'");
     expect(rows.map((r) => [r.from_session, r.turns, r.interrupted, r.share])).toEqual([[1, 4, 1, 0.25], [2, 2, 1, 0.5]]);
     expect([rows[0].low, rows[0].high]).toEqual(wilson(1, 4).map((v) => expect.closeTo(v, 12)));
   });
@@ -73,7 +90,7 @@ describe("F4 agent stops against human interrupts by complexity", () => {
       {session_id: "s", user_id: "u", turn_index: 2, kind: "agent", how: "question"},
       {session_id: "s", user_id: "u", turn_index: 1, kind: "human", how: "interrupt"}
     ];
-    const rows = await metric("f4-stops", await tables({sessions, turns, stops}), 1, "where sessions = '(all)' and source = '(all)' and tenure = '(all)'");
+    const rows = await metric("f4-stops", await tables({sessions, turns, stops}), 1, "where sessions = '(all)' and agent = '(all)' and tenure = '(all)'");
     expect(rows.map((r) => [r.complexity, r.turns, r.agent_stops, r.interrupts])).toEqual([["minimal", 1, 0, 0], ["high", 3, 3, 1]]);
     const high = rows[1];
     // per-turn agent stops 2, 0, 1: mean 1, sample sd 1
@@ -86,14 +103,14 @@ describe("F4 agent stops against human interrupts by complexity", () => {
 describe("F5 reasons", () => {
   test("shares are of all stops of the same kind that have a reason", async () => {
     // Telemetry's stops carry no reason (it logs no words): they are in no share's denominator.
-    const sessions = [session("u", "s", 0), session("u", "e", 1, {source: "otel", kind: "events", interactive: null, logs_prompts: false})];
+    const sessions = [session("u", "s", 0), session("u", "e", 1, {source: "otel", agent: "claude-code", kind: "events", interactive: null, logs_prompts: false})];
     const stops = [
       ...["offer_choice", "offer_choice", "approval", "gather_diagnostics"].map((reason, i) => ({session_id: "s", user_id: "u", turn_index: i, kind: "agent", how: "ask_user", reason})),
       {session_id: "s", user_id: "u", turn_index: 5, kind: "human", how: "interrupt", reason: "slow_or_excessive"},
       {session_id: "e", user_id: "u", turn_index: 0, kind: "agent", how: "ask_user", reason: null},
       {session_id: "e", user_id: "u", turn_index: 1, kind: "human", how: "interrupt", reason: null}
     ];
-    const rows = await metric("f5-reasons", await tables({sessions, stops}), 1, "where complexity = '(all)' and sessions = '(all)' and source = '(all)'");
+    const rows = await metric("f5-reasons", await tables({sessions, stops}), 1, "where complexity = '(all)' and sessions = '(all)' and agent = '(all)'");
     expect(rows.map((r) => [r.kind, r.reason, r.stops, r.of_kind, r.share])).toEqual([
       ["agent", "offer_choice", 2, 4, 0.5],
       ["agent", "approval", 1, 4, 0.25],
@@ -195,7 +212,7 @@ describe("F9 the tail", () => {
       turn("u", "s", 2, {started_at: day(60), duration_s: 600}),
       turn("u", "h", 0, {started_at: day(60), duration_s: 9999})
     ];
-    const rows = await metric("f9-overhang", await tables({sessions, turns}), 1, "where model = '(all)'");
+    const rows = await metric("f9-overhang", await tables({sessions, turns}), 1, "where model = '(all)' and agent = '(all)'");
     expect(rows.map((r) => [r.period, r.turns, r.p50_min, r.max_min, r.p999_high_min])).toEqual([["last 28 days", 2, 6, 10, null], ["since Opus 4.5", 1, 10, 10, null], ["whole period", 3, 2, 10, null]]);
   });
 });
@@ -212,10 +229,10 @@ describe("F10 outcomes over time", () => {
       turn("u", "api", 0, {started_at: "2025-10-02T10:00:00Z", complexity: "high", corrective: null})
     ];
     const rows = await metric("f10-outcomes", await tables({sessions, turns}));
-    const success = rows.find((r) => r.measure === "success" && r.complexity === "high" && r.month === "2025-10")!;
+    const success = rows.find((r) => r.measure === "success" && r.complexity === "high" && r.agent === "(all)" && r.month === "2025-10")!;
     // turn 0 is followed by a corrective prompt, turn 2 was interrupted: 2 of 4 succeeded.
     expect([success.n, success.value]).toEqual([4, 0.5]);
-    const interventions = rows.filter((r) => r.measure === "interventions per session").map((r) => [r.month, r.n, r.value]);
+    const interventions = rows.filter((r) => r.measure === "interventions per session" && r.agent === "(all)").map((r) => [r.month, r.n, r.value]);
     expect(interventions).toEqual([["2025-10", 1, 3], ["2025-11", 1, 1]]);
   });
 });

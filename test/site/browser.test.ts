@@ -383,7 +383,8 @@ describe(`the built site, in ${BROWSER}`, () => {
     expect(legend.join(" ")).toContain(api);
     expect(legend.join(" ")).toContain("Claude Code (transcripts)");
     const heights = await f6.page.locator("svg g[aria-label='bar'] rect").evaluateAll((bars) => bars.map((b) => Number(b.getAttribute("height"))));
-    expect(heights).toHaveLength(8);
+    // Four complexities, each with a bar of Claude Code's transcripts, Codex's rollouts and the API side.
+    expect(heights).toHaveLength(12);
     expect(Math.min(...heights)).toBeGreaterThan(0);
     // Bars as tall as their shares: not all one height (a scale's domain off by 100 draws every bar full).
     expect(new Set(heights.map(Math.round)).size).toBeGreaterThan(2);
@@ -402,6 +403,39 @@ describe(`the built site, in ${BROWSER}`, () => {
       await page.close();
     }
   });
+
+  test("Codex beside Claude Code: each agent filter opens on Claude Code and offers Codex, which draws with a note that the study's figures are Claude Code's; F7 and F8's source filter offers its rollouts", async () => {
+    const pick = async (path: string, label: "Agent" | "Source", option: string, marker: string | null) => {
+      const {page, problems, settled} = await open(path);
+      const select = page.getByLabel(label, {exact: true});
+      if (label === "Agent") {
+        // The coding agents first; a page whose cells hold API agents' runs offers them after.
+        expect((await select.locator("option").allTextContents()).slice(0, 3), path).toEqual(["All agents", "Claude Code", "Codex"]);
+        expect(await select.locator("option:checked").textContent(), path).toBe("Claude Code");
+        expect(await page.locator(".agent-note").count(), path).toBe(0);
+      }
+      const before = Number(await page.locator("html").getAttribute("data-rendered"));
+      await select.selectOption({label: option});
+      await page.waitForFunction((n) => Number(document.documentElement.dataset.rendered) > n, before, {timeout: 10_000}).catch(() => {
+        throw new Error(`${path}: choosing ${option} drew nothing: ${problems.join("; ")}`);
+      });
+      if (marker) await expect.poll(() => page.locator(marker).count(), {message: path}).toBeGreaterThan(0);
+      if (label === "Agent") await expect.poll(() => page.locator(".agent-note", {hasText: "our own assumption"}).count(), {message: path}).toBe(1);
+      if (path === "/f4-stops") await expect.poll(() => page.locator("p", {hasText: "Codex had no question or plan tool"}).count()).toBe(1);
+      expect(await settled()).toEqual([]);
+      await page.close();
+    };
+    for (const [path, marks] of [
+      ["/f1-turn-duration", "svg g[aria-label='line'] path"],
+      ["/f2-auto-approve", "svg g[aria-label='line'] path"],
+      ["/f3-interrupts", "svg g[aria-label='line'] path"],
+      ["/f4-stops", "svg g[aria-label='bar'] rect"],
+      ["/f5-reasons", "svg g[aria-label='bar'] rect"],
+      ["/f9-overhang", null],
+      ["/f10-outcomes", "svg g[aria-label='line'] path"]
+    ] as const) await pick(path, "Agent", "Codex", marks);
+    for (const path of ["/f7-risk-autonomy", "/f8-domains"]) await pick(path, "Source", "Codex (rollouts)", null);
+  }, WALK_MS);
 
   test("a filter change redraws the chart without reloading the page", async () => {
     const {page, settled} = await open("/f1-turn-duration");

@@ -21,7 +21,7 @@ describe("F1 data loader", () => {
     const db = await (await DuckDBInstance.create(":memory:")).connect();
     const rows = (
       await db.runAndReadAll(`select strftime(day, '%d') as day, turns, users, p50_s, p90_s, round(p99_s, 6) as p99_s, round(p999_s, 6) as p999_s
-        from '${file}' where model = '(all)' and sessions = 'interactive' and source = '(all)' order by day`)
+        from '${file}' where model = '(all)' and sessions = 'interactive' and agent = '(all)' order by day`)
     ).getRowObjectsJS();
     db.closeSync();
     // quantile_cont over n sorted values: position (n − 1)·q, linearly interpolated.

@@ -114,26 +114,6 @@ describe("small cells", () => {
   });
 });
 
-// The fleet holds both agents under each user: Claude Code's transcripts and a Codex rollout.
-describe(`Codex beside Claude Code, in ${BROWSER}`, () => {
-  test("each page's source filter offers Codex, labelled, and draws it; F4 says why its agent stops are fewer", async () => {
-    const codex = "Codex (rollouts)";
-    await eachPage(["/f1-turn-duration", "/f4-stops", "/f5-reasons", "/f7-risk-autonomy", "/f8-domains"], async (path) => {
-      const {page, problems, settled} = await site.open(path);
-      const source = page.getByLabel("Source");
-      expect(await source.locator("option").allTextContents(), path).toEqual(expect.arrayContaining(["all sources", "Claude Code (transcripts)", codex]));
-      const before = Number(await page.locator("html").getAttribute("data-rendered"));
-      await source.selectOption({label: codex});
-      await page.waitForFunction((n) => Number(document.documentElement.dataset.rendered) > n, before, {timeout: 10_000}).catch(() => {
-        throw new Error(`${path}: choosing Codex drew nothing: ${problems.join("; ")}`);
-      });
-      if (path === "/f4-stops") await expect.poll(() => page.locator("p", {hasText: "Codex had no question or plan tool"}).count()).toBe(1);
-      expect(await settled()).toEqual([]);
-      await page.close();
-    });
-  }, WALK_MS);
-});
-
 describe(`text from logs is shown as text, in ${BROWSER}`, () => {
   /** What on the page ran or was injected: the flag, elements the markup would make. */
   const injected = (page: import("playwright-core").Page) =>

@@ -16,6 +16,7 @@ const VALUES: Record<string, unknown[]> = {
   sessions: ["interactive", "(all)"],
   tenure: ["(all)", "0–9"],
   source: ["(all)", "claude-code", "otel"],
+  agent: ["(all)", "claude-code", "codex"],
   complexity: ["(all)", "low"],
   period: ["(all)", "2025-11"]
 };

@@ -330,7 +330,7 @@ function sessionOf(main: readonly Event[], turns: number, tally: Tally, syntheti
   for (const e of main) if (e.t === "assistant" && !e.sidechain && e.model && e.model !== "<synthetic>") messages.set(e.msgId ?? `${e.file}:${e.line}`, e.model);
   const entrypoint = main.find((e) => e.entrypoint !== null)?.entrypoint ?? null;
   return {
-    synthetic, start: times.length ? Math.min(...times) : null, end: times.length ? Math.max(...times) : null,
+    agent: "claude-code", synthetic, start: times.length ? Math.min(...times) : null, end: times.length ? Math.max(...times) : null,
     interactive: isInteractive(entrypoint), entrypoint, version: main.find((e) => e.version !== null)?.version ?? null,
     model: majority([...messages.values()]), provider: null, level: sessionLevel(tally.levels),
     turns, calls: tally.calls, interrupts: tally.interrupts, clarifications: tally.agentStops,

@@ -203,7 +203,7 @@ export function assembleSession(meta: Meta, items: readonly Item[], opts: Sessio
   for (const i of items) if (!Number.isNaN(i.ts)) [first, latest] = [Math.min(first, i.ts), Math.max(latest, i.ts)];
   const entrypoint = entrypointOf(meta);
   emit("sessions", sessionRow(owner, {
-    synthetic: opts.synthetic, start: Number.isFinite(first) ? first : meta.ts, end: Number.isFinite(latest) ? latest : meta.ts,
+    agent: "codex", synthetic: opts.synthetic, start: Number.isFinite(first) ? first : meta.ts, end: Number.isFinite(latest) ? latest : meta.ts,
     interactive: entrypoint === null ? null : isInteractive(entrypoint), entrypoint, version: meta.version,
     model: majority(models), provider: meta.provider, level: sessionLevel(levels), turns: turns.length, calls,
     interrupts, clarifications: agentStops, rejections, interventions

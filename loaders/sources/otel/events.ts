@@ -115,6 +115,8 @@ export function eventSession(id: string, records: readonly EventRecord[], synthe
   return {
     session: {
       id, synthetic, turns, loose,
+      // A session's events are all one agent's: its id is that agent's session or conversation.
+      agent: events.some((e) => e.cx) ? "codex" : "claude-code",
       user: majority(events.flatMap((e) => (e.u ? [e.u] : []))),
       start: events[0].t,
       end: events.at(-1)!.t,

@@ -86,6 +86,8 @@ export type EventRecord = {
   m?: string;
   v?: string;
   ep?: string;
+  /** Written by Codex (`codex.` names); absent for Claude Code's. */
+  cx?: true;
 };
 
 /** A span: its place in its trace, and for GenAI spans what the tables need. */
@@ -167,7 +169,8 @@ function readEvent(record: Json, resource: Map<string, Scalar>, f: number, l: nu
   tally.known++;
   const q = a.num("event.sequence");
   const k = q !== undefined ? `${session}\u0000${q}\u0000${t}\u0000${name}` : digestOf(record);
-  if (!ROW_EVENTS.has(name)) return sink.event({r: "e", k, s: session, f, l, n: name, t});
+  const cx = codex ? (true as const) : undefined;
+  if (!ROW_EVENTS.has(name)) return sink.event({r: "e", k, s: session, f, l, n: name, t, cx});
   // Absent fields stay undefined, which the shard lines (JSON) leave out.
   const originator = codex ? a.str("originator") : undefined;
   sink.event({
@@ -182,7 +185,8 @@ function readEvent(record: Json, resource: Map<string, Scalar>, f: number, l: nu
     d: a.num("duration_ms"),
     m: name === "api_request" ? a.str("model") : undefined,
     v: a.str("app.version", "service.version"),
-    ep: codex ? (originator && codexEntrypoint(originator)) : a.str("app.entrypoint")
+    ep: codex ? (originator && codexEntrypoint(originator)) : a.str("app.entrypoint"),
+    cx
   });
 }
 

@@ -3,7 +3,7 @@
 // (docs/otel-format.md, "Not derivable"): permission modes and auto-approve levels, prompts
 // (so corrective prompts and interventions), clarification endings, stop reasons (their
 // words are not logged), and, in spans, every approval.
-import {ASK_TOOL, PLAN_TOOL, SUBAGENT_TOOLS, isInteractive, type EndReason} from "../../definitions.ts";
+import {ASK_TOOL, PLAN_TOOL, SUBAGENT_TOOLS, isInteractive, type Agent, type EndReason} from "../../definitions.ts";
 import type {CallInput, Classifiers} from "../../classify/types.ts";
 import type {Emit} from "../../tables.ts";
 import {sessionRow, stopRow, toolCallRow, turnRow, type Call} from "../rows.ts";
@@ -27,6 +27,7 @@ export type OtelTurn = {start: number; end: number; endReason: EndReason; model:
 
 export type OtelSession = {
   id: string;
+  agent: Agent;
   user: string | null;
   synthetic: boolean;
   start: number;
@@ -83,6 +84,7 @@ export function emitSession(session: OtelSession, cls: Classifiers, emit: Emit):
 
   const calls = [...session.turns.flatMap((t) => t.calls), ...session.loose];
   emit("sessions", sessionRow(owner, {
+    agent: session.agent,
     synthetic: session.synthetic, start: session.start, end: session.end,
     interactive: session.entrypoint === null ? null : isInteractive(session.entrypoint), entrypoint: session.entrypoint,
     version: session.version, model: session.model, provider: session.provider, level: null,

@@ -111,7 +111,7 @@ export function spanSession(id: string, units: readonly SpanUnit[]): OtelSession
   const times = [...turned.flatMap((u) => [u.turn.st, u.turn.en]), ...loose.flatMap((c) => [c.at, c.at + (c.durationMs ?? 0)])];
   const ordered = [...turned, ...units.filter((u) => u.turn === null)];
   return {
-    id, turns, loose,
+    id, turns, loose, agent: "api",
     user: ordered.find((u) => u.u !== null)?.u ?? null,
     synthetic: units.some((u) => u.syn),
     start: Math.min(...times),

@@ -50,7 +50,7 @@ describe("four real Codex homes, 0.40 to 0.94 and the legacy format", () => {
   });
 });
 
-test("with no path, the ingest reads one person's Claude Code projects and Codex home, both", async () => {
+test("with no path, the ingest reads one person's Claude Code projects and Codex home, both: each agent's sessions counted in their own tenure", async () => {
   const home = tmp();
   cpSync(join(FIXTURES, "codex", "code_butler", "sessions"), join(home, ".codex", "sessions"), {recursive: true});
   cpSync(join(FIXTURES, "sniffly", "mock-data"), join(home, ".claude", "projects"), {recursive: true});
@@ -58,5 +58,9 @@ test("with no path, the ingest reads one person's Claude Code projects and Codex
   const run = cli(["ingest", "--out", out, "--quiet"], {HOME: home, CLAUDE_CONFIG_DIR: "", CODEX_HOME: ""});
   expect(run.stderr).toBe("");
   expect(readReport(out).inputs).toHaveLength(2);
-  expect(await sqlOn(out, "select source, count(*)::INTEGER as n from sessions group by 1 order by 1")).toEqual([{source: "claude-code", n: 3}, {source: "codex", n: 1}]);
+  expect(await sqlOn(out, "select source, agent, count(*)::INTEGER as n, list(tenure order by tenure) as tenures from sessions group by all order by 1")).toEqual([
+    {source: "claude-code", agent: "claude-code", n: 3, tenures: [0, 1, 2]},
+    // Its Codex session is its first with Codex, whenever its Claude Code sessions were.
+    {source: "codex", agent: "codex", n: 1, tenures: [0]}
+  ]);
 });

@@ -32,9 +32,9 @@ const telemetry = logsLine([str("service.name", "codex_cli_rs")], [
 ]);
 
 describe("Codex's telemetry", () => {
-  test("its decisions read as Claude Code's: the person's approvals and refusal, the rule's and the reviewer's; its conversation is the session", () => {
+  test("its decisions read as Claude Code's: the person's approvals and refusal, the rule's and the reviewer's; its conversation is the session, and its agent is Codex", () => {
     const a = assemble({"otel/logs.jsonl": `${telemetry}\n`});
-    expect(a.sessions).toMatchObject([{session_id: C, source: "otel", kind: "events", user_id: "acct-1", entrypoint: "cli", interactive: true, version: "0.120.0", n_turns: 1, n_tool_calls: 4, n_rejections: 1}]);
+    expect(a.sessions).toMatchObject([{session_id: C, source: "otel", agent: "codex", kind: "events", user_id: "acct-1", entrypoint: "cli", interactive: true, version: "0.120.0", n_turns: 1, n_tool_calls: 4, n_rejections: 1}]);
     expect(a.tool_calls.map((c) => [c.tool_use_id, c.approved_by, c.rejected, c.human_in_loop])).toEqual([
       ["call_a", "rule", false, false],
       ["call_b", "person", false, true],

@@ -28,14 +28,14 @@ describe("a folder of telemetry only", () => {
     expect(report.lines).toBe(report.parsed + report.duplicates + skipped);
   });
 
-  test("sessions: Claude Code's by session.id, agents' by conversation or trace; users as logged", async () => {
-    expect(await sqlOn(out, "select session_id, user_id, source, n_turns, n_tool_calls, n_rejections, n_interrupts, n_clarifications, model, provider, version, interactive, n_interventions, auto_approve, tenure from sessions order by session_id")).toEqual([
-      {session_id: T3, user_id: "cust-2", source: "otel", n_turns: 1, n_tool_calls: 1, n_rejections: null, n_interrupts: 0, n_clarifications: 0, model: "claude-sonnet-4-5-20251101", provider: "aws.bedrock", version: null, interactive: null, n_interventions: null, auto_approve: null, tenure: 0},
-      {session_id: T4, user_id: null, source: "otel", n_turns: 0, n_tool_calls: 1, n_rejections: null, n_interrupts: 0, n_clarifications: 0, model: null, provider: "anthropic", version: null, interactive: null, n_interventions: null, auto_approve: null, tenure: null},
-      {session_id: A, user_id: "acct-A", source: "otel", n_turns: 4, n_tool_calls: 5, n_rejections: 1, n_interrupts: 1, n_clarifications: 1, model: "claude-opus-4-5-20251101", provider: null, version: "2.1.200", interactive: null, n_interventions: null, auto_approve: null, tenure: 0},
-      {session_id: B, user_id: "inst-B", source: "otel", n_turns: 2, n_tool_calls: 3, n_rejections: 1, n_interrupts: 1, n_clarifications: 0, model: "claude-sonnet-4-5", provider: null, version: "2.0.30", interactive: null, n_interventions: null, auto_approve: null, tenure: 0},
-      {session_id: C, user_id: "acct-C", source: "otel", n_turns: 1, n_tool_calls: 2, n_rejections: 1, n_interrupts: 0, n_clarifications: 0, model: "claude-opus-4-5-20251101", provider: null, version: "2.1.110", interactive: null, n_interventions: null, auto_approve: null, tenure: 0},
-      {session_id: "conv-1", user_id: "cust-1", source: "otel", n_turns: 2, n_tool_calls: 4, n_rejections: null, n_interrupts: 0, n_clarifications: 0, model: "claude-sonnet-4-5-20251101", provider: "anthropic", version: null, interactive: null, n_interventions: null, auto_approve: null, tenure: 0}
+  test("sessions: Claude Code's by session.id, agents' by conversation or trace; users as logged; the agent, Claude Code or one built on the API", async () => {
+    expect(await sqlOn(out, "select session_id, user_id, source, agent, n_turns, n_tool_calls, n_rejections, n_interrupts, n_clarifications, model, provider, version, interactive, n_interventions, auto_approve, tenure from sessions order by session_id")).toEqual([
+      {session_id: T3, user_id: "cust-2", source: "otel", agent: "api", n_turns: 1, n_tool_calls: 1, n_rejections: null, n_interrupts: 0, n_clarifications: 0, model: "claude-sonnet-4-5-20251101", provider: "aws.bedrock", version: null, interactive: null, n_interventions: null, auto_approve: null, tenure: 0},
+      {session_id: T4, user_id: null, source: "otel", agent: "api", n_turns: 0, n_tool_calls: 1, n_rejections: null, n_interrupts: 0, n_clarifications: 0, model: null, provider: "anthropic", version: null, interactive: null, n_interventions: null, auto_approve: null, tenure: null},
+      {session_id: A, user_id: "acct-A", source: "otel", agent: "claude-code", n_turns: 4, n_tool_calls: 5, n_rejections: 1, n_interrupts: 1, n_clarifications: 1, model: "claude-opus-4-5-20251101", provider: null, version: "2.1.200", interactive: null, n_interventions: null, auto_approve: null, tenure: 0},
+      {session_id: B, user_id: "inst-B", source: "otel", agent: "claude-code", n_turns: 2, n_tool_calls: 3, n_rejections: 1, n_interrupts: 1, n_clarifications: 0, model: "claude-sonnet-4-5", provider: null, version: "2.0.30", interactive: null, n_interventions: null, auto_approve: null, tenure: 0},
+      {session_id: C, user_id: "acct-C", source: "otel", agent: "claude-code", n_turns: 1, n_tool_calls: 2, n_rejections: 1, n_interrupts: 0, n_clarifications: 0, model: "claude-opus-4-5-20251101", provider: null, version: "2.1.110", interactive: null, n_interventions: null, auto_approve: null, tenure: 0},
+      {session_id: "conv-1", user_id: "cust-1", source: "otel", agent: "api", n_turns: 2, n_tool_calls: 4, n_rejections: null, n_interrupts: 0, n_clarifications: 0, model: "claude-sonnet-4-5-20251101", provider: "anthropic", version: null, interactive: null, n_interventions: null, auto_approve: null, tenure: 0}
     ]);
   });
 
