@@ -404,7 +404,7 @@ describe(`the built site, in ${BROWSER}`, () => {
     }
   });
 
-  test("Codex beside Claude Code: each agent filter opens on Claude Code and offers Codex, which draws with a note that the study's figures are Claude Code's; F7 and F8's source filter offers its rollouts", async () => {
+  test("Codex beside Claude Code: each agent filter opens on Claude Code and offers Codex, which draws with a note that the study's figures are Claude Code's; F7 and F8's source filter offers its rollouts, and F6 and F7 say how its calls' approvals are counted", async () => {
     const pick = async (path: string, label: "Agent" | "Source", option: string, marker: string | null) => {
       const {page, problems, settled} = await open(path);
       const select = page.getByLabel(label, {exact: true});
@@ -422,6 +422,7 @@ describe(`the built site, in ${BROWSER}`, () => {
       if (marker) await expect.poll(() => page.locator(marker).count(), {message: path}).toBeGreaterThan(0);
       if (label === "Agent") await expect.poll(() => page.locator(".agent-note", {hasText: "our own assumption"}).count(), {message: path}).toBe(1);
       if (path === "/f4-stops") await expect.poll(() => page.locator("p", {hasText: "Codex had no question or plan tool"}).count()).toBe(1);
+      if (path === "/f7-risk-autonomy") await expect.poll(() => page.locator("p", {hasText: "Codex's rollouts log no approval requests"}).count()).toBe(1);
       expect(await settled()).toEqual([]);
       await page.close();
     };
@@ -435,6 +436,11 @@ describe(`the built site, in ${BROWSER}`, () => {
       ["/f10-outcomes", "svg g[aria-label='line'] path"]
     ] as const) await pick(path, "Agent", "Codex", marks);
     for (const path of ["/f7-risk-autonomy", "/f8-domains"]) await pick(path, "Source", "Codex (rollouts)", null);
+    // F6 draws every source at once, and says how Codex's bars are counted.
+    const f6 = await open("/f6-involvement");
+    await expect.poll(() => f6.page.locator("p", {hasText: "Codex's rollouts log no approval requests"}).count()).toBe(1);
+    expect(await f6.settled()).toEqual([]);
+    await f6.page.close();
   }, WALK_MS);
 
   test("a filter change redraws the chart without reloading the page", async () => {
