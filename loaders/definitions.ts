@@ -142,6 +142,21 @@ export function majority(items: Iterable<string>): string | null {
   return best;
 }
 
+/**
+ * Math.min and Math.max of a list of any length: spread into them, a list past about
+ * 125,000 values overflows the stack (a session's lines, a turn's events). NaN where any
+ * value is NaN, Infinity and -Infinity for none, as they give.
+ */
+export function least(values: Iterable<number>): number {
+  let m = Infinity;
+  for (const v of values) if (Number.isNaN(v)) return NaN; else if (v < m) m = v;
+  return m;
+}
+export function greatest(values: Iterable<number>): number {
+  let m = -Infinity;
+  for (const v of values) if (Number.isNaN(v)) return NaN; else if (v > m) m = v;
+  return m;
+}
 
 const CODEX_ORIGINATORS: Readonly<Record<string, string>> = {codex_cli_rs: "cli", codex_vscode: "vscode", codex_exec: "exec"};
 

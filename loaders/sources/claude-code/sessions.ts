@@ -3,7 +3,7 @@
 // intervention).
 import {
   ASK_TOOL, FILE_EDIT_TOOLS, PLAN_TOOL, SUBAGENT_TOOLS,
-  approvedBy, interventionsOf, isInteractive, levelOf, majority, sessionLevel,
+  approvedBy, greatest, interventionsOf, isInteractive, least, levelOf, majority, sessionLevel,
   type EndReason, type Level
 } from "../../definitions.ts";
 import type {Classifiers, TurnInput} from "../../classify/types.ts";
@@ -166,7 +166,7 @@ function placeSubagents(all: readonly Stretch[], subagents: readonly Event[]): v
     (byAgent.get(key) ?? byAgent.set(key, []).get(key)!).push(e);
   }
   for (const events of byAgent.values()) {
-    const begin = Math.min(...events.map((e) => (Number.isNaN(e.ts) ? Infinity : e.ts)));
+    const begin = least(events.map((e) => (Number.isNaN(e.ts) ? Infinity : e.ts)));
     const home = all.findLast((s) => startOf(s) <= begin) ?? all[0];
     home?.subagent.push(...events);
   }
@@ -330,7 +330,7 @@ function sessionOf(main: readonly Event[], turns: number, tally: Tally, syntheti
   for (const e of main) if (e.t === "assistant" && !e.sidechain && e.model && e.model !== "<synthetic>") messages.set(e.msgId ?? `${e.file}:${e.line}`, e.model);
   const entrypoint = main.find((e) => e.entrypoint !== null)?.entrypoint ?? null;
   return {
-    agent: "claude-code", synthetic, start: times.length ? Math.min(...times) : null, end: times.length ? Math.max(...times) : null,
+    agent: "claude-code", synthetic, start: times.length ? least(times) : null, end: times.length ? greatest(times) : null,
     interactive: isInteractive(entrypoint), entrypoint, version: main.find((e) => e.version !== null)?.version ?? null,
     model: majority([...messages.values()]), provider: null, level: sessionLevel(tally.levels),
     turns, calls: tally.calls, interrupts: tally.interrupts, clarifications: tally.agentStops,

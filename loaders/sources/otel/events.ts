@@ -16,7 +16,7 @@
 //   rule; by `user_temporary`/`user_permanent`: by the person.
 // - models: the model of most API requests.
 import {createHash} from "node:crypto";
-import {majority, type EndReason} from "../../definitions.ts";
+import {greatest, majority, type EndReason} from "../../definitions.ts";
 import type {SessionKind} from "../types.ts";
 import {ROW_EVENTS, type EventRecord} from "./records.ts";
 import type {OtelCall, OtelSession, OtelTurn} from "./rows.ts";
@@ -99,7 +99,7 @@ export function eventSession(id: string, records: readonly EventRecord[], synthe
     const lastRejection = own.findLast((e) => e.dec === "reject" && PERSON_REJECT.has(e.src ?? ""));
     const interrupted = lastRejection !== undefined && !own.some((e) => e.n === "api_request" && e.t > lastRejection.t);
     const endReason: EndReason = interrupted ? "interrupted" : last.n === "api_error" ? "error" : "completed";
-    const turn = {start: p.t, end: Math.max(p.t, ...own.map((e) => e.t)), endReason, model: majority(own.flatMap((e) => (e.m ? [e.m] : []))), calls: []};
+    const turn = {start: p.t, end: greatest([p.t, ...own.map((e) => e.t)]), endReason, model: majority(own.flatMap((e) => (e.m ? [e.m] : []))), calls: []};
     turnOf.set(p, turn);
     return turn;
   });

@@ -11,7 +11,7 @@
 // 2. a session's units → its turns, in time order.
 // Spans log no approvals: rejected and approved_by stay NULL, and who is in the loop is a
 // classifier's call (rows.ts).
-import {majority} from "../../definitions.ts";
+import {greatest, least, majority} from "../../definitions.ts";
 import type {SessionKind} from "../types.ts";
 import type {SpanRecord} from "./records.ts";
 import type {OtelCall, OtelSession, OtelTurn} from "./rows.ts";
@@ -114,8 +114,8 @@ export function spanSession(id: string, units: readonly SpanUnit[]): OtelSession
     id, turns, loose, agent: "api",
     user: ordered.find((u) => u.u !== null)?.u ?? null,
     synthetic: units.some((u) => u.syn),
-    start: Math.min(...times),
-    end: Math.max(...times),
+    start: least(times),
+    end: greatest(times),
     model: majority(units.flatMap((u) => u.ms)),
     provider: majority(units.flatMap((u) => (u.pv === null ? [] : [u.pv]))),
     entrypoint: null,

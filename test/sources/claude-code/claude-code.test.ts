@@ -72,6 +72,16 @@ describe("prompts and turns", () => {
     expect(a.turns.map((r) => r.wall_s)).toEqual([30]);
   });
 
+  test("a session of more lines than a call's arguments may hold is still read (its times were spread into Math.min)", () => {
+    const t = new Transcript().prompt(0, "watch the build");
+    // 130,000 conversational lines: tool results, each its own (identical lines are one replayed).
+    for (let i = 0; i < 130_000; i++) t.line({type: "user", message: {role: "user", content: [{type: "tool_result", tool_use_id: `toolu_${i}`, content: String(i)}]}}, 1 + i / 1000);
+    t.text(200, "Done.");
+    const a = assemble(project(t));
+    expect(a.sessions).toMatchObject([{n_turns: 1}]);
+    expect(Number(a.sessions[0].ended_at) - Number(a.sessions[0].started_at)).toBe(200_000);
+  });
+
   test("a prompt the agent never answered is no turn, and is counted", () => {
     const t = new Transcript().prompt(0, "hello?").prompt(60, "are you there").text(62, "Yes.");
     const a = assemble(project(t));
