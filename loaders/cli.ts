@@ -11,15 +11,32 @@ import {FleetError, generate, type FleetProgress} from "./generate/fleet.ts";
 import {isVariant, VARIANTS} from "./generate/variants.ts";
 import {defaultInputs} from "./ingest/discover.ts";
 import {ingest, ingestRun, type Progress} from "./ingest/run.ts";
+import {formatProfile} from "./profile/format.ts";
+import {profileOf} from "./profile/profile.ts";
 import {canonicalTables} from "./site/tables.ts";
 
 const HELP = `agent-autonomy: rebuild "Measuring AI agent autonomy in practice" from agent logs
 
 Usage:
+  agent-autonomy [profile] [<path>...] [--json] [--out <dir>]
   agent-autonomy ingest [<path>...] --out <dir> [options]
   agent-autonomy generate --out <dir> [--users <n>] [--codex-users <n>] [--api-agents <n>] [--seed <s>] [options]
   agent-autonomy calibrate [<path>] [--json <file>] [options]
   agent-autonomy help
+
+profile (the command when none is named)
+  Reads your logs (the paths ingest takes; with none, the same as ingest: your
+  Claude Code projects and Codex home) and prints where you stand against the
+  study: your turns' working time, your sessions on full auto-approve by your
+  session number, your interrupts, the agent's stops against yours, the riskiest
+  kinds of action it took and how many were put to you, and the domains of your
+  work, each beside the study's figure for users like you. Counts and shares only:
+  no text from the logs reaches the screen.
+
+      --json               print the profile as JSON instead
+  -o, --out <dir>          keep the tables the profile was read from (default:
+                           none are written)
+  -q, --quiet              no progress line
 
 ingest
   Reads Claude Code transcripts, Codex rollouts and OpenTelemetry files and writes
@@ -269,8 +286,50 @@ async function runCalibrate(args: string[]) {
   }
 }
 
+const COMMANDS = ["profile", "ingest", "generate", "calibrate", "help"];
+
+async function runProfile(args: string[]) {
+  const {values, positionals} = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: {type: "boolean"},
+      out: {type: "string", short: "o"},
+      quiet: {type: "boolean", short: "q"},
+      verbose: {type: "boolean"},
+      help: {type: "boolean", short: "h"}
+    }
+  });
+  if (values.help) return void process.stdout.write(HELP);
+  const inputs = positionals.length ? positionals : defaultInputs(process.env, homedir());
+  const scratch = values.out ? undefined : mkdtempSync(join(tmpdir(), "agent-autonomy-profile-"));
+  const out = values.out ?? join(scratch!, "tables");
+  // A progress line once the ingest has run a second, on a terminal, cleared when it ends.
+  const started = Date.now();
+  const tty = process.stderr.isTTY && !values.quiet;
+  let shown = false;
+  try {
+    await ingestRun({
+      inputs, out,
+      progress: tty ? (p) => {
+        if (Date.now() - started < 1000) return;
+        shown = true;
+        process.stderr.write(bar(p, started));
+      } : undefined
+    });
+    if (shown) process.stderr.write("\r\x1b[K");
+    const profile = await profileOf(out);
+    process.stdout.write(values.json ? JSON.stringify(profile, null, 2) + "\n" : formatProfile(profile, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR));
+  } finally {
+    if (scratch) rmSync(scratch, {recursive: true, force: true});
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  // No command, or options or an existing path first, is the profile; a word that is neither is an unknown command.
+  const first = argv[0];
+  const profile = first === undefined || (first.startsWith("-") && first !== "-h" && first !== "--help") || (!COMMANDS.includes(first) && existsSync(first));
+  const [command, ...rest] = profile ? ["profile", ...argv] : argv;
   const verbose = rest.includes("--verbose");
   try {
     switch (command) {
@@ -283,7 +342,9 @@ export async function main(argv: string[]): Promise<number> {
       case "calibrate":
         await runCalibrate(rest);
         return 0;
-      case undefined:
+      case "profile":
+        await runProfile(rest);
+        return 0;
       case "help":
       case "--help":
       case "-h":

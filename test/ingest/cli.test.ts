@@ -13,11 +13,11 @@ function session(id: string, startIso: string): string {
 }
 
 describe("agent-autonomy ingest", () => {
-  test("--help explains every option; no command prints the help", () => {
+  test("--help explains every option; help prints the usage", () => {
     const help = cli(["ingest", "--help"]);
     expect(help.code).toBe(0);
     for (const option of ["--out", "--incremental", "--workers", "--max-line-mb", "--classifiers", "--report-paths", "--quiet", "--verbose", "CLAUDE_CONFIG_DIR", "Exit status"]) expect(help.stdout).toContain(option);
-    expect(cli([]).stdout).toContain("Usage:");
+    expect(cli(["help"]).stdout).toContain("Usage:");
   });
 
   test("a fleet: one folder a user, tenure counted per user", async () => {

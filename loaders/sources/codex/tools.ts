@@ -28,6 +28,9 @@ const KIND: Readonly<Record<string, string>> = {
   read_mcp_resource: "ReadMcpResourceTool"
 };
 
+/** A tool's name as Claude Code names a tool of its kind: Codex's by the list above, any other as it is. */
+export const claudeCodeName = (name: string): string => KIND[name] ?? name;
+
 const SHELLS = /^(?:.*[/\\])?(?:bash|sh|zsh|dash|fish|pwsh|powershell)(?:\.exe)?$/i;
 
 /** An argv as the command a person would type: a shell's `-c` script, else the words joined. */
@@ -48,7 +51,7 @@ const patchText = (input: unknown): string =>
 
 /** A call as the rules read it: the tool of the same kind, and its input in that tool's shape. */
 export function asClassified(name: string, input: unknown): {tool: string; input: unknown} {
-  const tool = KIND[name] ?? name;
+  const tool = claudeCodeName(name);
   if (tool === "Bash") {
     const o = (input ?? {}) as {command?: unknown; cmd?: unknown};
     const command = Array.isArray(o.command) ? commandLine(o.command) : typeof o.command === "string" ? o.command : typeof o.cmd === "string" ? o.cmd : typeof input === "string" ? input : "";
