@@ -17,6 +17,8 @@ import {claudeCodeName} from "../sources/codex/tools.ts";
 export type Beside = {id: string; label: string; published: {value: number; unit: string; bound: string | null}; ours: number | null; n: number | null};
 
 export type Profile = {
+  /** How many people the logs hold: a profile is one person's. */
+  users: number;
   /** The agent the comparisons read: Claude Code where the data has it (the study's agent). */
   agent: Agent;
   agents: {agent: Agent; label: string; sessions: number; turns: number; first_day: string; last_day: string}[];
@@ -141,7 +143,9 @@ export async function profileOf(dir: string): Promise<Profile> {
       return {domain, label: DOMAINS[domain as keyof typeof DOMAINS] ?? domain, calls: Number(r.calls), share: Number(r.share), study: typeof study === "number" ? study / 100 : null};
     });
 
+    const [{users}] = await rows(db, "select count(distinct user_id)::INTEGER as users from sessions");
     return {
+      users: Number(users),
       agent,
       agents,
       turns,
