@@ -24,12 +24,17 @@ export type Block = {first: Answers; rest: string | null};
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-/** Every combination of the parameters' values: each the distinct values of the column it is compared with. */
+/**
+ * Every combination of the parameters' values: each the distinct values of the column it is
+ * compared with; for a table with no rows (a file only some sites fill), the values the
+ * page opens on, so that its first view still has its (empty) answer.
+ */
 async function combinations(db: DuckDBConnection, q: PageQuery): Promise<unknown[][]> {
   let out: unknown[][] = [[]];
   for (const p of q.params) {
     if (!p.column) return [];
-    const values = (await db.runAndReadAll(`select distinct ${p.column} from ${q.table} where ${p.column} is not null`)).getRowsJS().map((r) => r[0]);
+    const held = (await db.runAndReadAll(`select distinct ${p.column} from ${q.table} where ${p.column} is not null`)).getRowsJS().map((r) => r[0]);
+    const values = held.length || (await db.runAndReadAll(`select count(*) from ${q.table}`)).getRowsJS()[0][0] ? held : (p.first ?? []);
     out = out.flatMap((c) => values.map((v) => [...c, typeof v === "bigint" ? Number(v) : v]));
   }
   return out;

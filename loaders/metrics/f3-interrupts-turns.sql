@@ -1,5 +1,6 @@
 -- F3's smoother input: one point a turn, x the session number of its session and y 1 if
--- the person interrupted it, over the turns F3 reads. Fit by the data loader; never published.
+-- the person interrupted it, over the turns F3 reads. Fit by the data loader; published only
+-- where the site is built from one person's logs (writeOnePersonsPoints, loaders/site/aggregate.ts).
 -- The turns are picked by a semi join before they meet their sessions: the smoother
 -- samples its points in the order this query yields them, and a filter on the sessions'
 -- side would have DuckDB join the other way round, yielding another order (another curve).

@@ -23,13 +23,27 @@ export async function connect(out: string, minUsers: number): Promise<DuckDBConn
   return db;
 }
 
-export async function writeAggregate(name: string, out: NodeJS.WritableStream = process.stdout): Promise<void> {
+/**
+ * A smoother's points (loaders/metrics/<name>.sql: user_id, the cell columns, x, y) where
+ * the site is built from one person's logs with a threshold of one user: theirs to see,
+ * without the user's id, each point in every cell it falls in (each column at its value
+ * or '(all)', as the smoother's cells). For several people's logs, or a higher threshold,
+ * no rows: their points are never published.
+ */
+export const writeOnePersonsPoints = (name: string, cells: readonly string[], out: NodeJS.WritableStream = process.stdout) =>
+  writeAggregate(name, out, (sql) => `
+    select x, y, ${cells.map((c, i) => `case when all${i} then '(all)' else ${c}::VARCHAR end as ${c}`).join(", ")}
+    from (${sql}) ${cells.map((_, i) => `cross join (select unnest([false, true]) as all${i})`).join(" ")}
+    where getvariable('min_users') = 1 and (select count(distinct user_id) from sessions) = 1
+    order by all`);
+
+export async function writeAggregate(name: string, out: NodeJS.WritableStream = process.stdout, select: (sql: string) => string = (sql) => sql): Promise<void> {
   const {dir, origin} = builtTables();
   const db = await connect(dir, origin.minUsers);
   const tmp = mkdtempSync(join(tmpdir(), "aggregate-"));
   try {
     const file = join(tmp, `${name}.parquet`);
-    await db.run(`copy (${statement(metricSql(name))}) to '${file}' (format parquet, compression zstd)`);
+    await db.run(`copy (${select(statement(metricSql(name)))}) to '${file}' (format parquet, compression zstd)`);
     await pipeline(createReadStream(file), out, {end: false});
   } finally {
     db.closeSync();

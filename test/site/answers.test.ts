@@ -1,7 +1,11 @@
 // Which answers a page carries in itself (scripts/answers.ts): those for the values its
 // controls may open on, read from the lines that declare them; the rest wait in a file.
+import {mkdirSync} from "node:fs";
+import {join} from "node:path";
+import {DuckDBInstance} from "@duckdb/node-api";
 import {expect, it} from "vitest";
-import {splitAnswers, type Answers} from "../../scripts/answers.ts";
+import {pageAnswers, splitAnswers, type Answers} from "../../scripts/answers.ts";
+import {tmp} from "../helpers/cli.ts";
 import {pageSql} from "../../loaders/site/queries.ts";
 
 const PAGE = [
@@ -39,4 +43,28 @@ it("keeps in the page the answers whose every value the page may open on, and th
   expect(Object.keys(rest[cells.sql].rows)).toEqual(['["claude-code","interactive","a"]', '["otel","headless","a"]']);
   expect(first[plain.sql].rows).toEqual({"[]": [[0]]});
   expect(rest[plain.sql]).toBeUndefined();
+});
+
+it("answers a query over a file with no rows for the values the page opens on, so its first view needs no engine", async () => {
+  const dist = tmp();
+  mkdirSync(join(dist, "_file", "data"), {recursive: true});
+  const db = await (await DuckDBInstance.create(":memory:")).connect();
+  await db.run(`copy (select 'interactive' as sessions, 'claude-code' as agent, 1 as x where false) to '${join(dist, "_file", "data", "points.0123abcd.parquet")}' (format parquet)`);
+  db.closeSync();
+  const page = [
+    "```js",
+    'const aggregates = {points: () => FileAttachment("data/points.parquet").arrayBuffer()};',
+    "```",
+    "```js",
+    'const sessions = view(sessionsRadio(present, "interactive"));',
+    'const agent = view(agentSelect(present, labels, "claude-code"));',
+    "```",
+    "```js",
+    "const pointsQuery = (q) => q`select x from points where sessions = ${sessions} and agent = ${agent}`;",
+    "```"
+  ].join("\n");
+  const answers = await pageAnswers(dist, pageSql(page));
+  expect(Object.values(answers).map((a) => a.rows)).toEqual([
+    {'["interactive","claude-code"]': [], '["interactive","(all)"]': [], '["(all)","claude-code"]': [], '["(all)","(all)"]': []}
+  ]);
 });

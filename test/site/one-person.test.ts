@@ -8,7 +8,7 @@ import {profileText} from "../../loaders/profile/format.ts";
 import type {Profile} from "../../loaders/profile/profile.ts";
 import {build} from "../../scripts/build.ts";
 import {BROWSER, eachPage, openSite, pagesOf, type Site, WALK_MS} from "../helpers/chromium.ts";
-import {cli, FIXTURES, tmp} from "../helpers/cli.ts";
+import {cli, FIXTURES, sqlOn, tmp} from "../helpers/cli.ts";
 import {testCache} from "../helpers/fleet.ts";
 
 let site: Site;
@@ -44,6 +44,19 @@ describe(`a site built from one person's logs, in ${BROWSER}`, () => {
     );
     expect(shown).toEqual(want.sections);
     expect(await page.locator(".profile > p").first().textContent()).toBe(want.about.join(""));
+    expect(await settled()).toEqual([]);
+    await page.close();
+  });
+
+  test("F3 draws the person's own sessions as points, in place of a smoother over one person", async () => {
+    const out = join(tmp(), "tables");
+    expect(cli([logs, "--json", "--out", out], {HOME: tmp()}).code).toBe(0);
+    const [want] = await sqlOn(out, "select count(distinct s.tenure)::INTEGER as n from turns as t join sessions as s using (user_id, session_id) where s.logs_approvals and s.interactive and s.agent = 'claude-code'");
+    expect(want.n).toBeGreaterThan(1);
+    const {page, settled} = await site.open("/f3-interrupts");
+    await expect.poll(() => page.locator("svg g[aria-label='dot'] circle").count()).toBe(want.n);
+    expect(await page.getByText("each dot is one of your sessions").count()).toBe(1);
+    expect(await page.locator("svg g[aria-label='area']").count()).toBe(0);
     expect(await settled()).toEqual([]);
     await page.close();
   });
