@@ -51,7 +51,8 @@ export function profileText(p: Profile): ProfileText {
   let s = section("How long the agent works before it stops (interactive turns)");
   if (p.turns) {
     s.say(`median ${duration(p.turns.p50_s)}, p99 ${duration(p.turns.p99_s)}, longest ${duration(p.turns.longest_s)} (${p.turns.longest_day}), of ${plural(p.turns.turns, "turn")}`);
-    s.study("the study: a median of about 45 s; the p99.9 grew from under 25 min to over 45 min (Sep 2025 to Jan 2026)");
+    const [p50, start, end] = p.turnsStudy;
+    s.study(`the study: a median of ${figure(p50)}; the p99.9 grew from ${figure(start)} to ${figure(end)} (Sep 2025 to Jan 2026)`);
   } else s.say("no interactive turn with a working time");
 
   s = section("Sessions run with full auto-approve, by your session number");
@@ -64,7 +65,8 @@ export function profileText(p: Profile): ProfileText {
     s.say(`${per100(p.interrupts.per100)} interrupts per 100 turns, over ${plural(p.interrupts.turns, "turn")}`);
     if (p.interrupts.buckets.length > 1) s.say(p.interrupts.buckets.map((b) => `${SESSIONS[b.bucket] ?? b.bucket}: ${per100(b.per100)}`).join("; "));
     for (const b of p.interrupts.study) if (b.ours !== null) s.study(`yours, ${b.id === "f3.new" ? "sessions 8 to 11" : "from your 751st session"}: ${per100(b.ours)} per 100; the study's ${b.id === "f3.new" ? "users at about 10 sessions" : "experienced users"}: ${figure(b, true)}`);
-    if (!p.interrupts.study.some((b) => b.ours !== null)) s.study("the study: about 5 per 100 turns at about 10 sessions, about 9 for experienced users");
+    const [atTen, experienced] = p.interrupts.study;
+    if (!p.interrupts.study.some((b) => b.ours !== null)) s.study(`the study: ${figure(atTen, true)} per 100 turns at about 10 sessions, ${figure(experienced, true)} for experienced users`);
   } else s.say("no turn from a source that logs interrupts");
 
   s = section("The agent's stops against yours, per 100 turns, by task complexity");

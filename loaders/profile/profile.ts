@@ -8,7 +8,6 @@ import {DOMAINS} from "../classify/domain.ts";
 import {comparisonOf, type Comparison} from "../findings.ts";
 import {FILE_EDIT_TOOLS, PLAN_TOOL, ASK_TOOL, READ_ONLY_TOOLS, SHELL_TOOL, SUBAGENT_TOOLS, AGENT_LABELS, type Agent} from "../definitions.ts";
 import {readPublished, type Published} from "../generate/calibration.ts";
-import {metricSql, statement} from "../metrics/sql.ts";
 import {Aggregates} from "../site/compare.ts";
 import {connect} from "../site/aggregate.ts";
 import {claudeCodeName} from "../sources/codex/tools.ts";
@@ -17,13 +16,12 @@ import {claudeCodeName} from "../sources/codex/tools.ts";
 export type Beside = {id: string; label: string; published: {value: number; unit: string; bound: string | null}; ours: number | null; n: number | null};
 
 export type Profile = {
-  /** How many people the logs hold: a profile is one person's. */
-  users: number;
   /** The agent the comparisons read: Claude Code where the data has it (the study's agent). */
   agent: Agent;
   agents: {agent: Agent; label: string; sessions: number; turns: number; first_day: string; last_day: string}[];
-  /** Interactive turns' working time, the whole period (F9's cells). */
+  /** Interactive turns' working time, the whole period (F9's cells); the study's figures are of 7-day windows, quoted. */
   turns: {turns: number; p50_s: number; p99_s: number; longest_s: number; longest_day: string} | null;
+  turnsStudy: Beside[];
   /** Full auto-approve by the person's own sessions, in tenure buckets (F2's cells). */
   autoApprove: {buckets: {bucket: string; sessions: number; share: number}[]; study: Beside[]};
   /** Interrupts per 100 turns, in all and by tenure bucket (F3's cells). */
@@ -57,19 +55,20 @@ async function rows(db: DuckDBConnection, sql: string, ...params: string[]): Pro
   return (await prepared.runAndReadAll()).getRowObjectsJson() as Record<string, unknown>[];
 }
 
-/** A metric's rows for one person's tables. */
-const metric = (db: DuckDBConnection, name: string, where: string, ...params: string[]) =>
-  rows(db, `select * from (${statement(metricSql(name))}) where ${where}`, ...params);
+/** A metric's rows for one person's tables: its aggregate, made once and shared with the comparisons that read it. */
+const metric = async (aggregates: Aggregates, db: DuckDBConnection, name: string, where: string, ...params: string[]) =>
+  rows(db, `select * from ${await aggregates.table(name)} where ${where}`, ...params);
 
-async function besides(aggregates: Aggregates, published: Map<string, Published>, ids: string[]): Promise<Beside[]> {
+/** The study's figures, each beside the person's value of its cell where `compare` (else shown as quoted). */
+async function besides(aggregates: Aggregates, published: Map<string, Published>, ids: string[], compare = true): Promise<Beside[]> {
   const out: Beside[] = [];
   for (const id of ids) {
     const figure = published.get(id)!;
-    const compared = await aggregates.compare(comparisonOf(id) as Comparison);
+    const compared = compare ? await aggregates.compare(comparisonOf(id) as Comparison) : null;
     out.push({
       id, label: figure.label,
       published: {value: Array.isArray(figure.value) ? figure.value[0] : figure.value, unit: figure.unit, bound: figure.bound ?? null},
-      ours: compared.ours?.value ?? null, n: compared.ours?.n ?? null
+      ours: compared?.ours?.value ?? null, n: compared?.ours?.n ?? null
     });
   }
   return out;
@@ -92,7 +91,7 @@ export async function profileOf(dir: string): Promise<Profile> {
     }));
     const agent: Agent = agents.some((a) => a.agent === "claude-code") ? "claude-code" : (agents[0]?.agent ?? "claude-code");
 
-    const [tail] = await metric(db, "f9-overhang", "period = 'whole period' and model = '(all)' and agent = ?", agent);
+    const [tail] = await metric(aggregates, db, "f9-overhang", "period = 'whole period' and model = '(all)' and agent = ?", agent);
     const [longest] = tail
       ? await rows(db, `
         select t.started_at::DATE::VARCHAR as day
@@ -105,11 +104,11 @@ export async function profileOf(dir: string): Promise<Profile> {
       ? {turns: Number(tail.turns), p50_s: 60 * Number(tail.p50_min), p99_s: 60 * Number(tail.p99_min), longest_s: 60 * Number(tail.max_min), longest_day: String(longest.day)}
       : null;
 
-    const f2 = await metric(db, "f2-auto-approve", "grain = 'bucket' and sessions = 'interactive' and agent = ? and known > 0 order by position", agent);
-    const f3 = await metric(db, "f3-interrupts", "grain = 'bucket' and sessions = 'interactive' and agent = ? order by position", agent);
+    const f2 = await metric(aggregates, db, "f2-auto-approve", "grain = 'bucket' and sessions = 'interactive' and agent = ? and known > 0 order by position", agent);
+    const f3 = await metric(aggregates, db, "f3-interrupts", "grain = 'bucket' and sessions = 'interactive' and agent = ? order by position", agent);
     const f3turns = f3.reduce((s, r) => s + Number(r.turns), 0);
     const f3hits = f3.reduce((s, r) => s + Number(r.interrupted), 0);
-    const f4 = await metric(db, "f4-stops", "sessions = 'interactive' and agent = ? and tenure = '(all)' order by level", agent);
+    const f4 = await metric(aggregates, db, "f4-stops", "sessions = 'interactive' and agent = ? and tenure = '(all)' order by level", agent);
 
     const calls = await rows(db, `
       select c.tool_name, count(*)::INTEGER as calls, sum(c.risk) as risk_sum, count(c.risk)::INTEGER as scored,
@@ -136,19 +135,18 @@ export async function profileOf(dir: string): Promise<Profile> {
       .map(([kind, k]) => ({kind, calls: k.calls, risk: k.scored ? k.riskSum / k.scored : null, risky: k.risky, irreversible: k.irreversible, put_to_person: k.put_to_person, told: k.told}))
       .sort((a, b) => (b.risk ?? -1) - (a.risk ?? -1) || b.calls - a.calls || (a.kind < b.kind ? -1 : 1));
 
-    const f8 = await metric(db, "f8-domains", "source = '(all)' and period = '(all)' order by calls desc, domain");
+    const f8 = await metric(aggregates, db, "f8-domains", "source = '(all)' and period = '(all)' order by calls desc, domain");
     const domains = f8.map((r) => {
       const domain = String(r.domain);
       const study = published.get(`f8.${domain}`)?.value;
       return {domain, label: DOMAINS[domain as keyof typeof DOMAINS] ?? domain, calls: Number(r.calls), share: Number(r.share), study: typeof study === "number" ? study / 100 : null};
     });
 
-    const [{users}] = await rows(db, "select count(distinct user_id)::INTEGER as users from sessions");
     return {
-      users: Number(users),
       agent,
       agents,
       turns,
+      turnsStudy: await besides(aggregates, published, ["f1.p50", "f1.p999.start", "f1.p999.end"], false),
       autoApprove: {
         buckets: f2.map((r) => ({bucket: String(r.bucket), sessions: Number(r.known), share: Number(r.share)})),
         study: await besides(aggregates, published, ["f2.new", "f2.experienced"])
