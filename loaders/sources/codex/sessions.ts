@@ -138,9 +138,11 @@ export function assembleSession(meta: Meta, items: readonly Item[], opts: Sessio
     const prompt = stretch.prompt?.text ?? "";
     const made = callsOf(stretch.items);
     const classified = made.map((c) => asClassified(c.name, c.input));
+    // Each call's output is tested for the refusal texts once: the calls, the turn and the session read it.
+    const refused = made.filter(rejected);
     made.forEach((c, position) => {
       const {tool, input} = classified[position];
-      const isRejected = rejected(c);
+      const isRejected = refused.includes(c);
       // A call that ran and was not put to the person was let run by the level's rule.
       const approved = !isRejected && putToPerson(level, tool, c.input) === false ? "rule" : null;
       emit("tool_calls", toolCallRow(owner, {
@@ -150,7 +152,7 @@ export function assembleSession(meta: Meta, items: readonly Item[], opts: Sessio
       }, ROLLOUTS, cls));
     });
     calls += made.length;
-    rejections += made.filter(rejected).length;
+    rejections += refused.length;
     if (index === null) continue;
 
     const lastText = stretch.items.findLastIndex((i) => i.t === "assistant");
@@ -170,11 +172,10 @@ export function assembleSession(meta: Meta, items: readonly Item[], opts: Sessio
     // The turn's own task_complete: the first after its prompt (a /compact the person ran later logs one of its own).
     const complete = stretch.items.find((i) => i.t === "complete");
     const next = turns[index + 1]?.prompt?.text ?? "";
-    const turnRejections = made.filter(rejected);
-    const endingRejections = turnRejections.filter((c) => tail.some((i) => i.t === "output" && i.id === c.id)).length;
+    const endingRejections = refused.filter((c) => tail.some((i) => i.t === "output" && i.id === c.id)).length;
     const corrective = index > 0 && cls.corrective(prompt);
     const interrupted = end === "interrupted";
-    const n = interventionsOf({interrupted, rejections: turnRejections.length, endingRejections, corrective, afterInterrupt});
+    const n = interventionsOf({interrupted, rejections: refused.length, endingRejections, corrective, afterInterrupt});
     const stops: Stop[] = questions.map((c) => ({turnIndex: index, at: c.ts, kind: "agent" as const, how: "ask_user", reason: cls.agentStopReason({how: "ask_user", text: questionText(c.input)})}));
     if (asking) stops.push({turnIndex: index, at: stop, kind: "agent", how: "question", reason: cls.agentStopReason({how: "question", text: finalText})});
     if (interrupted) stops.push({turnIndex: index, at: stop, kind: "human", how: "interrupt", reason: cls.humanStopReason({how: "interrupt", said: next})});
@@ -187,7 +188,7 @@ export function assembleSession(meta: Meta, items: readonly Item[], opts: Sessio
     emit("turns", turnRow(owner, {
       index, start: stretch.prompt!.ts, end: stop, wait, bound: "wall",
       loggedMs: complete?.t === "complete" ? complete.ms : null, endReason: end, permissionMode: permissionMode(turnContext),
-      level, model, calls: made.length, askUser: questions.length, rejections: turnRejections.length, interventions: n, corrective,
+      level, model, calls: made.length, askUser: questions.length, rejections: refused.length, interventions: n, corrective,
       work: {prompt: prompt.slice(0, 2000), toolNames: classified.map((c) => c.tool), filesTouched: files.size, subagents: 0}
     }, ROLLOUTS, cls));
     levels.push(level);
