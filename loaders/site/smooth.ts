@@ -1,12 +1,14 @@
 // The LOWESS smoother the study draws F2 and F3 with (bandwidth 0.15, on a log x axis),
 // with a 95% band from a bootstrap that resamples users, not points: one user's sessions
-// are not independent of each other. The fit is vega-statistics' `regressionLoess`.
+// are not independent of each other. The fit is `fit` below.
 //
 // The band is the fit ± 1.96 standard deviations of the resampled fits (the normal
 // bootstrap interval), not their 2.5th and 97.5th percentiles: a percentile that far out
 // needs a thousand resamples or more to be read steadily (of 40, it is the first or the
-// second), and a fit costs about 60 ms. A standard deviation from 100 resamples is within
-// about 7% of its value (1/√(2·99)), which is the band's own uncertainty.
+// second), and each fit reads every point of the cell. A standard deviation from 100
+// resamples is within about 7% of its value (1/√(2·99)), which is the band's own
+// uncertainty. A resample weighs each point by how often its user was drawn, rather than
+// copying the points: the same fit, on one sorted array.
 //
 // The input is a metric's point SQL (loaders/metrics/<name>.sql: user_id, the cell
 // columns, x, y); points are never published, only the curve on a grid of x. The curve
@@ -16,7 +18,6 @@ import {createReadStream, mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {pipeline} from "node:stream/promises";
-import {randomLCG, regressionLoess} from "vega-statistics";
 import {metricSql, statement} from "../metrics/sql.ts";
 import {connect} from "./aggregate.ts";
 import {builtTables} from "./built.ts";
@@ -25,36 +26,118 @@ export type SmoothOptions = {
   /** The columns whose values (and '(all)' for each) make the cells: every combination, as CUBE makes them. */
   cells: readonly string[];
   bandwidth?: number;
-  /** Points a fit uses at most: a seeded sample of them when there are more (default 5,000). */
-  maxPoints?: number;
   resamples?: number;
   gridSize?: number;
 };
 
 type Point = {user: string; x: number; y: number};
 
-function sample<T>(items: T[], n: number, random: () => number): T[] {
-  if (items.length <= n) return items;
-  const out = items.slice(0, n);
-  for (let i = n; i < items.length; i++) {
-    const j = Math.floor(random() * (i + 1));
-    if (j < n) out[j] = items[i];
+/**
+ * A cell's points sorted once by log10(x), those of one user at one x as one (their
+ * count, and the sum of their y: a session's turns are one point of F3's), each with the
+ * index of its user: every fit of the bootstrap weighs them anew.
+ */
+export type Sorted = {x: Float64Array; count: Float64Array; ySum: Float64Array; user: Int32Array; users: number};
+
+export function sortPoints(points: readonly Point[]): Sorted {
+  const ids = new Map<string, number>();
+  const groups = new Map<string, {x: number; user: number; count: number; ySum: number}>();
+  for (const p of points) {
+    const user = ids.get(p.user) ?? ids.set(p.user, ids.size).get(p.user)!;
+    const key = `${user} ${p.x}`;
+    const g = groups.get(key) ?? groups.set(key, {x: p.x, user, count: 0, ySum: 0}).get(key)!;
+    g.count++;
+    g.ySum += p.y;
   }
-  return out;
+  const sorted = [...groups.values()].sort((a, b) => a.x - b.x || a.user - b.user);
+  return {
+    x: Float64Array.from(sorted, (g) => Math.log10(g.x)),
+    count: Float64Array.from(sorted, (g) => g.count),
+    ySum: Float64Array.from(sorted, (g) => g.ySum),
+    user: Int32Array.from(sorted, (g) => g.user),
+    users: ids.size
+  };
 }
 
-/** The fit on log10(x), read at each grid x by linear interpolation between fitted x's. */
-function fit(points: Point[], grid: number[], bandwidth: number): number[] {
-  const curve = regressionLoess(points, (d: Point) => Math.log10(d.x), (d: Point) => d.y, bandwidth) as [number, number][];
-  return grid.map((x) => {
-    const lx = Math.log10(x);
-    let i = curve.findIndex(([cx]) => cx >= lx);
-    if (i === -1) return curve.at(-1)![1];
-    if (i === 0) return curve[0][1];
-    const [x0, y0] = curve[i - 1];
-    const [x1, y1] = curve[i];
-    return y0 + ((lx - x0) / (x1 - x0)) * (y1 - y0);
+const tricube = (u: number) => (1 - u * u * u) ** 3;
+
+/** In a sorted array, the first index whose value is above `v` (`right`), or at least `v`; the length if none is. */
+function bisect(values: ArrayLike<number>, v: number, right: boolean): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < v || (right && values[mid] === v)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The LOWESS fit on log10(x), read at each grid x: a line fitted by weighted least squares
+ * to the `bandwidth` share of points nearest that x (with any tied with the farthest),
+ * weighted by the tricube of their distance over the farthest one's, as Cleveland's
+ * LOWESS fits each point. Without the robustness iterations that LOWESS code runs by
+ * default: they down-weight points far from the fit as outliers, and on outcomes of 0 and
+ * 1 the rarer value is all such points, so a share of 7% came out at 0.
+ *
+ * `times`: how many times each point counts (a bootstrap resample draws a user's points as
+ * often as it draws the user); once each when absent.
+ */
+export function fit(points: Sorted, grid: readonly number[], bandwidth: number, times?: Float64Array): number[] {
+  const {x, count, ySum} = points;
+  const n = x.length;
+  // before[i]: how many points, counted with their times, come before point i.
+  const before = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) before[i + 1] = before[i] + count[i] * (times ? times[i] : 1);
+  const total = before[n];
+  const k = Math.min(total, Math.max(2, Math.floor(bandwidth * total)));
+  // The x of the e-th point, counting each point its times.
+  const xAt = (e: number) => x[bisect(before, e, true) - 1];
+  const span = x[n - 1] - x[0];
+  return grid.map((g) => {
+    const at = Math.log10(g);
+    // The k nearest: the first start whose farthest point on the left is no farther than
+    // the point just past them on the right.
+    let lo = 0;
+    let hi = total - k;
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (at - xAt(mid) > xAt(mid + k) - at) lo = mid + 1;
+      else hi = mid;
+    }
+    const d = Math.max(at - xAt(lo), xAt(lo + k - 1) - at);
+    const end = bisect(x, at + d, true);
+    let w = 0, wx = 0, wy = 0, wxx = 0, wxy = 0;
+    for (let i = bisect(x, at - d, false); i < end; i++) {
+      const t = times ? times[i] : 1;
+      if (!t) continue;
+      // The point's weight, once for each of its points: their y's enter as their sum.
+      const each = t * (d > 0 ? tricube(Math.min(1, Math.abs(x[i] - at) / d)) : 1);
+      w += each * count[i];
+      wx += each * count[i] * x[i];
+      wy += each * ySum[i];
+      wxx += each * count[i] * x[i] * x[i];
+      wxy += each * ySum[i] * x[i];
+    }
+    const mx = wx / w;
+    const my = wy / w;
+    const sxx = wxx - w * mx * mx;
+    // Where the window's x barely vary (all at one session number), the line is its mean.
+    const slope = sxx > w * (1e-3 * span) ** 2 ? (wxy - w * mx * my) / sxx : 0;
+    return my + slope * (at - mx);
   });
+}
+
+/** Uniform numbers in [0, 1) from a 32-bit seed (mulberry32): the same on every run. */
+function seeded(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 /** A seed from a cell's name (FNV-1a): the same on every run. */
@@ -70,21 +153,24 @@ function standardDeviation(xs: number[]): number {
 }
 
 export function smoothCell(points: Point[], minUsers: number, opts: Required<Omit<SmoothOptions, "cells">>, seed: number) {
-  const byUser = new Map<string, Point[]>();
-  for (const p of points) (byUser.get(p.user) ?? byUser.set(p.user, []).get(p.user)!).push(p);
-  if (byUser.size < minUsers) return [];
+  const sorted = sortPoints(points);
+  if (sorted.users < minUsers) return [];
   // The furthest x that at least `minUsers` users reach.
-  const reach = [...byUser.values()].map((ps) => Math.max(...ps.map((p) => p.x))).sort((a, b) => b - a);
-  const top = reach[minUsers - 1];
+  const furthest = new Float64Array(sorted.users);
+  sorted.user.forEach((u, i) => (furthest[u] = Math.max(furthest[u], sorted.x[i])));
+  const top = Math.round(10 ** [...furthest].sort((a, b) => b - a)[minUsers - 1]);
   const grid = [...new Set(Array.from({length: opts.gridSize}, (_, i) => Math.round(Math.pow(top, i / (opts.gridSize - 1)))))];
-  const random = randomLCG(seed);
-  const center = fit(sample(points, opts.maxPoints, random), grid, opts.bandwidth);
-  const users = [...byUser.keys()];
+  const center = fit(sorted, grid, opts.bandwidth);
+  const random = seeded(seed);
   const draws: number[][] = grid.map(() => []);
+  const drawn = new Float64Array(sorted.users);
+  const times = new Float64Array(sorted.x.length);
   for (let r = 0; r < opts.resamples; r++) {
-    const resample: Point[] = [];
-    for (let i = 0; i < users.length; i++) resample.push(...byUser.get(users[Math.floor(random() * users.length)])!);
-    fit(sample(resample, opts.maxPoints, random), grid, opts.bandwidth).forEach((y, i) => draws[i].push(y));
+    // A resample of users, with replacement: each point counts as often as its user is drawn.
+    drawn.fill(0);
+    for (let i = 0; i < sorted.users; i++) drawn[Math.floor(random() * sorted.users)]++;
+    sorted.user.forEach((u, i) => (times[i] = drawn[u]));
+    fit(sorted, grid, opts.bandwidth, times).forEach((y, i) => draws[i].push(y));
   }
   return grid.map((x, i) => {
     const clamp = (v: number) => Math.min(1, Math.max(0, v));
@@ -95,10 +181,7 @@ export function smoothCell(points: Point[], minUsers: number, opts: Required<Omi
 
 /** Fits the smoother for every cell of a point SQL and writes the curves as Parquet to stdout. */
 export async function writeSmoothed(name: string, options: SmoothOptions, out: NodeJS.WritableStream = process.stdout): Promise<void> {
-  // A LOWESS costs n × 0.15n per fit, and the band needs dozens of fits: each fit takes a
-  // seeded sample of 5,000 points, whose local windows of 750 points still pin a share to
-  // about ±1.5 points, and the bootstrap's band includes that sampling.
-  const opts = {bandwidth: 0.15, maxPoints: 5_000, resamples: 100, gridSize: 60, ...options};
+  const opts = {bandwidth: 0.15, resamples: 100, gridSize: 60, ...options};
   const {dir, origin} = builtTables();
   const db = await connect(dir, origin.minUsers);
   const tmp = mkdtempSync(join(tmpdir(), "smooth-"));
