@@ -1,5 +1,6 @@
 // Builds the site: the canonical tables resolved once (generated and ingested only when the
-// data or the ingest's code changed), Framework's build with every data loader run afresh
+// data or the ingest's code changed; for one person's logs, the embedded default's too, for
+// the curves behind their points), Framework's build with every data loader run afresh
 // on them (its cache would keep aggregates of other data), then a Content-Security-Policy
 // in every page, the answers of each page's queries for its first view (answers.ts), each
 // page's components as one module (components.ts), each page's charts drawn into it for its
@@ -16,7 +17,7 @@ import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {parseArgs} from "node:util";
 import {loaderEnv} from "../loaders/site/built.ts";
-import {cacheDir, canonicalTables} from "../loaders/site/tables.ts";
+import {cacheDir, siteTables} from "../loaders/site/tables.ts";
 import {answerPages} from "./answers.ts";
 import {bundleComponents} from "./components.ts";
 import {compressSite} from "./compress.ts";
@@ -60,7 +61,7 @@ function alive(pid: number): boolean {
 }
 
 export async function build(env: NodeJS.ProcessEnv = process.env): Promise<{status: number | null; output: string}> {
-  const tables = await canonicalTables(env);
+  const tables = await siteTables(env);
   const release = takeTurn();
   try {
     rmSync(LOADER_CACHE, {recursive: true, force: true});

@@ -6,11 +6,11 @@ import {rmSync} from "node:fs";
 import {join} from "node:path";
 import {ROOT} from "../loaders/paths.ts";
 import {loaderEnv} from "../loaders/site/built.ts";
-import {canonicalTables} from "../loaders/site/tables.ts";
+import {siteTables} from "../loaders/site/tables.ts";
 import {LOADER_CACHE, takeTurn} from "./build.ts";
 import {bundlePlot} from "./plot.ts";
 
-const tables = await canonicalTables().catch((e: Error) => {
+const tables = await siteTables().catch((e: Error) => {
   process.stderr.write(`dev: ${e.message}\n`);
   process.exit(1);
 });

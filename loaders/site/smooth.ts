@@ -13,7 +13,9 @@
 // The input is a metric's point SQL (loaders/metrics/<name>.sql: user_id, the cell
 // columns, x, y); points are never published, only the curve on a grid of x. The curve
 // stops where fewer than `min_users` users reach further along x, so no stretch of it
-// rests on fewer people than a published cell may.
+// rests on fewer people than a published cell may. On a site built from one person's own
+// logs, a curve of one person would swing from session to session: the curve is then the
+// embedded default's (built.ts, `population`), which their own points are drawn over.
 import {createReadStream, mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -182,7 +184,9 @@ export function smoothCell(points: Point[], minUsers: number, opts: Required<Omi
 /** Fits the smoother for every cell of a point SQL and writes the curves as Parquet to stdout. */
 export async function writeSmoothed(name: string, options: SmoothOptions, out: NodeJS.WritableStream = process.stdout): Promise<void> {
   const opts = {bandwidth: 0.15, resamples: 100, gridSize: 60, ...options};
-  const {dir, origin} = builtTables();
+  // On one person's own site the curve is the population's, drawn behind their points.
+  const built = builtTables();
+  const {dir, origin} = built.population ?? built;
   const db = await connect(dir, origin.minUsers);
   const tmp = mkdtempSync(join(tmpdir(), "smooth-"));
   try {

@@ -2,7 +2,9 @@
 // own logs when AUTONOMY_LOGS names them, else the embedded default, a synthetic fleet
 // generated from data/calibration.json (AUTONOMY_FLEET picks its size: `default`, or
 // `small` for tests). A build resolves them here once and hands them to its data loaders
-// (built.ts), so the whole report is recomputed from one ingest.
+// (built.ts), so the whole report is recomputed from one ingest. A site of one person's
+// own logs gets the embedded default's tables as well (siteTables), for the curves drawn
+// behind their points.
 import {createHash} from "node:crypto";
 import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
@@ -15,7 +17,7 @@ import {ingest} from "../ingest/run.ts";
 import {codeHash} from "../ingest/state.ts";
 import {ROOT} from "../paths.ts";
 import {FLEET_MARKER} from "../sources/walk.ts";
-import {ORIGIN_FILE, type Built, type Origin} from "./built.ts";
+import {onePerson, ORIGIN_FILE, type Built, type Origin} from "./built.ts";
 
 type Env = NodeJS.ProcessEnv;
 // Tests point AUTONOMY_CACHE elsewhere so that they never share tables with a build.
@@ -46,14 +48,14 @@ function threshold(env: Env): number | undefined {
   return k ? Number(k) : undefined;
 }
 
-async function minUsers(dir: string, k: number | undefined): Promise<number> {
-  if (k) return k;
+/** How many people the tables are of. */
+async function people(dir: string): Promise<number> {
   // Loaded when used: the command starts without the engine (140 ms) when it needs none.
   const {DuckDBInstance} = await import("@duckdb/node-api");
   const db = await (await DuckDBInstance.create(":memory:")).connect();
   try {
     const rows = await db.runAndReadAll(`select count(distinct user_id)::INTEGER from read_parquet('${join(currentTables(dir), "sessions.parquet").replace(/'/g, "''")}')`);
-    return (rows.getRows()[0][0] as number) > 1 ? FLEET_MIN_USERS : 1;
+    return rows.getRows()[0][0] as number;
   } finally {
     db.closeSync();
   }
@@ -117,9 +119,22 @@ export async function canonicalTables(env: Env = process.env): Promise<Built & {
   await once(dir, ORIGIN_FILE, async () => {
     process.stderr.write(`ingesting ${fleet ? "the embedded default" : inputs.join(", ")} …\n`);
     const report = await ingest({inputs, out: dir, discovery: found});
-    const origin: Omit<Origin, "minUsers"> = {label: fleet ? fleet.label : "analyst's logs", kind: fleet ? "default" : "logs", report};
+    const origin: Omit<Origin, "minUsers" | "users"> = {label: fleet ? fleet.label : "analyst's logs", kind: fleet ? "default" : "logs", report};
     writeFileSync(join(dir, ORIGIN_FILE), JSON.stringify(origin, null, 2));
   });
-  const origin = {...JSON.parse(readFileSync(join(dir, ORIGIN_FILE), "utf8")), minUsers: await minUsers(dir, k)};
+  const users = await people(dir);
+  const origin: Origin = {...JSON.parse(readFileSync(join(dir, ORIGIN_FILE), "utf8")), minUsers: k ?? (users > 1 ? FLEET_MIN_USERS : 1), users};
   return {dir, origin, inputs};
+}
+
+/**
+ * The tables a site is built from: for one person's own logs, with the embedded default's
+ * beside them, whose curves are drawn behind the person's points (generated and ingested
+ * once, as a build of the default does).
+ */
+export async function siteTables(env: Env = process.env): Promise<Built> {
+  const {dir, origin} = await canonicalTables(env);
+  if (!onePerson(origin)) return {dir, origin};
+  const population = await canonicalTables({...env, AUTONOMY_LOGS: "", AUTONOMY_MIN_USERS: ""});
+  return {dir, origin, population: {dir: population.dir, origin: population.origin}};
 }

@@ -73,7 +73,7 @@ describe("the publication threshold", () => {
   });
 
   test("a data loader run outside a build says what to run instead", () => {
-    const loader = tsx([join(ROOT, "src", "data", "provenance.json.ts")], {AUTONOMY_TABLES: "", AUTONOMY_MIN_USERS: ""});
+    const loader = tsx([join(ROOT, "src", "data", "provenance.json.ts")], {AUTONOMY_BUILT: ""});
     expect(loader.status).not.toBe(0);
     expect(loader.stderr).toContain("a data loader runs inside `npm run build` or `npm run dev`");
   });

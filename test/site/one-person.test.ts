@@ -1,7 +1,8 @@
 // The site built from one person's logs (real transcripts from test/fixtures, as
 // `AUTONOMY_LOGS=~/.claude npm run build` reads a person's own): every page opens clean,
-// and the home page opens on their profile, the sentences the terminal prints.
-import {cpSync, readdirSync} from "node:fs";
+// the home page opens on their profile, the sentences the terminal prints, and F2 and F3
+// draw their sessions over the embedded default's curves (here the small fleet's).
+import {cpSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {profileText} from "../../loaders/profile/format.ts";
@@ -9,20 +10,24 @@ import type {Profile} from "../../loaders/profile/profile.ts";
 import {build} from "../../scripts/build.ts";
 import {BROWSER, eachPage, openSite, pagesOf, type Site, WALK_MS} from "../helpers/chromium.ts";
 import {cli, FIXTURES, sqlOn, tmp} from "../helpers/cli.ts";
-import {testCache} from "../helpers/fleet.ts";
+import {SMALL, testCache} from "../helpers/fleet.ts";
+import {runLoader} from "../helpers/site-corpus.ts";
+import {loaderEnv} from "../../loaders/site/built.ts";
+import {canonicalTables} from "../../loaders/site/tables.ts";
 
 let site: Site;
 let pages: string[];
 let logs: string;
+let output: string;
 
 beforeAll(async () => {
   logs = tmp();
   cpSync(join(FIXTURES, "sniffly", "mock-data"), join(logs, "projects"), {recursive: true});
   cpSync(join(FIXTURES, "claude-code-viewer", "projects"), join(logs, "projects"), {recursive: true});
-  const output = join(tmp(), "dist");
-  const env: NodeJS.ProcessEnv = {...process.env, AUTONOMY_OUTPUT: output, AUTONOMY_CACHE: testCache(), AUTONOMY_LOGS: logs};
+  output = join(tmp(), "dist");
+  // The population behind the person is the embedded default of the size AUTONOMY_FLEET names.
+  const env: NodeJS.ProcessEnv = {...process.env, ...SMALL, AUTONOMY_OUTPUT: output, AUTONOMY_CACHE: testCache(), AUTONOMY_LOGS: logs};
   delete env.AUTONOMY_MIN_USERS; // one person's logs: the threshold is one user
-  delete env.AUTONOMY_FLEET;
   const built = await build(env);
   expect(built.status, built.output).toBe(0);
   pages = pagesOf(readdirSync(output));
@@ -48,7 +53,7 @@ describe(`a site built from one person's logs, in ${BROWSER}`, () => {
     await page.close();
   });
 
-  test("F3 draws the person's own sessions as points, in place of a smoother over one person", async () => {
+  test("F3 draws the person's own sessions as points, over the population's curve in place of a smoother over one person", async () => {
     const out = join(tmp(), "tables");
     expect(cli([logs, "--json", "--out", out], {HOME: tmp()}).code).toBe(0);
     const [want] = await sqlOn(out, "select count(distinct s.tenure)::INTEGER as n from turns as t join sessions as s using (user_id, session_id) where s.logs_approvals and s.interactive and s.agent = 'claude-code'");
@@ -56,7 +61,27 @@ describe(`a site built from one person's logs, in ${BROWSER}`, () => {
     const {page, settled} = await site.open("/f3-interrupts");
     await expect.poll(() => page.locator("svg g[aria-label='dot'] circle").count()).toBe(want.n);
     expect(await page.getByText("each dot is one of your sessions").count()).toBe(1);
-    expect(await page.locator("svg g[aria-label='area']").count()).toBe(0);
+    expect(await page.locator("svg g[aria-label='area']").count()).toBe(1);
+    expect(await page.locator("svg g[aria-label='area']").getAttribute("fill")).toBe("var(--theme-population)");
+    expect(await settled()).toEqual([]);
+    await page.close();
+  });
+
+  test("the curves behind the person's points are the embedded default's, as its own site publishes them", async () => {
+    const fleet = loaderEnv(await canonicalTables({...process.env, ...SMALL, AUTONOMY_CACHE: testCache(), AUTONOMY_LOGS: "", AUTONOMY_MIN_USERS: ""}));
+    const published = readdirSync(join(output, "_file", "data"));
+    for (const name of ["f2-auto-approve-lowess", "f3-interrupts-lowess"]) {
+      const file = published.find((f) => f.startsWith(`${name}.`) && f.endsWith(".parquet"))!;
+      expect(readFileSync(join(output, "_file", "data", file)).equals(runLoader(`${name}.parquet.ts`, fleet)), name).toBe(true);
+    }
+  });
+
+  test("F2 draws the population's curve even where none of the person's sessions logged its level, and says why they are missing", async () => {
+    const {page, settled} = await site.open("/f2-auto-approve");
+    await expect.poll(() => page.locator("svg g[aria-label='area']").count()).toBe(1);
+    expect(await page.getByText("none of your sessions in this selection logged its permission mode").count()).toBe(1);
+    expect(await page.getByText("generated data calibrated to the study, not people measured").count()).toBe(1);
+    expect(await page.getByText("No cell of this selection").count()).toBe(0);
     expect(await settled()).toEqual([]);
     await page.close();
   });
