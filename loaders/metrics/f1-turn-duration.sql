@@ -7,10 +7,7 @@
 -- from fewer than `min_users` users is not published. The p99.9 carries a distribution-free
 -- 95% interval from the order statistics around it.
 with turn as (
-  select user_id, started_at, duration_s, coalesce(model, 'unknown') as model, sessions, agent
-  from turns
-  join session_filters() using (user_id, session_id)
-  where duration_s is not null
+  from worked_turns()
 ),
 calendar as (
   select unnest(generate_series(min(started_at)::date, max(started_at)::date, interval 1 day))::date as day

@@ -50,6 +50,14 @@ create or replace macro session_filters() as table
   select user_id, session_id, session_type(kind, interactive) as sessions, agent, tenure_bucket(tenure) as tenure
   from sessions;
 
+-- F1's turns: every turn with a working time (docs/findings.md, "Duration"), with the
+-- filters F1 offers; unknown models under their own name.
+create or replace macro worked_turns() as table
+  select user_id, started_at, duration_s, coalesce(model, 'unknown') as model, sessions, agent
+  from turns
+  join session_filters() using (user_id, session_id)
+  where duration_s is not null;
+
 -- A filter's value in a row of GROUPING SETS or CUBE: the group's own value, or '(all)'
 -- where the row rolls the dimension up.
 create or replace macro cell(value, rolled) as case when rolled = 1 then '(all)' else value end;

@@ -1,4 +1,6 @@
-// F1's chart: rolling 7-day quantiles of turn duration over time, one line a quantile.
+// F1's chart: rolling 7-day quantiles of turn duration over time, one line a quantile. On
+// a site built from one person's logs, a window holds a handful of their turns, whose
+// quantiles mean little: each turn is drawn instead, against the study's figures.
 import * as Plot from "./plot.js";
 import {count} from "./format.js";
 
@@ -6,8 +8,18 @@ export type QuantileRow = {day: Date; quantile: string; minutes: number; turns: 
 /** The p99.9's 95% interval on a day, in minutes. */
 export type Band = {day: Date; low: number; high: number};
 
+/** One of the person's turns: when it began, and how long it worked. */
+export type Turn = {x: Date; minutes: number};
+/** A figure of the study's, drawn as a level across the chart. */
+export type Level = {minutes: number; label: string};
+
 export const QUANTILES = ["p50", "p90", "p99", "p99.9"];
 const DAY = 864e5;
+
+// The axes both charts share: durations under a minute in seconds (Plot's SI format would
+// write 0.4 min as "400m"), and room under the dates' two lines for the x axis's label.
+const xAxis = (label: string) => ({type: "utc" as const, label, labelOffset: 42});
+const yAxis = {type: "log" as const, label: "Turn duration (log scale)", grid: true, tickFormat: (m: number) => (m < 1 ? `${+(m * 60).toPrecision(2)} s` : `${+m.toPrecision(2)} min`)};
 
 /** Breaks each line where days are missing (windows with no turns, or cells not shown). */
 function withGaps(rows: QuantileRow[]): (QuantileRow | {day: Date; quantile: string; minutes: number})[] {
@@ -22,13 +34,33 @@ function withGaps(rows: QuantileRow[]): (QuantileRow | {day: Date; quantile: str
   return out;
 }
 
-export function turnDurationChart(rows: QuantileRow[], band: Band[], {width, height = 360}: {width: number; height?: number}) {
+function yourTurnsChart(turns: Turn[], study: Level[], {width, height}: {width: number; height: number}) {
   return Plot.plot({
     width,
     height,
-    marginLeft: 50,
-    x: {type: "utc", label: "Day (7-day window ending that day)"},
-    y: {type: "log", label: "Turn duration (minutes, log scale)", grid: true},
+    marginLeft: 55,
+    marginBottom: 48,
+    x: xAxis("When the turn began"),
+    y: yAxis,
+    marks: [
+      Plot.ruleY(study, {y: "minutes", stroke: "var(--theme-published)", strokeDasharray: "4 3"}),
+      Plot.text(study, {y: "minutes", text: "label", frameAnchor: "right", textAnchor: "end", dy: -7, fill: "var(--theme-published)", fontSize: 11}),
+      Plot.dot(turns, {x: "x", y: "minutes", r: 2.5, fill: "var(--theme-ours)", fillOpacity: 0.5}),
+      Plot.tip(turns, Plot.pointer({x: "x", y: "minutes", title: (d: Turn) => `${d.minutes < 1 ? `${(d.minutes * 60).toFixed(0)} s` : `${d.minutes.toFixed(1)} min`}\n${d.x.toISOString().slice(0, 16).replace("T", " ")} UTC`}))
+    ]
+  });
+}
+
+/** `yours`: on a site built from one person's logs, their turns, drawn against `study`; elsewhere null. */
+export function turnDurationChart(rows: QuantileRow[], band: Band[], {width, height = 360, yours = null, study = []}: {width: number; height?: number; yours?: Turn[] | null; study?: Level[]}) {
+  if (yours) return yourTurnsChart(yours, study, {width, height});
+  return Plot.plot({
+    width,
+    height,
+    marginLeft: 55,
+    marginBottom: 48,
+    x: xAxis("Day (7-day window ending that day)"),
+    y: yAxis,
     color: {legend: true, label: "Quantile", domain: QUANTILES, range: ["#6cc5b0", "#4269d0", "#a463f2", "#ff725c"]},
     marks: [
       Plot.areaY(band, {x: "day", y1: "low", y2: "high", fill: "#ff725c", fillOpacity: 0.15, curve: "step-after"}),

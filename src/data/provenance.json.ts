@@ -1,6 +1,7 @@
 // Which data the site was built from: counts and dates only, no identifier; in all, and
-// by source; and, on one person's own site, what the curves behind their points are of.
-import {builtTables} from "../../loaders/site/built.ts";
+// by source; whether the site is one person's own (their points are drawn in place of
+// cells), and what the curves behind their points are of.
+import {builtTables, onePerson} from "../../loaders/site/built.ts";
 import {connect} from "../../loaders/site/aggregate.ts";
 import {LABELS} from "../../loaders/sources/index.ts";
 
@@ -32,6 +33,6 @@ const bySource = (
 ).getRowObjectsJson().map((r) => ({...r, label: LABELS[r.source as string] ?? r.source}));
 const {lines, parsed, duplicates, skipped, unanswered_prompts} = origin.report;
 process.stdout.write(
-  JSON.stringify({label: origin.label, kind: origin.kind, minUsers: origin.minUsers, population: population?.origin.label ?? null, ...row, bySource, ingest: {lines, parsed, duplicates, skipped, unanswered_prompts}}, null, 2)
+  JSON.stringify({label: origin.label, kind: origin.kind, minUsers: origin.minUsers, onePerson: onePerson(origin), population: population?.origin.label ?? null, ...row, bySource, ingest: {lines, parsed, duplicates, skipped, unanswered_prompts}}, null, 2)
 );
 db.closeSync();

@@ -53,16 +53,31 @@ describe(`a site built from one person's logs, in ${BROWSER}`, () => {
     await page.close();
   });
 
-  test("F3 draws the person's own sessions as points, over the population's curve in place of a smoother over one person", async () => {
+  /** Opens a page and waits for one dot for each of what `count` counts in the person's tables (more than `least`), by SQL of the test's own. */
+  async function drawsOneDotEach(path: string, count: string, least: number) {
     const out = join(tmp(), "tables");
     expect(cli([logs, "--json", "--out", out], {HOME: tmp()}).code).toBe(0);
-    const [want] = await sqlOn(out, "select count(distinct s.tenure)::INTEGER as n from turns as t join sessions as s using (user_id, session_id) where s.logs_approvals and s.interactive and s.agent = 'claude-code'");
-    expect(want.n).toBeGreaterThan(1);
-    const {page, settled} = await site.open("/f3-interrupts");
-    await expect.poll(() => page.locator("svg g[aria-label='dot'] circle").count()).toBe(want.n);
+    const [{n}] = await sqlOn(out, `select (${count})::INTEGER as n from turns as t join sessions as s using (user_id, session_id) where s.interactive and s.agent = 'claude-code'`);
+    expect(n).toBeGreaterThan(least);
+    const visit = await site.open(path);
+    await expect.poll(() => visit.page.locator("svg g[aria-label='dot'] circle").count()).toBe(n);
+    return visit;
+  }
+
+  test("F3 draws the person's own sessions as points, over the population's curve in place of a smoother over one person", async () => {
+    const {page, settled} = await drawsOneDotEach("/f3-interrupts", "count(distinct s.tenure) filter (s.logs_approvals)", 1);
     expect(await page.getByText("each dot is one of your sessions").count()).toBe(1);
     expect(await page.locator("svg g[aria-label='area']").count()).toBe(1);
     expect(await page.locator("svg g[aria-label='area']").getAttribute("fill")).toBe("var(--theme-population)");
+    expect(await settled()).toEqual([]);
+    await page.close();
+  });
+
+  test("F1 draws each of the person's turns against the study's figures, in place of a week's quantiles of a handful of turns", async () => {
+    const {page, settled} = await drawsOneDotEach("/f1-turn-duration", "count(*) filter (t.duration_s > 0)", 5);
+    expect(await page.locator("svg g[aria-label='line']").count()).toBe(0);
+    expect(await page.locator("svg g[aria-label='rule'] line").count()).toBe(2);
+    expect(await page.getByText("each dot is one of your turns").count()).toBe(1);
     expect(await settled()).toEqual([]);
     await page.close();
   });

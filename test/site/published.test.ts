@@ -108,8 +108,8 @@ describe("small cells", () => {
       expect(text.includes(RARE_TOOL), `${RARE_TOOL} in ${file}`).toBe(false);
     }
     // One person's points are theirs alone: a fleet's site publishes none.
-    const points = Object.entries(decoded).filter(([f]) => /(f2-your-sessions|f3-your-turns)\.[0-9a-f]+\.parquet$/.test(f));
-    expect(points.map(([, rows]) => rows)).toEqual(["[]", "[]"]);
+    const points = Object.entries(decoded).filter(([f]) => /(f1-your-turns|f2-your-sessions|f3-your-turns)\.[0-9a-f]+\.parquet$/.test(f));
+    expect(points.map(([, rows]) => rows)).toEqual(["[]", "[]", "[]"]);
     const f1 = Object.entries(decoded).find(([f]) => /f1-turn-duration\.[0-9a-f]+\.parquet$/.test(f))![1];
     expect(f1).toContain(JSON.stringify(HOSTILE_MODEL).slice(1, -1));
     const f7 = Object.entries(decoded).find(([f]) => /f7-risk-autonomy\.[0-9a-f]+\.parquet$/.test(f))![1];
