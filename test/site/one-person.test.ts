@@ -39,15 +39,16 @@ afterAll(async () => {
 });
 
 describe(`a site built from one person's logs, in ${BROWSER}`, () => {
-  test("the home page opens on their profile: the terminal's sentences, section by section", async () => {
+  test("the home page opens on their profile: the terminal's sentences, section by section, each headed by a link to its finding's page", async () => {
     const run = cli([logs, "--json"], {HOME: tmp()});
     expect(run.code, run.stderr).toBe(0);
     const want = profileText(JSON.parse(run.stdout) as Profile);
     const {page, settled} = await site.open("/");
     const shown = await page.locator(".profile .profile-finding").evaluateAll((sections) =>
-      sections.map((s) => ({title: s.querySelector("h3")?.textContent, lines: [...s.querySelectorAll("p:not(.study)")].map((p) => p.textContent), study: [...s.querySelectorAll("p.study")].map((p) => p.textContent)}))
+      sections.map((s) => ({title: s.querySelector("h3")?.textContent, page: s.querySelector("h3 a")?.getAttribute("href")?.replace("./", ""), lines: [...s.querySelectorAll("p:not(.study)")].map((p) => p.textContent), study: [...s.querySelectorAll("p.study")].map((p) => p.textContent)}))
     );
     expect(shown).toEqual(want.sections);
+    for (const s of want.sections) expect(pages, s.title).toContain(`/${s.page}`);
     expect(await page.locator(".profile > p").first().textContent()).toBe(want.about.join(""));
     expect(await settled()).toEqual([]);
     await page.close();
