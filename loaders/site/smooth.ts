@@ -110,18 +110,26 @@ export function fit(points: Sorted, grid: readonly number[], bandwidth: number, 
     }
     const d = Math.max(at - xAt(lo), xAt(lo + k - 1) - at);
     const end = bisect(x, at + d, true);
-    let w = 0, wx = 0, wy = 0, wxx = 0, wxy = 0;
-    for (let i = bisect(x, at - d, false); i < end; i++) {
-      const t = times ? times[i] : 1;
-      if (!t) continue;
-      // The point's weight, once for each of its points: their y's enter as their sum.
-      const each = t * (d > 0 ? tricube(Math.min(1, Math.abs(x[i] - at) / d)) : 1);
-      w += each * count[i];
-      wx += each * count[i] * x[i];
-      wy += each * ySum[i];
-      wxx += each * count[i] * x[i] * x[i];
-      wxy += each * ySum[i] * x[i];
-    }
+    const from = bisect(x, at - d, false);
+    // `flat`: every point of the window weighs the same, where all of them lie at its edge
+    // (the tricube gives each 0: a grid x past a cluster of tied points).
+    const sums = (flat: boolean) => {
+      let w = 0, wx = 0, wy = 0, wxx = 0, wxy = 0;
+      for (let i = from; i < end; i++) {
+        const t = times ? times[i] : 1;
+        if (!t) continue;
+        // The point's weight, once for each of its points: their y's enter as their sum.
+        const each = t * (flat || d === 0 ? 1 : tricube(Math.min(1, Math.abs(x[i] - at) / d)));
+        w += each * count[i];
+        wx += each * count[i] * x[i];
+        wy += each * ySum[i];
+        wxx += each * count[i] * x[i] * x[i];
+        wxy += each * ySum[i] * x[i];
+      }
+      return {w, wx, wy, wxx, wxy};
+    };
+    const tricubed = sums(false);
+    const {w, wx, wy, wxx, wxy} = tricubed.w > 0 ? tricubed : sums(true);
     const mx = wx / w;
     const my = wy / w;
     const sxx = wxx - w * mx * mx;

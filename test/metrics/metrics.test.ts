@@ -335,11 +335,13 @@ describe("the LOWESS smoother", () => {
     }
   });
 
-  test("the fit is local linear on log x: it returns a line in log x exactly, and a tie's mean where all points share one x", () => {
+  test("the fit is local linear on log x: it returns a line in log x exactly, and a tie's mean where all points share one x or lie at the window's edge", () => {
     const line = Array.from({length: 500}, (_, i) => ({user: "u", x: 1 + (i % 250), y: 0.1 + 0.2 * Math.log10(1 + (i % 250))}));
     const grid = [1, 2, 7, 30, 120, 250];
     fit(sortPoints(line), grid, 0.15).forEach((y, i) => expect(y).toBeCloseTo(0.1 + 0.2 * Math.log10(grid[i]), 9));
     expect(fit(sortPoints([1, 0, 0, 1, 1].map((y) => ({user: "u", x: 3, y}))), [3], 0.15)).toEqual([0.6]);
+    // Past a tie at the window's edge, where every tricube weight is 0: the tie's mean, not NaN.
+    expect(fit(sortPoints([{user: "u", x: 1, y: 0}, {user: "u", x: 5, y: 1}, {user: "v", x: 5, y: 1}]), [100], 0.15)).toEqual([1]);
   });
 
   test("a bootstrap resample weighs each point by its user's draws: the same fit as the drawn points written out", () => {

@@ -169,7 +169,12 @@ describe(`the built site, in ${BROWSER}`, () => {
     const lines = page.locator("figure svg g[aria-label='line'] path");
     expect(await lines.count()).toBe(4);
     expect(await page.locator("figure svg g[aria-label='dot'] circle").count()).toBeGreaterThan(0);
-    expect(await page.locator("figure svg [aria-label='y-axis label']").textContent()).toContain("minutes");
+    expect(await page.locator("figure svg [aria-label='y-axis label']").textContent()).toContain("Turn duration");
+    // Each tick carries its unit: seconds under a minute, minutes above (never Plot's "400m").
+    // (A log axis leaves the labels of its minor ticks empty.)
+    const ticks = (await page.locator("figure svg [aria-label='y-axis tick label'] text").allTextContents()).filter(Boolean);
+    expect(ticks.length).toBeGreaterThan(2);
+    for (const t of ticks) expect(t).toMatch(/^\d+(\.\d+)? (s|min)$/);
     expect(await page.locator(".comparison .ours .value").first().textContent()).toMatch(/min|s/);
     expect(await settled()).toEqual([]);
     await page.close();
