@@ -43,6 +43,7 @@ export function basisNote(c: Compared, f: Figure): HTMLElement | null {
 export function basisCell(c: Compared): HTMLElement {
   const words = {input: "input, read back", calibrated: "by construction (calibrated)", synthetic: "generated data", measured: "measured"} as const;
   if (!c.basis) return el("td", {class: "basis"}, "not compared");
+  if (c.missing) return el("td", {class: "basis"}, "nothing to compare");
   const link = c.basis === "input" ? CIRCULAR : c.basis === "calibrated" ? GIVEN : null;
   return el("td", {class: `basis ${c.basis}`}, link ? el("a", {href: link}, words[c.basis]) : words[c.basis]);
 }
@@ -53,7 +54,8 @@ export type Labels = Record<string, Record<string, string>>;
 /** What a comparison's cell is drawn from, in words. */
 function drawnFrom(c: Compared, labels: Labels): string {
   const o = c.ours;
-  if (!o) return "no cell of this data has enough users to be shown";
+  if (!o && c.missing?.reason === "threshold") return `Its cell is drawn from fewer than ${c.missing.minUsers} people, the fewest this site publishes a number for; a site built for yourself with npm run build -- --min-users 1 shows it`;
+  if (!o) return "These logs hold no such cell";
   const cells = c.readings.map((r) => Object.entries(r.cell).map(([k, v]) => `${k} ${labels[k]?.[v] ?? v}`).join(", "));
   return `${o.n !== null ? `n = ${count(o.n)}, ` : ""}${count(o.users)} users; cell: ${cells.join(" over ")}`;
 }
@@ -62,7 +64,8 @@ function drawnFrom(c: Compared, labels: Labels): string {
 export function figureCard(published: PublishedFigures, all: Compared[], id: string, labels: Labels = {}): HTMLElement {
   const c = compared(all, id);
   const card = comparison(cited(published, id), {value: ours(figure(published, id), c), note: c.reference ?? `${c.note}. ${drawnFrom(c, labels)}`}, id);
-  const basis = basisNote(c, figure(published, id));
+  // What agreement would mean is beside the point where ours has no value.
+  const basis = c.missing ? null : basisNote(c, figure(published, id));
   if (basis) card.querySelector(".ours")!.append(basis);
   if (c.readings.length) card.append(sqlBlock(c.readings.map((r) => r.sql).join(";\n\n") + ";", "The query that reads our value from the aggregate"));
   return card;

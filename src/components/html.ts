@@ -12,7 +12,18 @@ export function el(tag: string, attributes: Record<string, string> = {}, ...chil
   return node;
 }
 
-/** What a chart shows when no cell of the reader's selection may be published. */
-export function noCells(what = "cell"): HTMLElement {
-  return el("p", {class: "no-cells"}, el("em", {}, `No ${what} of this selection has enough users to be shown.`));
+/**
+ * What a chart shows when no cell of the reader's selection may be published: why (no data,
+ * or the publication threshold, and which), and how whoever builds the site changes it.
+ */
+export function noCells({minUsers}: {minUsers: number}, what = "cell"): HTMLElement {
+  if (minUsers === 1) return el("p", {class: "no-cells"}, el("em", {}, `These logs hold no ${what} for this selection.`));
+  return el(
+    "p",
+    {class: "no-cells"},
+    el("em", {}, `No ${what} of this selection is drawn from ${minUsers} or more people, the fewest this site publishes a number for. `),
+    "Building it for yourself? ",
+    el("code", {}, "npm run build -- --min-users 1"),
+    " shows every cell; keep the threshold for a site that others will see."
+  );
 }

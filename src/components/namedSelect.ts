@@ -5,6 +5,9 @@ import * as Inputs from "@observablehq/inputs";
 
 type Labels = {source: Record<string, string>; agents: Record<string, string>};
 
+/** A filter's options: '(all)' first, always (a selection whose every cell is hidden still has it), then the values in the order given. */
+export const withAll = (present: string[]) => ["(all)", ...present.filter((s) => s !== "(all)")];
+
 /**
  * Opens on `preferred` where the data has it, else on '(all)'. A page names it on the line
  * that declares its filter, where the build reads the values the page may open on
@@ -14,7 +17,7 @@ function namedSelect(label: string, present: string[], names: Record<string, str
   // In the order the names are given, then any value without one.
   const order = Object.keys(names);
   const rank = (v: string) => (order.includes(v) ? order.indexOf(v) : order.length);
-  const options = ["(all)", ...present.filter((s) => s !== "(all)").sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1))];
+  const options = withAll(present.slice().sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1)));
   return Inputs.select(options, {label, value: options.includes(preferred) ? preferred : "(all)", format: (s: string) => names[s] ?? s});
 }
 

@@ -12,6 +12,10 @@ export type Provenance = {
   first_day: string;
   last_day: string;
   minUsers: number;
+  /** The site is one person's own logs, built for them (their points are drawn in place of cells). */
+  onePerson: boolean;
+  /** What the curves behind that person's points are of (the embedded default), or null. */
+  population: string | null;
   bySource?: {source: string; label: string; users: number; sessions: number; turns: number}[];
 };
 
@@ -31,5 +35,26 @@ export function provenance(p: Provenance): HTMLElement {
       : `${n(p.users)} ${p.users === 1 ? "user" : "users"}, ${n(p.sessions)} sessions, ${n(p.turns)} turns`) +
       `, ${p.first_day} to ${p.last_day}` +
       (p.minUsers > 1 ? `; cells drawn from fewer than ${p.minUsers} users are not shown.` : ".")
+  );
+}
+
+/**
+ * A line for the home page where the publication threshold hides most of the figures set
+ * beside the study's that the logs have a cell for (a team's or one person's logs under a
+ * fleet's threshold): what the data is, what the threshold is, and what to do. Null where
+ * most are shown.
+ */
+export function thresholdNote(p: Provenance, comparisons: {reference: string | null; ours: unknown; missing: {reason: string} | null}[]): HTMLElement | null {
+  // Of the figures these logs have a cell for at all: those a site built for yourself shows.
+  const hidden = comparisons.filter((c) => c.missing?.reason === "threshold").length;
+  const shown = comparisons.filter((c) => !c.reference && c.ours).length;
+  if (hidden <= shown) return null;
+  return el(
+    "div",
+    {class: "threshold-note", role: "note"},
+    el("strong", {}, `${n(hidden)} of the ${n(hidden + shown)} figures these logs hold a cell for are hidden. `),
+    `These logs are of ${n(p.users)} ${p.users === 1 ? "person" : "people"}, and this site shows no cell drawn from fewer than ${p.minUsers}. For a private look at your own team's logs, on your machine: `,
+    el("code", {}, "npm run build -- --min-users 1"),
+    ". Keep the threshold for a site that others will see."
   );
 }

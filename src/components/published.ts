@@ -38,6 +38,8 @@ export type Compared = {
   reference: string | null;
   ours: {value: number | null; low: number | null; high: number | null; n: number | null; users: number} | null;
   readings: {value: number | null; low: number | null; high: number | null; n: number | null; users: number; cell: Record<string, string | number>; sql: string}[];
+  /** Why ours has no value: its cell is under the publication threshold, or the logs hold none (src/data/comparisons.json.ts); null where it has one. */
+  missing: Missing | null;
   /** What agreement means on this data (src/data/comparisons.json.ts); null where the figure is not compared. */
   basis: "input" | "calibrated" | "synthetic" | "measured" | null;
   /** On the embedded default: what the null and paraphrased fleets recover (data/circularity.json). */
@@ -45,6 +47,12 @@ export type Compared = {
 };
 
 export type Estimate = {value: number | null; low: number | null; high: number | null};
+
+/** Why ours has no value: its cell is drawn from fewer people than `minUsers`, or the logs hold no such cell. */
+export type Missing = {reason: "threshold" | "absent"; minUsers: number};
+
+/** The same, in the few words a table's cell has room for. */
+export const missingWords = (m: Missing) => (m.reason === "threshold" ? `not shown (< ${m.minUsers} people)` : "none in these logs");
 
 export function compared(all: Compared[], id: string): Compared {
   const c = all.find((d) => d.id === id);
@@ -54,7 +62,7 @@ export function compared(all: Compared[], id: string): Compared {
 
 /** Our value in the figure's unit, with its interval where the aggregate has one: the same text on every page. */
 export function ours(f: Figure, c: Compared): string {
-  return c.reference ? "not compared" : estimate(f, c.ours);
+  return c.reference ? "not compared" : c.missing ? missingWords(c.missing) : estimate(f, c.ours);
 }
 
 /** An estimate in a figure's unit, with its interval where it has one. */

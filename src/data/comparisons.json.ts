@@ -4,7 +4,8 @@
 // data (`basis`): on the embedded default, a figure that follows whatever the generator is
 // given is an `input` (data/circularity.json, docs/circularity.md), and one it was given
 // otherwise agrees by construction (`calibrated`); on other generated data it may
-// (`synthetic`); on real logs the comparison is a measurement (`measured`).
+// (`synthetic`); on real logs the comparison is a measurement (`measured`). Where ours has
+// no value, `missing` says why.
 import {readCircularity} from "../../loaders/calibrate/circularity.ts";
 import {givenFigures} from "../../loaders/calibrate/given.ts";
 import {readCalibration} from "../../loaders/generate/calibration.ts";
@@ -19,11 +20,26 @@ const isDefault = origin.kind === "default";
 const given = isDefault ? givenFigures(readCalibration()) : new Set<string>();
 const circular = new Map(isDefault ? readCircularity().figures.map((f) => [f.id, f]) : []);
 const basis = (id: string) => (circular.get(id)?.input ? "input" : given.has(id) ? "calibrated" : synthetic ? "synthetic" : "measured");
+const all = await compareAll(db);
+// Why a figure has no value of ours: the threshold hid its cell, or the logs hold none. The
+// cells are read again with no threshold to tell which; only whether each has a value is kept.
+const lacking = all.filter((c) => !c.reference && !c.ours);
+const hidden = new Set<string>();
+if (lacking.length && origin.minUsers > 1) {
+  await db.run("set variable min_users = 1");
+  for (const c of await compareAll(db)) if (c.ours && lacking.some((l) => l.id === c.id)) hidden.add(c.id);
+}
+const missing = (id: string) => ({reason: hidden.has(id) ? "threshold" : "absent", minUsers: origin.minUsers});
 process.stdout.write(
   JSON.stringify(
-    (await compareAll(db)).map((c) => {
+    all.map((c) => {
       const f = circular.get(c.id);
-      return {...c, basis: c.reference ? null : basis(c.id), circular: f ? {null: f.fleets.null, paraphrased: f.fleets.paraphrased, input: f.input, words: f.words} : null};
+      return {
+        ...c,
+        basis: c.reference ? null : basis(c.id),
+        missing: c.reference || c.ours ? null : missing(c.id),
+        circular: f ? {null: f.fleets.null, paraphrased: f.fleets.paraphrased, input: f.input, words: f.words} : null
+      };
     })
   )
 );

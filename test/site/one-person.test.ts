@@ -97,7 +97,7 @@ describe(`a site built from one person's logs, in ${BROWSER}`, () => {
     await expect.poll(() => page.locator("svg g[aria-label='area']").count()).toBe(1);
     expect(await page.getByText("none of your sessions in this selection logged its permission mode").count()).toBe(1);
     expect(await page.getByText("generated data calibrated to the study, not people measured").count()).toBe(1);
-    expect(await page.getByText("No cell of this selection").count()).toBe(0);
+    expect(await page.locator(".no-cells").count()).toBe(0);
     expect(await settled()).toEqual([]);
     await page.close();
   });
