@@ -48,7 +48,7 @@ const API_FIRST = ["otel", "(all)"] as const;
 const f1 = (id: string, day: string, column: "p999_s" | "p50_s", note: string): Comparison => ({
   id,
   metric: "f1-turn-duration",
-  cell: {...INTERACTIVE_TURNS, day: {nearest: day}},
+  cell: {...INTERACTIVE_TURNS, grain: "window", day: {nearest: day}},
   value: column,
   ...(column === "p999_s" ? {low: "p999_low_s", high: "p999_high_s", ...MINUTES} : {}),
   n: "turns",

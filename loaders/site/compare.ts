@@ -72,6 +72,7 @@ export class Aggregates {
         order.push(`list_position(${list}, ${ident(column)})`);
       } else {
         const {nearest} = want as {nearest: string};
+        where.push(`${ident(column)} is not null`); // a cell of no day (F1's whole period) is nearest to none
         order.push(`abs(date_diff('day', ${asDate(ident(column))}, ${asDate(literal(nearest))}))`);
       }
     }

@@ -3,6 +3,7 @@
 // quantiles mean little: each turn is drawn instead, against the study's figures.
 import * as Plot from "./plot.js";
 import {count} from "./format.js";
+import {el} from "./html.js";
 
 export type QuantileRow = {day: Date; quantile: string; minutes: number; turns: number; users: number};
 /** The p99.9's 95% interval on a day, in minutes. */
@@ -19,7 +20,32 @@ const DAY = 864e5;
 // The axes both charts share: durations under a minute in seconds (Plot's SI format would
 // write 0.4 min as "400m"), and room under the dates' two lines for the x axis's label.
 const xAxis = (label: string) => ({type: "utc" as const, label, labelOffset: 42});
-const yAxis = {type: "log" as const, label: "Turn duration (log scale)", grid: true, tickFormat: (m: number) => (m < 1 ? `${+(m * 60).toPrecision(2)} s` : `${+m.toPrecision(2)} min`)};
+const yAxis = {type: "log" as const, label: "Turn duration (log scale)", grid: true, tickFormat: (m: number) => duration(m)};
+
+/** A duration in minutes, in words: seconds under a minute (two significant digits). */
+export const duration = (minutes: number) => (minutes < 1 ? `${+(minutes * 60).toPrecision(2)} s` : `${+minutes.toPrecision(2)} min`);
+
+/** A selection's quantiles over the whole period, in seconds, with the turns and users they are of. */
+export type Period = {turns: number; users: number; p50_s: number; p90_s: number; p99_s: number; p999_s: number};
+
+/**
+ * The coarser cell where no 7-day window of a selection has enough users: the whole
+ * period's four quantiles, with why they stand in for the chart.
+ */
+export function periodQuantiles(p: Period, {minUsers}: {minUsers: number}): HTMLElement {
+  const columns = [["p50_s", "Median"], ["p90_s", "p90"], ["p99_s", "p99"], ["p999_s", "p99.9"]] as const;
+  return el(
+    "div",
+    {class: "coarser"},
+    el("p", {}, el("em", {}, `No 7-day window of this selection is drawn from ${minUsers} or more people, the fewest this site publishes a number for. Over the whole period, ${count(p.turns)} turns of ${count(p.users)} people:`)),
+    el(
+      "table",
+      {},
+      el("thead", {}, el("tr", {}, ...columns.map(([, name]) => el("th", {}, name)))),
+      el("tbody", {}, el("tr", {}, ...columns.map(([key]) => el("td", {}, duration(p[key] / 60)))))
+    )
+  );
+}
 
 /** Breaks each line where days are missing (windows with no turns, or cells not shown). */
 function withGaps(rows: QuantileRow[]): (QuantileRow | {day: Date; quantile: string; minutes: number})[] {
@@ -46,7 +72,7 @@ function yourTurnsChart(turns: Turn[], study: Level[], {width, height}: {width: 
       Plot.ruleY(study, {y: "minutes", stroke: "var(--theme-published)", strokeDasharray: "4 3"}),
       Plot.text(study, {y: "minutes", text: "label", frameAnchor: "right", textAnchor: "end", dy: -7, fill: "var(--theme-published)", fontSize: 11}),
       Plot.dot(turns, {x: "x", y: "minutes", r: 2.5, fill: "var(--theme-ours)", fillOpacity: 0.5}),
-      Plot.tip(turns, Plot.pointer({x: "x", y: "minutes", title: (d: Turn) => `${d.minutes < 1 ? `${(d.minutes * 60).toFixed(0)} s` : `${d.minutes.toFixed(1)} min`}\n${d.x.toISOString().slice(0, 16).replace("T", " ")} UTC`}))
+      Plot.tip(turns, Plot.pointer({x: "x", y: "minutes", title: (d: Turn) => `${duration(d.minutes)}\n${d.x.toISOString().slice(0, 16).replace("T", " ")} UTC`}))
     ]
   });
 }

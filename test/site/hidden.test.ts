@@ -1,14 +1,15 @@
-// A site where the publication threshold hides every cell: one person's logs (real
-// transcripts from test/fixtures) built with a threshold of 2 people. No page may leave its
-// reader with an empty filter, a bare dash, a "null" or an empty table: each hidden cell
+// Sites whose threshold hides cells, from real transcripts in test/fixtures. One person's
+// logs built with a threshold of 2 people, where every cell is hidden: no page may leave
+// its reader with an empty filter, a bare dash, a "null" or an empty table; each hidden cell
 // says that it is hidden, by which threshold, and how whoever builds the site changes it;
-// the home page says so once for the whole report.
+// the home page says so once for the whole report. Two people's logs, three months apart,
+// at a threshold of 2: no 7-day window holds both, and F1 shows the whole period instead.
 import {cpSync, readdirSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {build} from "../../scripts/build.ts";
 import {BROWSER, eachPage, openSite, pagesOf, type Site, WALK_MS} from "../helpers/chromium.ts";
-import {FIXTURES, tmp} from "../helpers/cli.ts";
+import {cli, FIXTURES, sqlOn, tmp} from "../helpers/cli.ts";
 import {SMALL, testCache} from "../helpers/fleet.ts";
 import {emptiness} from "../helpers/page-text.ts";
 
@@ -66,5 +67,46 @@ describe(`a site whose every cell is hidden, in ${BROWSER}`, () => {
     expect(await f2.page.locator(".basis").count()).toBe(0);
     expect(await f2.settled()).toEqual([]);
     await f2.page.close();
+  });
+});
+
+describe(`a site of two people whose 7-day windows each hold one, in ${BROWSER}`, () => {
+  let team: Site;
+  let logs: string;
+
+  beforeAll(async () => {
+    logs = tmp();
+    cpSync(join(FIXTURES, "sniffly", "mock-data"), join(logs, "alice", "projects"), {recursive: true});
+    cpSync(join(FIXTURES, "claude-code-viewer", "projects"), join(logs, "bob", "projects"), {recursive: true});
+    const output = join(tmp(), "dist");
+    const built = await build({...process.env, ...SMALL, AUTONOMY_OUTPUT: output, AUTONOMY_CACHE: testCache(), AUTONOMY_LOGS: logs, AUTONOMY_MIN_USERS: "2"});
+    expect(built.status, built.output).toBe(0);
+    team = await openSite(output);
+  });
+
+  afterAll(async () => {
+    await team?.close();
+  });
+
+  test("F1 shows the whole period's quantiles, the coarser cell that passes, and says why", async () => {
+    const out = join(tmp(), "tables");
+    expect(cli(["ingest", logs, "--out", out, "--quiet"]).code).toBe(0);
+    const [want] = await sqlOn(
+      out,
+      `select quantile_cont(t.duration_s, [0.5, 0.9, 0.99, 0.999]) as q, count(distinct t.user_id)::INTEGER as users
+       from turns as t join sessions as s using (user_id, session_id)
+       where s.interactive and s.agent = 'claude-code' and t.duration_s is not null`
+    );
+    expect(want.users).toBe(2);
+    const {page, settled} = await team.open("/f1-turn-duration");
+    const coarser = page.locator(".coarser");
+    expect(await coarser.locator("em").innerText()).toContain("No 7-day window of this selection is drawn from 2 or more people");
+    const shown = await coarser.locator("tbody td").allInnerTexts();
+    // In seconds under a minute, else minutes, two significant digits.
+    const words = (m: number) => (m < 1 ? `${+(m * 60).toPrecision(2)} s` : `${+m.toPrecision(2)} min`);
+    expect(shown).toEqual((want.q as number[]).map((s) => words(s / 60)));
+    expect(await page.locator(".no-cells").count()).toBe(0);
+    expect(await settled()).toEqual([]);
+    await page.close();
   });
 });

@@ -21,7 +21,7 @@ describe("F1 data loader", () => {
     const db = await (await DuckDBInstance.create(":memory:")).connect();
     const rows = (
       await db.runAndReadAll(`select strftime(day, '%d') as day, turns, users, p50_s, p90_s, round(p99_s, 6) as p99_s, round(p999_s, 6) as p999_s
-        from '${file}' where model = '(all)' and sessions = 'interactive' and agent = '(all)' order by day`)
+        from '${file}' where model = '(all)' and sessions = 'interactive' and agent = '(all)' order by day nulls last`)
     ).getRowObjectsJS();
     db.closeSync();
     // quantile_cont over n sorted values: position (n − 1)·q, linearly interpolated.
@@ -39,7 +39,10 @@ describe("F1 data loader", () => {
       ["10", 1, 100, 100, 100, 100],
       ["11", 1, 100, 100, 100, 100],
       ["12", 1, 100, 100, 100, 100],
-      ["13", 1, 50, 50, 50, 50]
+      ["13", 1, 50, 50, 50, 50],
+      // The whole period (no day): {10, 20, 30, 40, 50, 100} → p50 at 2.5 → 35, p90 at 4.5
+      // → 75, p99 at 4.95 → 97.5, p99.9 at 4.995 → 99.75.
+      [null, 6, 35, 75, 97.5, 99.75]
     ]);
   });
 
