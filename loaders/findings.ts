@@ -94,7 +94,7 @@ const f8 = (domain: string) => share(`f8.${domain}`, "f8-domains", {domain, sour
 
 const f10 = (measure: string, month: string, complexity: string): Measure => ({
   metric: "f10-outcomes",
-  cell: {measure, complexity, agent: CLAUDE_CODE, month: {nearest: month}},
+  cell: {measure, complexity, agent: CLAUDE_CODE, grain: "month", month: {nearest: month}},
   value: "value",
   low: "low",
   high: "high",

@@ -58,6 +58,9 @@ create or replace macro worked_turns() as table
   join session_filters() using (user_id, session_id)
   where duration_s is not null;
 
+-- A quarter's name, such as 2025-Q3: F10's coarser cell, where no month has enough users.
+create or replace macro quarter_name(t) as strftime(t, '%Y') || '-Q' || quarter(t);
+
 -- A filter's value in a row of GROUPING SETS or CUBE: the group's own value, or '(all)'
 -- where the row rolls the dimension up.
 create or replace macro cell(value, rolled) as case when rolled = 1 then '(all)' else value end;

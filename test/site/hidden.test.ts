@@ -2,8 +2,10 @@
 // logs built with a threshold of 2 people, where every cell is hidden: no page may leave
 // its reader with an empty filter, a bare dash, a "null" or an empty table; each hidden cell
 // says that it is hidden, by which threshold, and how whoever builds the site changes it;
-// the home page says so once for the whole report. Two people's logs, three months apart,
-// at a threshold of 2: no 7-day window holds both, and F1 shows the whole period instead.
+// the home page says so once for the whole report. A team of four at a threshold of 2: two
+// Claude Code users three months apart, whom no 7-day window holds together, so F1 shows
+// the whole period instead; two Codex users a month apart, whom no month holds together,
+// so F10 shows their quarter instead.
 import {cpSync, readdirSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
@@ -70,7 +72,7 @@ describe(`a site whose every cell is hidden, in ${BROWSER}`, () => {
   });
 });
 
-describe(`a site of two people whose 7-day windows each hold one, in ${BROWSER}`, () => {
+describe(`a site of a team whose weeks and months each hold one person, in ${BROWSER}`, () => {
   let team: Site;
   let logs: string;
 
@@ -78,6 +80,8 @@ describe(`a site of two people whose 7-day windows each hold one, in ${BROWSER}`
     logs = tmp();
     cpSync(join(FIXTURES, "sniffly", "mock-data"), join(logs, "alice", "projects"), {recursive: true});
     cpSync(join(FIXTURES, "claude-code-viewer", "projects"), join(logs, "bob", "projects"), {recursive: true});
+    cpSync(join(FIXTURES, "codex", "ocodex", "sessions"), join(logs, "dave", "sessions"), {recursive: true});
+    cpSync(join(FIXTURES, "codex", "agentic-neurodata-conversion", "sessions"), join(logs, "erin", "sessions"), {recursive: true});
     const output = join(tmp(), "dist");
     const built = await build({...process.env, ...SMALL, AUTONOMY_OUTPUT: output, AUTONOMY_CACHE: testCache(), AUTONOMY_LOGS: logs, AUTONOMY_MIN_USERS: "2"});
     expect(built.status, built.output).toBe(0);
@@ -106,6 +110,22 @@ describe(`a site of two people whose 7-day windows each hold one, in ${BROWSER}`
     const words = (m: number) => (m < 1 ? `${+(m * 60).toPrecision(2)} s` : `${+m.toPrecision(2)} min`);
     expect(shown).toEqual((want.q as number[]).map((s) => words(s / 60)));
     expect(await page.locator(".no-cells").count()).toBe(0);
+    expect(await settled()).toEqual([]);
+    await page.close();
+  });
+
+  test("F10 shows Codex's quarter, the coarser cell that passes, where no month holds both its users, and says why", async () => {
+    const out = join(tmp(), "tables");
+    expect(cli(["ingest", logs, "--out", out, "--quiet"]).code).toBe(0);
+    const sessions = await sqlOn(out, "select strftime(started_at, '%Y-%m') as month, count(distinct user_id)::INTEGER as users from sessions where agent = 'codex' group by all");
+    expect(sessions.length).toBeGreaterThan(1);
+    for (const m of sessions) expect(m.users).toBe(1);
+    const {page, settled} = await team.open("/f10-outcomes");
+    await page.getByLabel("Agent").first().selectOption({label: "Codex"});
+    const interventions = page.locator(".coarser").first();
+    await expect.poll(() => interventions.locator("em").innerText()).toContain("No month of this selection is drawn from 2 or more people");
+    expect(await interventions.locator("[aria-label='x-axis label']").textContent()).toContain("Quarter");
+    expect(await interventions.locator("svg g[aria-label='line'] path").count()).toBe(1);
     expect(await settled()).toEqual([]);
     await page.close();
   });
