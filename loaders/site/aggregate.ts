@@ -1,6 +1,6 @@
 // Runs a metric's SQL (loaders/metrics/<name>.sql) over the canonical tables and writes
 // the aggregate as Parquet to stdout: the body of every Framework data loader in src/data/.
-import {createReadStream, mkdtempSync, rmSync} from "node:fs";
+import {createReadStream, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {pipeline} from "node:stream/promises";
@@ -37,14 +37,29 @@ export const writeOnePersonsPoints = (name: string, cells: readonly string[], ou
     where getvariable('min_users') = 1 and (select count(distinct user_id) from sessions) = 1
     order by all`);
 
-export async function writeAggregate(name: string, out: NodeJS.WritableStream = process.stdout, select: (sql: string) => string = (sql) => sql): Promise<void> {
+/**
+ * A build that sets AUTONOMY_HIDDEN to a folder learns from each aggregate how many of its
+ * cells the threshold hid: `<name>.json`, {shown, all}, all counted at a threshold of one
+ * user (scripts/build.ts prints the sum, one line).
+ */
+export const HIDDEN_ENV = "AUTONOMY_HIDDEN";
+
+export async function writeAggregate(name: string, out: NodeJS.WritableStream = process.stdout, select?: (sql: string) => string): Promise<void> {
   const {dir, origin} = builtTables();
   const db = await connect(dir, origin.minUsers);
   const tmp = mkdtempSync(join(tmpdir(), "aggregate-"));
   try {
     const file = join(tmp, `${name}.parquet`);
-    await db.run(`copy (${select(statement(metricSql(name)))}) to '${file}' (format parquet, compression zstd)`);
+    const sql = statement(metricSql(name));
+    await db.run(`copy (${select ? select(sql) : sql}) to '${file}' (format parquet, compression zstd)`);
     await pipeline(createReadStream(file), out, {end: false});
+    const hidden = process.env[HIDDEN_ENV];
+    if (hidden && !select) {
+      const count = async (query: string) => Number((await db.runAndReadAll(`select count(*) from (${query})`)).getRows()[0][0]);
+      const shown = await count(`from read_parquet('${file}')`);
+      await db.run("set variable min_users = 1");
+      writeFileSync(join(hidden, `${name}.json`), JSON.stringify({shown, all: await count(sql)}));
+    }
   } finally {
     db.closeSync();
     rmSync(tmp, {recursive: true, force: true});

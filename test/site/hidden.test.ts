@@ -17,6 +17,7 @@ import {emptiness} from "../helpers/page-text.ts";
 
 let site: Site;
 let pages: string[];
+let buildOutput: string;
 
 beforeAll(async () => {
   const logs = tmp();
@@ -24,6 +25,7 @@ beforeAll(async () => {
   const output = join(tmp(), "dist");
   const built = await build({...process.env, ...SMALL, AUTONOMY_OUTPUT: output, AUTONOMY_CACHE: testCache(), AUTONOMY_LOGS: logs, AUTONOMY_MIN_USERS: "2"});
   expect(built.status, built.output).toBe(0);
+  buildOutput = built.output;
   pages = pagesOf(readdirSync(output));
   site = await openSite(output);
 });
@@ -49,6 +51,16 @@ describe(`a site whose every cell is hidden, in ${BROWSER}`, () => {
       await page.close();
     });
   }, WALK_MS);
+
+  test("the build says in one line how many cells it hid on each finding's page: here all of them", () => {
+    const line = buildOutput.split("\n").find((l) => l.startsWith("cells hidden as drawn from fewer than 2 people: "))!;
+    expect(line).toContain("npm run build -- --min-users 1");
+    const counts = [...line.matchAll(/F(\d+) ([\d,]*\d) of ([\d,]*\d)/g)].map((m) => ({finding: Number(m[1]), hidden: m[2], all: m[3]}));
+    expect(counts.map((c) => c.finding)).toEqual([...new Set(counts.map((c) => c.finding))].sort((a, b) => a - b));
+    expect(counts.length).toBeGreaterThanOrEqual(8);
+    for (const c of counts) expect(c.hidden, `F${c.finding}`).toBe(c.all);
+    expect(counts.some((c) => c.all !== "0")).toBe(true);
+  });
 
   test("each published figure says its cell is hidden, under which threshold, and the home page says what to do once", async () => {
     const {page, settled} = await site.open("/");
