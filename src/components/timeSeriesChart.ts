@@ -37,6 +37,8 @@ export function timeSeriesChart(rows: PeriodRow[], published: {month: Date; valu
     width,
     height,
     marginLeft: 50,
+    // Room for the label of a study's figure on the last month (December's "3.3 (Dec)").
+    marginRight: 36,
     x: {type: "utc", label: rows[0]?.grain === "quarter" ? "Quarter (from its first day)" : "Month"},
     y: {label: y.label, grid: true, percent, zero: true},
     color: {legend: rows.some((d) => d.series !== rows[0]?.series)},

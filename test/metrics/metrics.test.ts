@@ -232,8 +232,9 @@ describe("F10 outcomes over time", () => {
     const success = rows.find((r) => r.measure === "success" && r.complexity === "high" && r.agent === "(all)" && r.month === "2025-10")!;
     // turn 0 is followed by a corrective prompt, turn 2 was interrupted: 2 of 4 succeeded.
     expect([success.n, success.value]).toEqual([4, 0.5]);
-    const interventions = rows.filter((r) => r.measure === "interventions per session" && r.agent === "(all)").map((r) => [r.month, r.n, r.value]);
-    expect(interventions).toEqual([["2025-10", 1, 3], ["2025-11", 1, 1]]);
+    const interventions = rows.filter((r) => r.measure === "interventions per session" && r.agent === "(all)").map((r) => [r.grain, r.month ?? r.quarter, r.n, r.value]);
+    // Each month, and the quarter that holds both: its sessions' mean, (3 + 1) / 2.
+    expect(interventions).toEqual([["month", "2025-10", 1, 3], ["month", "2025-11", 1, 1], ["quarter", "2025-Q4", 2, 2]]);
   });
 });
 
