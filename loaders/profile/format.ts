@@ -35,8 +35,11 @@ function wrap(text: string, indent = "  "): string[] {
   return lines;
 }
 
-/** The profile in sentences, a section a finding: the terminal and the site's home page both show these. */
-/** Each section names the site's page of its finding (`page`), where a site built from the same logs draws it. */
+/**
+ * The profile in sentences, a section a finding: the terminal and the site's home page both
+ * show these. Each section names its finding's page on the site (`page`), where a site built
+ * from the same logs draws it.
+ */
 export type ProfileText = {about: string[]; sections: {title: string; page: string; lines: string[]; study: string[]}[]};
 
 export function profileText(p: Profile): ProfileText {

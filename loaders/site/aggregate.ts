@@ -8,7 +8,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {currentTables} from "../ingest/output.ts";
 import {metricSql, statement} from "../metrics/sql.ts";
 import {TABLE_NAMES} from "../tables.ts";
-import {builtTables} from "./built.ts";
+import {builtTables, onePerson} from "./built.ts";
 
 /** A connection with the canonical tables of an output folder's current generation as views, the publication threshold set, and the macros every metric may use. */
 export async function connect(out: string, minUsers: number): Promise<DuckDBConnection> {
@@ -34,7 +34,7 @@ export const writeOnePersonsPoints = (name: string, cells: readonly string[], ou
   writeAggregate(name, out, (sql) => `
     select x, y, ${cells.map((c, i) => `case when all${i} then '(all)' else ${c}::VARCHAR end as ${c}`).join(", ")}
     from (${sql}) ${cells.map((_, i) => `cross join (select unnest([false, true]) as all${i})`).join(" ")}
-    where getvariable('min_users') = 1 and (select count(distinct user_id) from sessions) = 1
+    where ${onePerson(builtTables().origin)}
     order by all`);
 
 /**
