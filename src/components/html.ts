@@ -12,6 +12,9 @@ export function el(tag: string, attributes: Record<string, string> = {}, ...chil
   return node;
 }
 
+/** Why a selection shows nothing of a grain (a cell, a month, a 7-day window): the threshold, and which. */
+export const belowThreshold = (what: string, minUsers: number) => `No ${what} of this selection is drawn from ${minUsers} or more people, the fewest this site publishes a number for`;
+
 /**
  * What a chart shows when no cell of the reader's selection may be published: why (no data,
  * or the publication threshold, and which), and how whoever builds the site changes it.
@@ -21,7 +24,7 @@ export function noCells({minUsers}: {minUsers: number}, what = "cell"): HTMLElem
   return el(
     "p",
     {class: "no-cells"},
-    el("em", {}, `No ${what} of this selection is drawn from ${minUsers} or more people, the fewest this site publishes a number for. `),
+    el("em", {}, `${belowThreshold(what, minUsers)}. `),
     "Building it for yourself? ",
     el("code", {}, "npm run build -- --min-users 1"),
     " shows every cell; keep the threshold for a site that others will see."

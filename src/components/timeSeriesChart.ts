@@ -2,7 +2,7 @@
 // no month of a selection has enough users (the coarser cell the aggregate holds).
 import * as Plot from "./plot.js";
 import {count} from "./format.js";
-import {el} from "./html.js";
+import {belowThreshold, el} from "./html.js";
 
 /** A row of the aggregate: a month (2025-08) or, for the coarser grain, a quarter (2025-Q3). */
 export type Cell = {grain: "month" | "quarter"; month: string | null; quarter: string | null; value: number; low: number; high: number; n: number; users: number};
@@ -28,7 +28,7 @@ export function periodRows({rows}: Periods, series: string): PeriodRow[] {
 /** The chart, with a word on why it is by quarter where it is. */
 export function coarser(p: Periods, {minUsers}: {minUsers: number}, chart: HTMLElement): HTMLElement {
   if (p.grain === "month") return chart;
-  return el("div", {class: "coarser"}, el("p", {}, el("em", {}, `No month of this selection is drawn from ${minUsers} or more people, the fewest this site publishes a number for: by quarter instead.`)), chart);
+  return el("div", {class: "coarser"}, el("p", {}, el("em", {}, `${belowThreshold("month", minUsers)}: by quarter instead.`)), chart);
 }
 
 export function timeSeriesChart(rows: PeriodRow[], published: {month: Date; value: number; label: string}[], {width, height = 300, y}: {width: number; height?: number; y: {label: string; percent?: boolean}}) {

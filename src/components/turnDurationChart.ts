@@ -3,7 +3,7 @@
 // quantiles mean little: each turn is drawn instead, against the study's figures.
 import * as Plot from "./plot.js";
 import {count} from "./format.js";
-import {el} from "./html.js";
+import {belowThreshold, el} from "./html.js";
 
 export type QuantileRow = {day: Date; quantile: string; minutes: number; turns: number; users: number};
 /** The p99.9's 95% interval on a day, in minutes. */
@@ -37,7 +37,7 @@ export function periodQuantiles(p: Period, {minUsers}: {minUsers: number}): HTML
   return el(
     "div",
     {class: "coarser"},
-    el("p", {}, el("em", {}, `No 7-day window of this selection is drawn from ${minUsers} or more people, the fewest this site publishes a number for. Over the whole period, ${count(p.turns)} turns of ${count(p.users)} people:`)),
+    el("p", {}, el("em", {}, `${belowThreshold("7-day window", minUsers)}. Over the whole period, ${count(p.turns)} turns of ${count(p.users)} people:`)),
     el(
       "table",
       {},
