@@ -20,7 +20,7 @@ const HELP = `agent-autonomy: rebuild "Measuring AI agent autonomy in practice" 
 Usage:
   agent-autonomy [profile] [<path>...] [--json] [--out <dir>]
   agent-autonomy ingest [<path>...] --out <dir> [options]
-  agent-autonomy generate --out <dir> [--users <n>] [--codex-users <n>] [--api-agents <n>] [--seed <s>] [options]
+  agent-autonomy generate --out <dir> [--users <n>] [--codex-users <n>] [--telemetry-users <n>] [--api-agents <n>] [--seed <s>] [options]
   agent-autonomy calibrate [<path>] [--json <file>] [options]
   agent-autonomy help
 
@@ -78,19 +78,25 @@ generate
   folder per user (<dir>/<user>/projects/<project>/<session>.jsonl, subagents in
   <session>/subagents/), the telemetry of agents built on the API (GenAI agent spans,
   OTLP JSON as the OpenTelemetry Collector's file exporter writes it, in
-  <dir>/otel/<collector>/traces*.json), and the marker agent-autonomy-fleet.json at its
+  <dir>/otel/<collector>/traces*.json), if asked the telemetry of Claude Code users
+  (its events, in logs*.json beside them), and the marker agent-autonomy-fleet.json at its
   root, which labels every session the ingest reads from it synthetic. Behaviour
   follows data/calibration.json, the embedded default's definition. The same
   arguments give the same bytes.
 
   -o, --out <dir>          where to write the fleet (required; created if missing,
                            and it may hold only a fleet written before, which is replaced)
-  -u, --users <n>          how many Claude Code users (default: the calibration's
-                           default size)
+  -u, --users <n>          how many Claude Code users, written as transcripts, 0 for
+                           none (default: the calibration's default size)
       --codex-users <n>    how many Codex CLI users, written as its rollouts beside
                            the Claude Code users (default: the calibration's default
                            size). The study has no Codex figures: they behave as
                            Claude Code's users do, by our assumption
+      --telemetry-users <n>
+                           how many Claude Code users written as the telemetry
+                           events Claude Code exports (CLAUDE_CODE_ENABLE_TELEMETRY=1)
+                           instead of transcripts, as a team that collects only
+                           OpenTelemetry has them (default: 0)
   -a, --api-agents <n>     how many agents built on the API, 0 for none (default: the
                            calibration's default size)
   -s, --seed <s>           any text; another seed is another fleet (default: the
@@ -207,6 +213,7 @@ async function runGenerate(args: string[]) {
       users: {type: "string", short: "u"},
       "api-agents": {type: "string", short: "a"},
       "codex-users": {type: "string"},
+      "telemetry-users": {type: "string"},
       seed: {type: "string", short: "s"},
       size: {type: "string"},
       variant: {type: "string"},
@@ -223,12 +230,16 @@ async function runGenerate(args: string[]) {
   const sizeName = values.size ?? "default";
   const size = sizes[sizeName];
   if (!size) throw new UsageError(`--size must be one of ${Object.keys(sizes).join(", ")}, not ${sizeName}`);
-  const users = values.users === undefined ? size.users : Number(values.users);
-  if (!Number.isInteger(users) || users < 1) throw new UsageError(`--users needs a whole number of at least 1, not ${values.users}`);
-  const apiAgents = values["api-agents"] === undefined ? size.api_agents : Number(values["api-agents"]);
-  if (!Number.isInteger(apiAgents) || apiAgents < 0) throw new UsageError(`--api-agents needs a whole number, not ${values["api-agents"]}`);
-  const codexUsers = values["codex-users"] === undefined ? size.codex_users : Number(values["codex-users"]);
-  if (!Number.isInteger(codexUsers) || codexUsers < 0) throw new UsageError(`--codex-users needs a whole number, not ${values["codex-users"]}`);
+  const count = (flag: "users" | "api-agents" | "codex-users" | "telemetry-users", otherwise: number) => {
+    const n = values[flag] === undefined ? otherwise : Number(values[flag]);
+    if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${flag} needs a whole number, not ${values[flag]}`);
+    return n;
+  };
+  const users = count("users", size.users);
+  const apiAgents = count("api-agents", size.api_agents);
+  const codexUsers = count("codex-users", size.codex_users);
+  const telemetryUsers = count("telemetry-users", 0);
+  if (users + apiAgents + codexUsers + telemetryUsers === 0) throw new UsageError("a fleet needs someone in it: one of --users, --codex-users, --telemetry-users or --api-agents above 0");
   const variant = values.variant ?? "calibrated";
   if (!isVariant(variant)) throw new UsageError(`--variant must be one of ${Object.keys(VARIANTS).join(", ")}, not ${variant}`);
   const started = Date.now();
@@ -237,6 +248,7 @@ async function runGenerate(args: string[]) {
     variant,
     users,
     codexUsers,
+    telemetryUsers,
     apiAgents,
     seed: values.seed ?? size.seed,
     out: values.out,
@@ -246,7 +258,7 @@ async function runGenerate(args: string[]) {
   if (tty) process.stderr.write("\n");
   if (!values.quiet) {
     process.stderr.write(
-      `${marker.users} users, ${marker.sessions.toLocaleString("en")} sessions${marker.codex.users ? `; ${marker.codex.users} Codex users, ${marker.codex.sessions.toLocaleString("en")} sessions` : ""}${marker.api.agents ? `; ${marker.api.agents} API agents, ${marker.api.conversations.toLocaleString("en")} conversations, ${marker.api.tool_calls.toLocaleString("en")} tool calls` : ""}; ${marker.files.toLocaleString("en")} files, ${(marker.bytes / 1e6).toFixed(1)} MB → ${values.out} (seed ${JSON.stringify(marker.seed)}, calibration ${marker.calibration}${variant === "calibrated" ? "" : `, ${variant} variant`}, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`
+      `${marker.users} users, ${marker.sessions.toLocaleString("en")} sessions${marker.codex.users ? `; ${marker.codex.users} Codex users, ${marker.codex.sessions.toLocaleString("en")} sessions` : ""}${marker.telemetry.users ? `; ${marker.telemetry.users} Claude Code users as telemetry, ${marker.telemetry.sessions.toLocaleString("en")} sessions` : ""}${marker.api.agents ? `; ${marker.api.agents} API agents, ${marker.api.conversations.toLocaleString("en")} conversations, ${marker.api.tool_calls.toLocaleString("en")} tool calls` : ""}; ${marker.files.toLocaleString("en")} files, ${(marker.bytes / 1e6).toFixed(1)} MB → ${values.out} (seed ${JSON.stringify(marker.seed)}, calibration ${marker.calibration}${variant === "calibrated" ? "" : `, ${variant} variant`}, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`
     );
   }
 }

@@ -7,11 +7,16 @@ import {Arrivals, conversationModel, makeAgents} from "./api.ts";
 import {COLLECTORS} from "./api-agents.ts";
 import {ms, readCalibration} from "./calibration.ts";
 import {Heap} from "./heap.ts";
-import {Collectors, type Exported} from "./otlp-export.ts";
+import {Collectors, spanItems, type Exported} from "./otlp-export.ts";
 import type {Variant} from "./variants.ts";
 
 /** The folder of a fleet that holds the API agents' telemetry. */
 export const OTEL_FOLDER = "otel";
+
+/** The Collectors' folders of a fleet written in `work`, one a Collector. */
+export function collectorFolders(work: string, count: number): string[] {
+  return Array.from({length: count}, (_, i) => join(work, OTEL_FOLDER, COLLECTORS[i % COLLECTORS.length] + (i >= COLLECTORS.length ? `-${Math.floor(i / COLLECTORS.length) + 1}` : "")));
+}
 
 export type ApiWritten = Exported & {agents: number; conversations: number; sessions: number; turns: number; tool_calls: number};
 
@@ -20,8 +25,7 @@ export function writeApi(calibration: string, variant: Variant, seed: string, co
   const e = cal.api.assumptions.export;
   const agents = makeAgents(cal, count, seed);
   const conversation = conversationModel(cal);
-  const names = Array.from({length: e.collectors}, (_, i) => COLLECTORS[i % COLLECTORS.length] + (i >= COLLECTORS.length ? `-${Math.floor(i / COLLECTORS.length) + 1}` : ""));
-  const collectors = new Collectors(names.map((n) => join(work, OTEL_FOLDER, n)), e);
+  const collectors = new Collectors(collectorFolders(work, e.collectors), e);
   const done: ApiWritten = {agents: count, conversations: 0, sessions: 0, turns: 0, tool_calls: 0, ...collectors.written};
   const end = ms(cal.assumptions.period.end);
   const queue = new Heap<Arrivals>((a, b) => a.next < b.next || (a.next === b.next && a.agent.index < b.agent.index));
@@ -30,7 +34,7 @@ export function writeApi(calibration: string, variant: Variant, seed: string, co
     // Every batch that arrived before this conversation began is final: write it.
     collectors.drain(next.next);
     const c = conversation(next.agent, next.index, next.next);
-    collectors.send(next.agent.index % e.collectors, {attributes: next.agent.resource}, next.agent.scope, c.spans, next.agent.rng.fork(`export/${next.index}`));
+    collectors.send(next.agent.index % e.collectors, {attributes: next.agent.resource}, next.agent.scope, spanItems(c.spans), next.agent.rng.fork(`export/${next.index}`));
     done.conversations++;
     done.sessions += c.sessions;
     done.turns += c.runs;

@@ -143,6 +143,8 @@ export type Assumptions = {
     aborted_stream: number;
     hook_output: number;
   };
+  /** Claude Code users written as telemetry: the chance a person's yes lasts the session. */
+  telemetry: {permanent_grant: number};
 };
 
 /** Agents built on the API (`api` in data/calibration.json), written as GenAI agent spans. */
@@ -259,7 +261,8 @@ const SHAPE = {
     null_stop_reason_sessions: 0, resumed_sessions: 0, resume_fresh_uuids: 0, manual_compact: 0, auto_compact_after_turns: 0, model_command: 0,
     clear_start: 0, custom_command_prompts: 0, background_task: 0, api_error: 0, api_retry: 0, queued_prompt: 0, thinking_block: 0, opener_text: 0,
     parallel_calls: 0, subagent: C, parallel_subagents: 0, aborted_stream: 0, hook_output: 0
-  }
+  },
+  telemetry: {permanent_grant: 0}
 };
 
 const RANGE: number[] = [];

@@ -2,7 +2,9 @@
 // session (nothing but one session is ever held), as one folder per user in the layout
 // the ingest reads (<root>/<user>/projects/<project>/<session>.jsonl, subagents in
 // <session>/subagents/), with the marker file at the root that labels it generated; and
-// beside them, in <root>/otel/, the API-side population's telemetry (api-fleet.ts).
+// beside them, in <root>/otel/, the API-side population's telemetry (api-fleet.ts) and
+// the Claude Code users written as their telemetry rather than transcripts
+// (telemetry-fleet.ts).
 import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {availableParallelism} from "node:os";
 import {basename, dirname, join, resolve} from "node:path";
@@ -12,6 +14,7 @@ import {workerUrl} from "../paths.ts";
 import {FLEET_MARKER} from "../sources/walk.ts";
 import {makeAgents} from "./api.ts";
 import {writeApi, type ApiWritten} from "./api-fleet.ts";
+import {telemetryUsers, writeTelemetry, type TelemetryWritten} from "./telemetry-fleet.ts";
 import {CALIBRATION_FILE, readCalibration, ROOT, type Calibration} from "./calibration.ts";
 import {sessionModel} from "./session.ts";
 import {renderRollout, rolloutPath} from "./rollout.ts";
@@ -23,6 +26,8 @@ export type FleetOptions = {
   users: number;
   /** Users of Codex CLI, written as its rollouts (0: none): our assumption, as the study has no Codex figures. */
   codexUsers?: number;
+  /** Claude Code users written as the telemetry events Claude Code exports, not as transcripts (0: none). */
+  telemetryUsers?: number;
   /** Agents built on the API, written as OpenTelemetry spans (0: none). */
   apiAgents: number;
   seed: string;
@@ -47,13 +52,17 @@ export type Marker = {
   variant: Variant;
   /** Codex CLI's users, beside Claude Code's: how many, and what they wrote. */
   codex: {users: number; format: string} & Written;
+  /** Claude Code's users written as telemetry: how many, and what they wrote, as the ingest will count it. */
+  telemetry: {users: number; format: string} & TelemetryWritten;
   /** The API-side population: how many of each thing it wrote, as the ingest will count them. */
   api: {format: string} & ApiWritten;
 } & Written;
 
 const API_FORMAT = "OTLP JSON of GenAI agent spans (semantic conventions 1.31 to 1.41), as the Collector's file exporter writes it";
 const CODEX_FORMAT = "Codex CLI rollouts (0.116 and later), from Claude Code's session model: how Codex users behave is our assumption";
+const TELEMETRY_FORMAT = "OTLP JSON of Claude Code's telemetry events (2.1.x), as the Collector's file exporter writes it";
 const NO_API: ApiWritten = {agents: 0, conversations: 0, sessions: 0, turns: 0, tool_calls: 0, lines: 0, retries: 0, files: 0, bytes: 0};
+const NO_TELEMETRY: TelemetryWritten = {sessions: 0, turns: 0, tool_calls: 0, lines: 0, retries: 0, files: 0, bytes: 0};
 
 export class FleetError extends Error {}
 
@@ -152,20 +161,21 @@ function codexUsers(cal: Calibration, count: number, seed: string): User[] {
   return makeUsers(cal, count, `${seed}/codex`).map((u) => ({...u, id: `codex-${u.id}`}));
 }
 
-/** A thread's work: some of the users (Claude Code's, or Codex's), or the API-side population. */
-export type Job = {users: number[]; agent: Agent; count: number} | {api: number};
+/** A thread's work: some of the users (Claude Code's, or Codex's), the users written as telemetry (one stream in time order), or the API-side population. */
+export type Job = {users: number[]; agent: Agent; count: number} | {telemetry: number} | {api: number};
 
 const NONE: Written = {sessions: 0, files: 0, bytes: 0};
 const sum = (w: Written[]): Written => ({sessions: w.reduce((s, x) => s + x.sessions, 0), files: w.reduce((s, x) => s + x.files, 0), bytes: w.reduce((s, x) => s + x.bytes, 0)});
 
-function pooled(opts: FleetOptions & {variant: Variant}, calibration: string, work: string, jobs: Job[], progress: FleetProgress): Promise<{users: Written; codex: Written; api: ApiWritten}> {
+function pooled(opts: FleetOptions & {variant: Variant}, calibration: string, work: string, jobs: Job[], progress: FleetProgress): Promise<{users: Written; codex: Written; telemetry: TelemetryWritten; api: ApiWritten}> {
   const url = workerUrl("generate");
-  const seen: (Written | ApiWritten)[] = jobs.map((job) => ("api" in job ? {...NO_API} : {...NONE}));
-  const isUsers = (job: Job, agent?: Agent) => !("api" in job) && (agent === undefined || job.agent === agent);
-  const users = (agent?: Agent) => seen.filter((_, i) => isUsers(jobs[i], agent)) as Written[];
+  const seen: (Written | TelemetryWritten | ApiWritten)[] = jobs.map((job) => ("api" in job ? {...NO_API} : "telemetry" in job ? {...NO_TELEMETRY} : {...NONE}));
+  const users = (agent: Agent) => seen.filter((_, i) => "agent" in jobs[i] && (jobs[i] as {agent: Agent}).agent === agent) as Written[];
+  const telemetry = () => (seen.find((_, i) => "telemetry" in jobs[i]) as TelemetryWritten | undefined) ?? NO_TELEMETRY;
   const api = () => (seen.find((_, i) => "api" in jobs[i]) as ApiWritten | undefined) ?? NO_API;
   const update = () => {
-    progress.sessions = users().reduce((s, w) => s + w.sessions, 0);
+    // A user's session is a session, whichever way it is written; the API's are conversations.
+    progress.sessions = seen.reduce((n, w, i) => n + ("api" in jobs[i] ? 0 : w.sessions), 0);
     progress.bytes = seen.reduce((s, w) => s + w.bytes, 0);
     progress.conversations = api().conversations;
     opts.progress?.(progress);
@@ -175,7 +185,7 @@ function pooled(opts: FleetOptions & {variant: Variant}, calibration: string, wo
       (job, index) =>
         new Promise<void>((done, fail) => {
           const worker = new Worker(url, {workerData: {calibration, variant: opts.variant, seed: opts.seed, work, job}});
-          worker.on("message", (m: {tick?: Written | ApiWritten; done?: Written | ApiWritten; error?: string}) => {
+          worker.on("message", (m: {tick?: Written | TelemetryWritten | ApiWritten; done?: Written | TelemetryWritten | ApiWritten; error?: string}) => {
             if (m.error) fail(new Error(m.error));
             else {
               seen[index] = (m.tick ?? m.done)!;
@@ -186,15 +196,17 @@ function pooled(opts: FleetOptions & {variant: Variant}, calibration: string, wo
           worker.on("error", fail);
         })
     )
-  ).then(() => ({users: sum(users("claude-code")), codex: sum(users("codex")), api: api()}));
+  ).then(() => ({users: sum(users("claude-code")), codex: sum(users("codex")), telemetry: telemetry(), api: api()}));
 }
 
 /** Writes the fleet; `threads` (default: one per core, fewer for small fleets) never changes the bytes. */
 export async function generate(opts: FleetOptions & {threads?: number}): Promise<Marker> {
-  if (!Number.isInteger(opts.users) || opts.users < 1) throw new FleetError(`--users needs a whole number of at least 1, not ${opts.users}`);
-  if (!Number.isInteger(opts.apiAgents) || opts.apiAgents < 0) throw new FleetError(`--api-agents needs a whole number, not ${opts.apiAgents}`);
   const codexCount = opts.codexUsers ?? 0;
-  if (!Number.isInteger(codexCount) || codexCount < 0) throw new FleetError(`--codex-users needs a whole number, not ${opts.codexUsers}`);
+  const telemetryCount = opts.telemetryUsers ?? 0;
+  for (const [flag, n] of [["--users", opts.users], ["--codex-users", codexCount], ["--telemetry-users", telemetryCount], ["--api-agents", opts.apiAgents]] as const) {
+    if (!Number.isInteger(n) || n < 0) throw new FleetError(`${flag} needs a whole number, not ${n}`);
+  }
+  if (opts.users + codexCount + telemetryCount + opts.apiAgents === 0) throw new FleetError("a fleet needs someone in it: --users, --codex-users, --telemetry-users or --api-agents of at least 1");
   const out = resolve(opts.out);
   const calibration = resolve(opts.calibration ?? CALIBRATION_FILE);
   const variant = opts.variant ?? "calibrated";
@@ -203,24 +215,28 @@ export async function generate(opts: FleetOptions & {threads?: number}): Promise
   try {
     const users = makeUsers(cal, opts.users, opts.seed);
     const codex = codexUsers(cal, codexCount, opts.seed);
+    const telemetry = telemetryUsers(cal, telemetryCount, opts.seed);
     const agents = makeAgents(cal, opts.apiAgents, opts.seed);
     const progress: FleetProgress = {
-      usersTotal: users.length + codex.length, sessions: 0, sessionsTotal: [...users, ...codex].reduce((s, u) => s + u.sessions, 0), bytes: 0,
+      usersTotal: users.length + codex.length + telemetry.length, sessions: 0, sessionsTotal: [...users, ...codex, ...telemetry].reduce((s, u) => s + u.sessions, 0), bytes: 0,
       apiAgents: opts.apiAgents, conversations: 0, conversationsTotal: agents.reduce((s, a) => s + a.sessions, 0)
     };
-    const threads = opts.threads ?? Math.min(availableParallelism(), Math.ceil((opts.users + codexCount) / INLINE_USERS));
-    let written: {users: Written; codex: Written; api: ApiWritten};
+    const threads = opts.threads ?? Math.min(availableParallelism(), Math.ceil((opts.users + codexCount + telemetryCount) / INLINE_USERS));
+    let written: {users: Written; codex: Written; telemetry: TelemetryWritten; api: ApiWritten};
     if (threads <= 1) {
-      const mine = writeUsers(calibration, variant, opts.seed, opts.users, work, users.map((_, i) => i), (w) => opts.progress?.({...progress, sessions: w.sessions, bytes: w.bytes}));
+      const mine = opts.users ? writeUsers(calibration, variant, opts.seed, opts.users, work, users.map((_, i) => i), (w) => opts.progress?.({...progress, sessions: w.sessions, bytes: w.bytes})) : NONE;
       const theirs = codexCount ? writeUsers(calibration, variant, opts.seed, codexCount, work, codex.map((_, i) => i), (w) => opts.progress?.({...progress, sessions: mine.sessions + w.sessions, bytes: mine.bytes + w.bytes}), "codex") : NONE;
       Object.assign(progress, {sessions: mine.sessions + theirs.sessions, bytes: mine.bytes + theirs.bytes});
+      const told = telemetryCount ? writeTelemetry(calibration, variant, opts.seed, telemetryCount, work, (w) => opts.progress?.({...progress, sessions: progress.sessions + w.sessions, bytes: progress.bytes + w.bytes})) : NO_TELEMETRY;
+      Object.assign(progress, {sessions: progress.sessions + told.sessions, bytes: progress.bytes + told.bytes});
       const api = opts.apiAgents ? writeApi(calibration, variant, opts.seed, opts.apiAgents, work, (w) => opts.progress?.({...progress, conversations: w.conversations, bytes: progress.bytes + w.bytes})) : NO_API;
-      written = {users: mine, codex: theirs, api};
+      written = {users: mine, codex: theirs, telemetry: told, api};
     } else {
-      // The API-side population is one stream in time order: a thread of its own, beside the users'.
+      // The telemetry users and the API-side population are each one stream in time order: a thread each, beside the users'.
       const jobs: Job[] = [
         ...share(users.map((u) => u.sessions), threads).map((u) => ({users: u, agent: "claude-code" as const, count: opts.users})),
         ...(codexCount ? share(codex.map((u) => u.sessions), threads).map((u) => ({users: u, agent: "codex" as const, count: codexCount})) : []),
+        ...(telemetryCount ? [{telemetry: telemetryCount}] : []),
         ...(opts.apiAgents ? [{api: opts.apiAgents}] : [])
       ].filter((job) => !("users" in job) || job.users.length > 0);
       written = await pooled({...opts, variant}, calibration, work, jobs, progress);
@@ -236,9 +252,10 @@ export async function generate(opts: FleetOptions & {threads?: number}): Promise
       calibration: cal.hash,
       variant,
       sessions: written.users.sessions,
-      files: written.users.files + written.codex.files + written.api.files,
-      bytes: written.users.bytes + written.codex.bytes + written.api.bytes,
+      files: written.users.files + written.codex.files + written.telemetry.files + written.api.files,
+      bytes: written.users.bytes + written.codex.bytes + written.telemetry.bytes + written.api.bytes,
       codex: {users: codexCount, format: CODEX_FORMAT, ...written.codex},
+      telemetry: {users: telemetryCount, format: TELEMETRY_FORMAT, ...written.telemetry},
       api: {format: API_FORMAT, ...written.api}
     };
     writeFileSync(join(work, FLEET_MARKER), JSON.stringify(marker, null, 2) + "\n");

@@ -1,33 +1,35 @@
-// Spans on their way to files, as they travel in a real deployment (docs/otel-format.md):
-// an agent's SDK exports its ended spans in batches; each batch reaches one of a few
-// OpenTelemetry Collectors after a network delay, so batches arrive out of time order; a
-// Collector's `file` exporter (format json) writes each export request it receives as one
-// line, `{"resourceSpans": [...]}`, now and then two requests received together as one line
-// (two resources); an export whose answer was lost is sent again, so its line is written
-// twice; and the exporter rotates its file when it grows past a size, renaming it
-// `traces-<rotation time>.json` as lumberjack does. Arrivals are written in the order they
-// arrive; `drain(t)` writes every batch that has arrived by t.
+// Telemetry on its way to files, as it travels in a real deployment (docs/otel-format.md):
+// an SDK exports its ended spans, or its log records (Claude Code's events), in batches;
+// each batch reaches one of a few OpenTelemetry Collectors after a network delay, so
+// batches arrive out of time order; a Collector's `file` exporter (format json) writes each
+// export request it receives as one line, `{"resourceSpans": [...]}` or
+// `{"resourceLogs": [...]}`, now and then two requests received together as one line (two
+// resources); an export whose answer was lost is sent again, so its line is written twice;
+// and the exporter rotates its file when it grows past a size, renaming it
+// `traces-<rotation time>.json` (or `logs-...`) as lumberjack does. Arrivals are written in
+// the order they arrive; `drain(t)` writes every batch that has arrived by t.
 import {closeSync, existsSync, mkdirSync, openSync, renameSync, writeSync} from "node:fs";
 import {join} from "node:path";
 import type {ApiAssumptions} from "./calibration.ts";
 import {Heap} from "./heap.ts";
 import type {Rng} from "./rng.ts";
 
-type Value = {stringValue: string} | {intValue: string} | {arrayValue: {values: {stringValue: string}[]}};
+type Value = {stringValue: string} | {intValue: string} | {doubleValue: number} | {arrayValue: {values: {stringValue: string}[]}};
 export type Attribute = {key: string; value: Value};
 
 export const str = (key: string, value: string): Attribute => ({key, value: {stringValue: value}});
 /** int64 as the JSON encoding writes it: a decimal string. */
 export const int = (key: string, value: number): Attribute => ({key, value: {intValue: String(value)}});
+export const double = (key: string, value: number): Attribute => ({key, value: {doubleValue: value}});
 export const strings = (key: string, values: string[]): Attribute => ({key, value: {arrayValue: {values: values.map((v) => ({stringValue: v}))}}});
 
 /** A span as the generator builds it: times in epoch milliseconds. */
 export type Span = {traceId: string; spanId: string; parentSpanId: string; name: string; kind: number; start: number; end: number; attributes: Attribute[]; error: boolean};
 
 /** Epoch ms → `*UnixNano`, a decimal string (whole microseconds). */
-const nanos = (t: number) => `${Math.round(t * 1000)}000`;
+export const nanos = (t: number) => `${Math.round(t * 1000)}000`;
 
-function encode(s: Span): object {
+function encodeSpan(s: Span): object {
   return {
     traceId: s.traceId, spanId: s.spanId, parentSpanId: s.parentSpanId, flags: 257, name: s.name, kind: s.kind,
     startTimeUnixNano: nanos(s.start), endTimeUnixNano: nanos(s.end), attributes: s.attributes,
@@ -35,11 +37,22 @@ function encode(s: Span): object {
   };
 }
 
+/** A span or log record ready to export: when it ended (when the SDK hands it on) and its JSON. */
+export type Item = {at: number; json: object};
+
+/** Ended spans, as their SDK hands them on: by end, then start. */
+export const spanItems = (spans: Span[]): Item[] => [...spans].sort((a, b) => a.end - b.end || a.start - b.start).map((s) => ({at: s.end, json: encodeSpan(s)}));
+
+/** What a Collector's pipeline is for: the file it writes, and the keys of an export request. */
+export type Signal = {file: string; resources: string; scopes: string; items: string};
+export const TRACES: Signal = {file: "traces", resources: "resourceSpans", scopes: "scopeSpans", items: "spans"};
+export const LOGS: Signal = {file: "logs", resources: "resourceLogs", scopes: "scopeLogs", items: "logRecords"};
+
 type Arrival = {
   collector: number;
   at: number;
   seq: number;
-  /** One `resourceSpans` entry (a batch), or a whole line sent again. */
+  /** One `resourceSpans`/`resourceLogs` entry (a batch), or a whole line sent again. */
   text: string;
   retry: boolean;
   merge: boolean;
@@ -57,6 +70,7 @@ class FileExporter {
 
   constructor(
     private readonly dir: string,
+    private readonly stem: string,
     private readonly limit: number,
     private readonly out: Exported
   ) {}
@@ -66,7 +80,7 @@ class FileExporter {
     if (this.fd !== null && this.size > 0 && this.size + bytes > this.limit) this.rotate(at);
     if (this.fd === null) {
       mkdirSync(this.dir, {recursive: true});
-      this.fd = openSync(join(this.dir, "traces.json"), "w");
+      this.fd = openSync(join(this.dir, `${this.stem}.json`), "w");
       this.out.files++;
     }
     this.buffer.push(line, "\n");
@@ -86,9 +100,9 @@ class FileExporter {
   private rotate(at: number) {
     this.close();
     let t = Math.floor(at);
-    const name = () => `traces-${new Date(t).toISOString().slice(0, 23).replace(/:/g, "-")}.json`;
+    const name = () => `${this.stem}-${new Date(t).toISOString().slice(0, 23).replace(/:/g, "-")}.json`;
     while (existsSync(join(this.dir, name()))) t++;
-    renameSync(join(this.dir, "traces.json"), join(this.dir, name()));
+    renameSync(join(this.dir, `${this.stem}.json`), join(this.dir, name()));
     this.size = 0;
   }
 
@@ -107,24 +121,24 @@ export class Collectors {
 
   constructor(
     dirs: string[],
-    private readonly e: ApiAssumptions["export"]
+    private readonly e: ApiAssumptions["export"],
+    private readonly signal: Signal = TRACES
   ) {
-    this.exporters = dirs.map((dir) => new FileExporter(dir, e.rotate_mb * (1 << 20), this.written));
+    this.exporters = dirs.map((dir) => new FileExporter(dir, signal.file, e.rotate_mb * (1 << 20), this.written));
   }
 
-  /** One resource's ended spans: cut into the SDK's batches, each sent to `collector` after its delay. */
-  send(collector: number, resource: object, scope: object, spans: Span[], rng: Rng) {
-    const ended = [...spans].sort((a, b) => a.end - b.end || a.start - b.start);
+  /** One resource's ended items, in the order they ended: cut into the SDK's batches, each sent to `collector` after its delay. */
+  send(collector: number, resource: object, scope: object, ended: Item[], rng: Rng) {
     for (let i = 0; i < ended.length; ) {
-      const first = ended[i].end;
-      const batch: Span[] = [];
-      for (; i < ended.length && batch.length < this.e.batch_spans && ended[i].end - first <= this.e.batch_window_s * 1000; i++) batch.push(ended[i]);
-      const exported = batch.length === this.e.batch_spans ? batch.at(-1)!.end : first + this.e.batch_window_s * 1000;
+      const first = ended[i].at;
+      const batch: Item[] = [];
+      for (; i < ended.length && batch.length < this.e.batch_spans && ended[i].at - first <= this.e.batch_window_s * 1000; i++) batch.push(ended[i]);
+      const exported = batch.length === this.e.batch_spans ? batch.at(-1)!.at : first + this.e.batch_window_s * 1000;
       this.pending.push({
         collector,
         at: exported + rng.lognormal(this.e.delay_s.median, this.e.delay_s.sigma) * 1000,
         seq: this.seq++,
-        text: JSON.stringify({resource, scopeSpans: [{scope, spans: batch.map(encode)}]}),
+        text: JSON.stringify({resource, [this.signal.scopes]: [{scope, [this.signal.items]: batch.map((b) => b.json)}]}),
         retry: false,
         merge: rng.chance(this.e.merge),
         resendAfter: rng.chance(this.e.retry) ? rng.lognormal(this.e.retry_after_s.median, this.e.retry_after_s.sigma) * 1000 : null
@@ -147,11 +161,16 @@ export class Collectors {
       if (a.merge && next && !next.retry && next.collector === a.collector && next.at <= until && next.at - a.at <= this.e.merge_within_s * 1000) {
         this.pending.pop();
         parts.push(next.text);
-        if (next.resendAfter !== null) this.resend(next, `{"resourceSpans":[${next.text}]}`);
+        if (next.resendAfter !== null) this.resend(next, this.request([next.text]));
       }
-      this.line(a.collector, `{"resourceSpans":[${parts.join(",")}]}`, a.at);
-      if (a.resendAfter !== null) this.resend(a, `{"resourceSpans":[${a.text}]}`);
+      this.line(a.collector, this.request(parts), a.at);
+      if (a.resendAfter !== null) this.resend(a, this.request([a.text]));
     }
+  }
+
+  /** An export request's line: its resources' entries under the signal's key. */
+  private request(entries: string[]): string {
+    return `{"${this.signal.resources}":[${entries.join(",")}]}`;
   }
 
   /** The same request sent again: the Collector writes it again, as it came. */

@@ -9,7 +9,7 @@ describe("agent-autonomy generate", () => {
   test("--help explains every option; the overview names both commands", () => {
     const help = cli(["generate", "--help"]);
     expect(help.code).toBe(0);
-    for (const option of ["--out", "--users", "--codex-users", "--api-agents", "--seed", "--size", "--variant", "--calibration", "--quiet", "agent-autonomy-fleet.json", "data/calibration.json"]) expect(help.stdout).toContain(option);
+    for (const option of ["--out", "--users", "--codex-users", "--telemetry-users", "--api-agents", "--seed", "--size", "--variant", "--calibration", "--quiet", "agent-autonomy-fleet.json", "data/calibration.json"]) expect(help.stdout).toContain(option);
     const overview = cli(["help"]).stdout;
     expect(overview).toMatch(/agent-autonomy generate --out <dir>/);
     expect(overview).toMatch(/agent-autonomy calibrate \[<path>\]/);
@@ -17,7 +17,11 @@ describe("agent-autonomy generate", () => {
 
   test("usage errors exit 2 and say what is wrong", () => {
     expect(cli(["generate", "--users", "2"])).toMatchObject({code: 2, stderr: "agent-autonomy: generate needs --out <dir> (see agent-autonomy help)\n"});
-    expect(cli(["generate", "--out", join(tmp(), "f"), "--users", "0"])).toMatchObject({code: 2, stderr: "agent-autonomy: --users needs a whole number of at least 1, not 0 (see agent-autonomy help)\n"});
+    expect(cli(["generate", "--out", join(tmp(), "f"), "--users", "two"])).toMatchObject({code: 2, stderr: "agent-autonomy: --users needs a whole number, not two (see agent-autonomy help)\n"});
+    expect(cli(["generate", "--out", join(tmp(), "f"), "--users", "0", "--codex-users", "0", "--api-agents", "0"])).toMatchObject({
+      code: 2,
+      stderr: "agent-autonomy: a fleet needs someone in it: one of --users, --codex-users, --telemetry-users or --api-agents above 0 (see agent-autonomy help)\n"
+    });
     expect(cli(["generate", "--out", join(tmp(), "f"), "--size", "huge"]).stderr).toBe("agent-autonomy: --size must be one of default, small, circularity, not huge (see agent-autonomy help)\n");
     expect(cli(["generate", "--out", join(tmp(), "f"), "--variant", "uniform"]).stderr).toBe("agent-autonomy: --variant must be one of calibrated, null, paraphrased, not uniform (see agent-autonomy help)\n");
     expect(cli(["generate", "--out", join(tmp(), "f"), "--users", "1", "--api-agents", "1.5"]).stderr).toBe("agent-autonomy: --api-agents needs a whole number, not 1.5 (see agent-autonomy help)\n");
