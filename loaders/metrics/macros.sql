@@ -2,13 +2,15 @@
 
 -- The Wilson score interval (95%) for k successes in n trials: it stays inside 0–1 and
 -- behaves at small n, where the normal approximation does not.
+-- Cut to [0, 1]: at k = 0 (or k = n) the bound is 0 (or 1), which rounding misses by a hair
+-- and a page would print as "-0.00%".
 create or replace macro wilson_low(k, n) as
   case when n = 0 then null else
-    (k / n + 1.96 ^ 2 / (2 * n) - 1.96 * sqrt(k / n * (1 - k / n) / n + 1.96 ^ 2 / (4 * n ^ 2))) / (1 + 1.96 ^ 2 / n)
+    greatest(0, (k / n + 1.96 ^ 2 / (2 * n) - 1.96 * sqrt(k / n * (1 - k / n) / n + 1.96 ^ 2 / (4 * n ^ 2))) / (1 + 1.96 ^ 2 / n))
   end;
 create or replace macro wilson_high(k, n) as
   case when n = 0 then null else
-    (k / n + 1.96 ^ 2 / (2 * n) + 1.96 * sqrt(k / n * (1 - k / n) / n + 1.96 ^ 2 / (4 * n ^ 2))) / (1 + 1.96 ^ 2 / n)
+    least(1, (k / n + 1.96 ^ 2 / (2 * n) + 1.96 * sqrt(k / n * (1 - k / n) / n + 1.96 ^ 2 / (4 * n ^ 2))) / (1 + 1.96 ^ 2 / n))
   end;
 
 -- A share k/n with its Wilson interval, as the columns share, low and high

@@ -40,6 +40,18 @@ describe("F2 auto-approve by tenure", () => {
     expect(rows.map((r) => [r.position, r.from_session, r.to_session])).toEqual([[0, 1, 1], [2, 2, 2], [3, 3, 3], [4, 4, 5], [5, 6, 7], [6, 8, 8]]);
   });
 
+  test("a share of none or of all has its interval end at exactly 0 or 1, never a rounding hair past it", async () => {
+    // 63 sessions (9 users, 7 each) all full, or none: where the formula misses 0 by -3e-16.
+    for (const [level, share, low, high] of [["full", 1, wilson(63, 63)[0], 1], ["none", 0, 0, wilson(0, 63)[1]]] as const) {
+      const sessions = Array.from({length: 63}, (_, i) => session(`u${i % 9}`, `s${i}`, Math.floor(i / 9), {auto_approve: level}));
+      const [row] = await metric("f2-auto-approve", await tables({sessions}), 1, "where grain = 'bucket' and sessions = '(all)' and agent = '(all)'");
+      expect(row.share).toBe(share);
+      expect(row.low).toBeCloseTo(low, 12);
+      expect(row.high).toBeCloseTo(high, 12);
+      expect([row.low, row.high].every((v) => (v as number) >= 0 && (v as number) <= 1)).toBe(true);
+    }
+  });
+
   test("cells drawn from fewer users than the threshold are not published", async () => {
     const dir = await tables({sessions: [session("alice", "a", 0, {auto_approve: "full"}), session("bob", "b", 0, {auto_approve: "none"}), session("bob", "b2", 1, {auto_approve: "none"})]});
     const rows = await metric("f2-auto-approve", dir, 2, "where grain = 'bucket' and sessions = '(all)' and agent = '(all)'");
