@@ -22,7 +22,10 @@ export type Row = {
 
 const cellText = (c: Row["cells"][number]) => `${c.metric}: ${Object.entries(c.cell).map(([k, v]) => `${k} ${v}`).join(", ")}`;
 
-const num = (x: number | null) => (x === null || !Number.isFinite(x) ? "—" : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2));
+const known = (x: number | null): x is number => x !== null && Number.isFinite(x);
+const num = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2));
+/** An interval in words: a p99.9 of too few turns has a lower end only. */
+const interval = (lo: number | null, hi: number | null) => (known(lo) && known(hi) ? `${num(lo)} – ${num(hi)}` : known(lo) ? `≥ ${num(lo)}` : known(hi) ? `≤ ${num(hi)}` : "none");
 const band = (p: Row["pass"]) => (!p ? "" : p.min !== undefined && p.max !== undefined ? `${p.min} to ${p.max}` : p.min !== undefined ? `≥ ${p.min}` : `≤ ${p.max}`);
 
 /** How many targets were recovered, only within their band, or outside it, in words. */
@@ -49,8 +52,8 @@ export function calibrationTable(rows: Row[], {pass}: {pass: boolean}): HTMLElem
             {},
             el("td", {}, el("code", {}, r.id), el("div", {class: "muted"}, r.label), ...r.cells.map((c) => el("div", {class: "muted cell"}, cellText(c)))),
             el("td", {}, r.published ?? "", el("div", {class: "muted"}, r.source)),
-            el("td", {class: "number"}, r.withheld ? "withheld" : num(r.value)),
-            el("td", {class: "number"}, r.withheld ? "" : `${num(r.lo)} – ${num(r.hi)}`),
+            el("td", {class: "number"}, r.withheld ? "withheld" : known(r.value) ? num(r.value) : "no value"),
+            el("td", {class: "number"}, r.withheld || !known(r.value) ? "" : interval(r.lo, r.hi)),
             ...(pass ? [el("td", {class: "number"}, band(r.pass)), el("td", {class: `verdict ${r.verdict?.replace(" ", "-") ?? ""}`}, r.verdict ?? "")] : [])
           )
         )

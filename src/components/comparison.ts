@@ -54,6 +54,7 @@ export type Labels = Record<string, Record<string, string>>;
 /** What a comparison's cell is drawn from, in words. */
 function drawnFrom(c: Compared, labels: Labels): string {
   const o = c.ours;
+  if (c.missing?.reason === "unrecorded") return "Nothing in its cell records what this figure measures: these logs do not log it";
   if (!o && c.missing?.reason === "threshold") return `Its cell is drawn from fewer than ${c.missing.minUsers} people, the fewest this site publishes a number for; a site built for yourself with npm run build -- --min-users 1 shows it`;
   if (!o) return "These logs hold no such cell";
   const cells = c.readings.map((r) => Object.entries(r.cell).map(([k, v]) => `${k} ${labels[k]?.[v] ?? v}`).join(", "));

@@ -17,7 +17,12 @@ export type Provenance = {
   /** What the curves behind that person's points are of (the embedded default), or null. */
   population: string | null;
   bySource?: {source: string; label: string; users: number; sessions: number; turns: number}[];
+  /** What the logs record that some logs do not, by agent and in all (src/data/provenance.json.ts). */
+  records?: Record<string, Records>;
 };
+
+/** Whether any session has a known auto-approve level, logs prompts' text, logs approvals; whether any stop has a reason. */
+export type Records = {modes: boolean; prompts: boolean; approvals: boolean; reasons: boolean};
 
 export function provenance(p: Provenance): HTMLElement {
   const what = p.synthetic
@@ -44,10 +49,10 @@ export function provenance(p: Provenance): HTMLElement {
  * fleet's threshold): what the data is, what the threshold is, and what to do. Null where
  * most are shown.
  */
-export function thresholdNote(p: Provenance, comparisons: {reference: string | null; ours: unknown; missing: {reason: string} | null}[]): HTMLElement | null {
-  // Of the figures these logs have a cell for at all: those a site built for yourself shows.
+export function thresholdNote(p: Provenance, comparisons: {reference: string | null; missing: {reason: string} | null}[]): HTMLElement | null {
+  // Of the figures these logs have a value for at all: those a site built for yourself shows.
   const hidden = comparisons.filter((c) => c.missing?.reason === "threshold").length;
-  const shown = comparisons.filter((c) => !c.reference && c.ours).length;
+  const shown = comparisons.filter((c) => !c.reference && !c.missing).length;
   if (hidden <= shown) return null;
   return el(
     "div",

@@ -38,7 +38,7 @@ export type Compared = {
   reference: string | null;
   ours: {value: number | null; low: number | null; high: number | null; n: number | null; users: number} | null;
   readings: {value: number | null; low: number | null; high: number | null; n: number | null; users: number; cell: Record<string, string | number>; sql: string}[];
-  /** Why ours has no value: its cell is under the publication threshold, or the logs hold none (src/data/comparisons.json.ts); null where it has one. */
+  /** Why ours has no value: its cell is under the publication threshold, the logs hold none, or nothing in it records the measure (src/data/comparisons.json.ts); null where it has one. */
   missing: Missing | null;
   /** What agreement means on this data (src/data/comparisons.json.ts); null where the figure is not compared. */
   basis: "input" | "calibrated" | "synthetic" | "measured" | null;
@@ -48,11 +48,11 @@ export type Compared = {
 
 export type Estimate = {value: number | null; low: number | null; high: number | null};
 
-/** Why ours has no value: its cell is drawn from fewer people than `minUsers`, or the logs hold no such cell. */
-export type Missing = {reason: "threshold" | "absent"; minUsers: number};
+/** Why ours has no value: its cell is drawn from fewer people than `minUsers`, the logs hold no such cell, or none of what the cell counts records the measure. */
+export type Missing = {reason: "threshold" | "absent" | "unrecorded"; minUsers: number};
 
 /** The same, in the few words a table's cell has room for. */
-export const missingWords = (m: Missing) => (m.reason === "threshold" ? `not shown (< ${m.minUsers} people)` : "none in these logs");
+export const missingWords = (m: Missing) => ({threshold: `not shown (< ${m.minUsers} people)`, absent: "none in these logs", unrecorded: "not recorded in these logs"})[m.reason];
 
 export function compared(all: Compared[], id: string): Compared {
   const c = all.find((d) => d.id === id);

@@ -21,15 +21,21 @@ const given = isDefault ? givenFigures(readCalibration()) : new Set<string>();
 const circular = new Map(isDefault ? readCircularity().figures.map((f) => [f.id, f]) : []);
 const basis = (id: string) => (circular.get(id)?.input ? "input" : given.has(id) ? "calibrated" : synthetic ? "synthetic" : "measured");
 const all = await compareAll(db);
-// Why a figure has no value of ours: the threshold hid its cell, or the logs hold none. The
-// cells are read again with no threshold to tell which; only whether each has a value is kept.
-const lacking = all.filter((c) => !c.reference && !c.ours);
-const hidden = new Set<string>();
-if (lacking.length && origin.minUsers > 1) {
+// Why a figure has no value of ours: the threshold hid its cell, or the logs hold none, or
+// its cell holds nothing that records what the figure measures (Claude Code's telemetry
+// logs no permission mode, for one). Cells the threshold hid are read again with no
+// threshold to tell these apart; only which of them it is is kept.
+const valued = (c: {ours: {value: number | null} | null}) => c.ours !== null && c.ours.value !== null;
+const atOne = new Map<string, (typeof all)[number]>();
+if (origin.minUsers > 1 && all.some((c) => !c.reference && !c.ours)) {
   await db.run("set variable min_users = 1");
-  for (const c of await compareAll(db)) if (c.ours && lacking.some((l) => l.id === c.id)) hidden.add(c.id);
+  for (const c of await compareAll(db)) atOne.set(c.id, c);
 }
-const missing = (id: string) => ({reason: hidden.has(id) ? "threshold" : "absent", minUsers: origin.minUsers});
+const missing = (c: (typeof all)[number]) => {
+  const seen = c.ours ? c : atOne.get(c.id);
+  const reason = !seen?.ours ? "absent" : !valued(seen) ? "unrecorded" : "threshold";
+  return {reason, minUsers: origin.minUsers};
+};
 process.stdout.write(
   JSON.stringify(
     all.map((c) => {
@@ -37,7 +43,7 @@ process.stdout.write(
       return {
         ...c,
         basis: c.reference ? null : basis(c.id),
-        missing: c.reference || c.ours ? null : missing(c.id),
+        missing: c.reference || valued(c) ? null : missing(c),
         circular: f ? {null: f.fleets.null, paraphrased: f.fleets.paraphrased, input: f.input, words: f.words} : null
       };
     })

@@ -1,6 +1,7 @@
 // Which data the site was built from: counts and dates only, no identifier; in all, and
-// by source; whether the site is one person's own (their points are drawn in place of
-// cells), and what the curves behind their points are of.
+// by source; what its logs record that some logs do not (by agent, so that a page can say
+// why it draws nothing for them); whether the site is one person's own (their points are
+// drawn in place of cells), and what the curves behind their points are of.
 import {builtTables, onePerson} from "../../loaders/site/built.ts";
 import {connect} from "../../loaders/site/aggregate.ts";
 import {LABELS} from "../../loaders/sources/index.ts";
@@ -31,8 +32,26 @@ const bySource = (
     group by source
     order by source`)
 ).getRowObjectsJson().map((r) => ({...r, label: LABELS[r.source as string] ?? r.source}));
+// Whether any session (any stop, for reasons) has each, by agent and in all ('(all)', as the
+// pages' agent filter says): yes or no only, since a count could be one person's.
+const records = Object.fromEntries(
+  (
+    await db.runAndReadAll(`
+      select
+        coalesce(agent, '(all)') as agent,
+        bool_or(auto_approve is not null) as modes,
+        bool_or(logs_prompts) as prompts,
+        bool_or(logs_approvals) as approvals,
+        coalesce(bool_or(reasons), false) as reasons
+      from sessions
+      left join (select user_id, session_id, bool_or(reason is not null) as reasons from stops group by all) using (user_id, session_id)
+      group by rollup (agent)`)
+  )
+    .getRowObjectsJson()
+    .map(({agent, ...r}) => [agent, r])
+);
 const {lines, parsed, duplicates, skipped, unanswered_prompts} = origin.report;
 process.stdout.write(
-  JSON.stringify({label: origin.label, kind: origin.kind, minUsers: origin.minUsers, onePerson: onePerson(origin), population: population?.origin.label ?? null, ...row, bySource, ingest: {lines, parsed, duplicates, skipped, unanswered_prompts}}, null, 2)
+  JSON.stringify({label: origin.label, kind: origin.kind, minUsers: origin.minUsers, onePerson: onePerson(origin), population: population?.origin.label ?? null, ...row, bySource, records, ingest: {lines, parsed, duplicates, skipped, unanswered_prompts}}, null, 2)
 );
 db.closeSync();

@@ -51,6 +51,9 @@ describe("F1 data loader", () => {
     expect(sql).toMatch(/^-- F1: how long Claude Code works before it stops\./);
     const info = JSON.parse(runLoader("provenance.json.ts", env).toString());
     expect(info).toMatchObject({kind: "logs", users: 1, sessions: 1, turns: 6, first_day: "2025-11-03", last_day: "2025-11-13", synthetic: false, minUsers: 1});
+    // A transcript with a permission mode, which logs prompts and approvals; it has no stop, so no stop's reason.
+    const recorded = {modes: true, prompts: true, approvals: true, reasons: false};
+    expect(info.records).toEqual({"(all)": recorded, "claude-code": recorded});
     expect(JSON.stringify(info)).not.toContain("c0ffee00");
   });
 });
