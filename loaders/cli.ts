@@ -10,6 +10,9 @@ import {readCalibration} from "./generate/calibration.ts";
 import {FleetError, generate, type FleetProgress} from "./generate/fleet.ts";
 import {isVariant, VARIANTS} from "./generate/variants.ts";
 import {defaultInputs} from "./ingest/discover.ts";
+import {merge} from "./ingest/merge.ts";
+import {holdsTables} from "./ingest/output.ts";
+import {parseShard, shardFolder} from "./ingest/shard.ts";
 import {ingest, ingestRun, type Progress} from "./ingest/run.ts";
 import {formatProfile} from "./profile/format.ts";
 import {profileOf} from "./profile/profile.ts";
@@ -21,6 +24,7 @@ Usage:
   agent-autonomy [profile] [<path>...] [--json] [--out <dir>]
   agent-autonomy ingest [<path>...] --out <dir> [options]
   agent-autonomy generate --out <dir> [--users <n>] [--codex-users <n>] [--telemetry-users <n>] [--api-agents <n>] [--seed <s>] [options]
+  agent-autonomy merge <shards> --out <dir>
   agent-autonomy calibrate [<path>] [--json <file>] [options]
   agent-autonomy help
 
@@ -61,6 +65,12 @@ ingest
       --incremental        read again only the groups of files (a project folder,
                            or all OpenTelemetry files) that changed since the
                            previous run into <dir>; the tables equal a full ingest's
+      --shard <i>/<n>      one of n ingests of the same input, for a fleet too large for
+                           one machine: reads only the users whose stable hash falls in
+                           shard i (all OpenTelemetry files go to one shard), into
+                           <dir>/shard=<i>/. Run i = 1 to n with the same <dir> (on one
+                           machine or many, then copied together): calibrate and the
+                           site's loaders read a folder of shards as one ingest's tables
   -j, --workers <n>        worker threads (default: one per core)
       --max-line-mb <n>    skip lines longer than this as too_large (default 64)
       --classifiers <file> a module whose default export replaces classifiers
@@ -110,6 +120,15 @@ generate
                            (docs/circularity.md)
   -q, --quiet              no progress and no summary
 
+merge
+  Writes the tables of a folder of shards (ingest --shard i/n, every i of one n) to
+  <dir> as one ingest of the same input writes them, byte for byte, with one report
+  that counts every shard's lines. Readers of tables (calibrate, the site's loaders)
+  also read a folder of shards as it is; merge gives the single set to publish or copy.
+
+  -o, --out <dir>          where to write the tables (as ingest's --out)
+  -q, --quiet              no summary
+
 calibrate
   Sets each target of data/calibration.json beside what the pipeline recovers (ingest +
   SQL over the canonical tables), with its 95% interval: Wilson for rates, order
@@ -117,8 +136,8 @@ calibrate
   are read from the transcripts' rows, the API side's (api) from the findings' cells of
   the OpenTelemetry rows. Prints a table; --json writes the whole report.
 
-  <path> may be a fleet (ingested first, into a temporary folder) or an ingest's
-  output folder. With no path: the tables the site is built from (the embedded
+  <path> may be a fleet (ingested first, into a temporary folder), an ingest's
+  output folder, or a folder of shards. With no path: the tables the site is built from (the embedded
   default fleet, or the logs AUTONOMY_LOGS names).
 
       --json <file>        write the report as JSON
@@ -152,6 +171,7 @@ async function runIngest(args: string[]) {
       classifiers: {type: "string"},
       "report-paths": {type: "boolean"},
       incremental: {type: "boolean"},
+      shard: {type: "string"},
       quiet: {type: "boolean", short: "q"},
       verbose: {type: "boolean"},
       help: {type: "boolean", short: "h"}
@@ -159,6 +179,8 @@ async function runIngest(args: string[]) {
   });
   if (values.help) return void process.stdout.write(HELP);
   if (!values.out) throw new UsageError("ingest needs --out <dir>");
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (shard === null) throw new UsageError(`--shard needs i/n, shard i of n with 1 ≤ i ≤ n (1/4 is the first of four), not ${values.shard}`);
   const number = (name: string, v: string | undefined) => {
     if (v === undefined) return undefined;
     const n = Number(v);
@@ -178,6 +200,7 @@ async function runIngest(args: string[]) {
     classifiers: values.classifiers,
     reportPaths: values["report-paths"],
     incremental: values.incremental,
+    shard,
     progress: tty ? (p) => process.stderr.write(bar(p, started)) : undefined
   });
   if (tty) process.stderr.write("\n");
@@ -187,7 +210,8 @@ async function runIngest(args: string[]) {
     process.stderr.write(
       `${report.files} files, ${report.lines} lines: ${report.parsed} parsed, ${report.duplicates} duplicates, ${skipped} skipped` +
         `${skipped ? ` (${Object.entries(report.skipped).map(([k, v]) => `${k} ${v}`).join(", ")})` : ""}\n` +
-        `${t.sessions} sessions, ${t.turns} turns, ${t.tool_calls} tool calls, ${t.stops} stops → ${values.out} (${((Date.now() - started) / 1000).toFixed(1)} s)\n` +
+        `${t.sessions} sessions, ${t.turns} turns, ${t.tool_calls} tool calls, ${t.stops} stops → ${shard ? join(values.out, shardFolder(shard)) : values.out} (${((Date.now() - started) / 1000).toFixed(1)} s)\n` +
+        (report.shard ? `shard ${report.shard.index} of ${report.shard.count}: ${report.shard.groups_elsewhere} groups of files left to the other shards\n` : "") +
         (values.incremental ? `${groupsReused} groups of files unchanged and reused, ${groupsRead} read\n` : "") +
         (values.verbose ? `time: finding files ${sec(phases.find)}, reading them ${sec(phases.read)} (${threads} thread${threads > 1 ? "s" : ""}), writing the tables ${sec(phases.write)}\n` : "")
     );
@@ -263,6 +287,17 @@ async function runGenerate(args: string[]) {
   }
 }
 
+async function runMerge(args: string[]) {
+  const {values, positionals} = parseArgs({args, allowPositionals: true, options: {out: {type: "string", short: "o"}, quiet: {type: "boolean", short: "q"}, verbose: {type: "boolean"}, help: {type: "boolean", short: "h"}}});
+  if (values.help) return void process.stdout.write(HELP);
+  if (positionals.length !== 1) throw new UsageError("merge takes one folder of shards");
+  if (!values.out) throw new UsageError("merge needs --out <dir>");
+  const started = Date.now();
+  const report = await merge(positionals[0], values.out);
+  const t = report.tables;
+  if (!values.quiet) process.stderr.write(`${report.files} files, ${report.lines} lines in the shards; ${t.sessions} sessions, ${t.turns} turns, ${t.tool_calls} tool calls, ${t.stops} stops → ${values.out} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+}
+
 async function runCalibrate(args: string[]) {
   const {values, positionals} = parseArgs({
     args,
@@ -283,7 +318,7 @@ async function runCalibrate(args: string[]) {
   const [path] = positionals;
   if (path === undefined) dir = (await canonicalTables()).dir;
   else if (!existsSync(path)) throw new InputError(`no such file or folder: ${path}`);
-  else if (existsSync(join(path, "sessions.parquet"))) dir = path;
+  else if (holdsTables(path)) dir = path;
   else {
     scratch = mkdtempSync(join(tmpdir(), "agent-autonomy-calibrate-"));
     dir = join(scratch, "tables");
@@ -298,7 +333,7 @@ async function runCalibrate(args: string[]) {
   }
 }
 
-const COMMANDS = ["profile", "ingest", "generate", "calibrate", "help"];
+const COMMANDS = ["profile", "ingest", "generate", "merge", "calibrate", "help"];
 
 async function runProfile(args: string[]) {
   const {values, positionals} = parseArgs({
@@ -353,6 +388,9 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case "calibrate":
         await runCalibrate(rest);
+        return 0;
+      case "merge":
+        await runMerge(rest);
         return 0;
       case "profile":
         await runProfile(rest);

@@ -19,8 +19,9 @@
 // absent before the first). The generation before the current one is kept, so that a
 // reader still in it can finish; older ones are removed. A reader that opens more than
 // one file resolves `current` once and reads them all from that folder:
-// `currentTables(out)` (ingest/output.ts) does it, and every reader in this repository
-// goes through it. A reader that opens the top-level names one by one (a quick DuckDB
+// `currentTables(out)` (ingest/output.ts) does it, and `outputFiles(out, file)`, through
+// which every reader in this repository goes, does it for each shard of a folder of
+// shards (`ingest --shard`, ingest/shard.ts). A reader that opens the top-level names one by one (a quick DuckDB
 // query) sees whole files, but could see two generations if a run switches in between.
 // No file in the folder holds a path: groups and files are named by digests.
 
@@ -141,6 +142,9 @@ function rest(table: TableName, except: string[]): string[] {
   return TABLES[table].map(([name]) => name).filter((name) => !except.includes(name));
 }
 
+/** The order a table's rows are written in: its key, then every other column, so that the order is total. */
+export const orderSql = (table: TableName) => [...ORDER[table], ...rest(table, ORDER[table])].map(q).join(", ");
+
 function q(name: string) {
   return `"${name.replace(/"/g, '""')}"`;
 }
@@ -178,6 +182,9 @@ function transcriptSessions(sessions: string): string {
 }
 
 /** SQL counting the sessions of other sources that a transcript shadows, over the sessions' rows (a relation). */
+/** Which rows the rule keeps, given the sessions' rows (`sessions`): every row of a transcript, and the others' of sessions no transcript holds. */
+export const keptSql = (sessions: string) => `source in ${TRANSCRIPTS} or session_id not in ${transcriptSessions(sessions)}`;
+
 export function shadowedSql(sessions: string): string {
   return `select count(distinct session_id)::INTEGER as n from ${sessions} where source not in ${TRANSCRIPTS} and session_id in ${transcriptSessions(sessions)}`;
 }
@@ -193,6 +200,5 @@ export function copySql(table: TableName, rows: string, out: string, sessions: s
       name in derived ? `${derived[name]} as ${q(name)}` : type === "TIMESTAMP" ? `make_timestamp(${q(name)} * 1000) as ${q(name)}` : q(name)
     )
     .join(", ");
-  const order = [...ORDER[table], ...rest(table, ORDER[table])];
-  return `copy (select ${select} from ${rows} where source in ${TRANSCRIPTS} or session_id not in ${transcriptSessions(sessions)} order by ${order.map(q).join(", ")}) to '${out.replace(/'/g, "''")}' (format parquet, compression zstd)`;
+  return `copy (select ${select} from ${rows} where ${keptSql(sessions)} order by ${orderSql(table)}) to '${out.replace(/'/g, "''")}' (format parquet, compression zstd)`;
 }

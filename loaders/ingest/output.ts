@@ -34,6 +34,45 @@ export function currentTables(out: string): string {
   return existsSync(current) ? realpathSync(current) : out;
 }
 
+const SHARD = /^shard=([1-9]\d*)$/;
+
+/** The shards' folders in a folder of shards; none in any other folder. */
+export const shardsIn = (dir: string) => (existsSync(dir) && statSync(dir).isDirectory() ? readdirSync(dir).filter((d) => SHARD.test(d)) : []);
+
+/**
+ * Where an output folder's `file` (a table's Parquet file, or the report) is: in its current
+ * generation; or, in a folder of shards (`shard=<i>/`, each the output folder of one
+ * `ingest --shard i/n`), in every shard's, once the folder is known to hold each shard of
+ * one count exactly once. Read together, the shards' tables are those one ingest of the
+ * same input writes (merge.ts).
+ */
+export function outputFiles(out: string, file: string): string[] {
+  const shards = shardsIn(out);
+  if (shards.length === 0) return [join(currentTables(out), file)];
+  const counts = shards.map((d) => {
+    const report = join(currentTables(join(out, d)), "ingest-report.json");
+    const shard = existsSync(report) ? (JSON.parse(readFileSync(report, "utf8")) as {shard?: {index: number; count: number}}).shard : undefined;
+    if (!shard || `shard=${shard.index}` !== d) throw new InputError(`${join(out, d)} holds no shard's tables (ingest --shard ${d.slice(6)}/<n> writes them)`);
+    return shard.count;
+  });
+  const n = counts[0];
+  if (counts.some((c) => c !== n)) throw new InputError(`the shards in ${out} were written for different counts (${[...new Set(counts)].join(" and ")}): write them again with one n`);
+  const missing = Array.from({length: n}, (_, i) => `shard=${i + 1}`).filter((d) => !shards.includes(d));
+  if (missing.length) throw new InputError(`${missing.length} of the ${n} shards are missing in ${out} (${missing.join(", ")}): run ingest --shard i/${n} for each`);
+  return shards.sort((a, b) => Number(a.slice(6)) - Number(b.slice(6))).map((d) => join(currentTables(join(out, d)), file));
+}
+
+/** Whether a folder holds tables: an output folder, or a folder of shards. */
+export const holdsTables = (dir: string) => existsSync(join(dir, "sessions.parquet")) || shardsIn(dir).length > 0;
+
+/** Refuses, as the root of shards, a folder that holds anything but shards' folders. */
+export function checkShardRoot(root: string): void {
+  if (!existsSync(root)) return;
+  if (!statSync(root).isDirectory()) throw new InputError(`output is not a folder: ${root}`);
+  const foreign = readdirSync(root).filter((d) => !SHARD.test(d));
+  if (foreign.length) throw new InputError(`output folder of shards holds files that are not shards (${foreign.slice(0, 3).join(", ")}${foreign.length > 3 ? ", ..." : ""}): ${root}`);
+}
+
 /**
  * An error met while writing the output folder, told as a person can act on it: what went
  * wrong and where, in one line (the cause stays attached for --verbose). Other errors are
@@ -49,6 +88,35 @@ export function writeError(error: unknown, out: string): unknown {
   if (e?.code === "EROFS" || /Read-only file system/i.test(message)) return say("the output folder is on a read-only file system");
   if (inOut && (e?.code === "EACCES" || e?.code === "EPERM" || /Permission denied/i.test(message))) return say("no permission to write in the output folder");
   return error;
+}
+
+/**
+ * Builds a new generation of `out` and publishes it: takes the folder's lock, hands
+ * `build` its work folder and the generation folder inside it, publishes the generation
+ * once `build` returns, and always removes the work folder and releases the lock. An
+ * error is told as writeError tells it.
+ */
+export async function buildGeneration<T>(out: string, build: (work: string, generation: string) => Promise<T>): Promise<T> {
+  let release: () => void;
+  try {
+    mkdirSync(out, {recursive: true});
+    release = lock(out);
+  } catch (error) {
+    throw writeError(error, out);
+  }
+  const work = join(out, WORK, `run-${process.pid}`);
+  const generation = join(work, "generation");
+  try {
+    mkdirSync(generation, {recursive: true});
+    const result = await build(work, generation);
+    publish(out, generation);
+    return result;
+  } catch (error) {
+    throw writeError(error, out);
+  } finally {
+    rmSync(work, {recursive: true, force: true});
+    release();
+  }
 }
 
 /** Refuses an output folder that holds anything the ingest did not write. */

@@ -5,7 +5,7 @@
 // `incremental`, groups whose files have not changed since the current generation are not
 // read again: their rows and counts are taken from it (state.ts).
 import {createHash} from "node:crypto";
-import {existsSync, mkdirSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readdirSync, realpathSync, statSync, writeFileSync} from "node:fs";
 import {availableParallelism} from "node:os";
 import {dirname, join, relative, resolve, sep} from "node:path";
 import {Worker} from "node:worker_threads";
@@ -17,7 +17,8 @@ import {InputError} from "../errors.ts";
 import type {GroupResult} from "../sources/counts.ts";
 import type {Group} from "../sources/types.ts";
 import {discover, type Discovery} from "./discover.ts";
-import {checkOut, currentGeneration, lock, publish, WORK, writeError} from "./output.ts";
+import {buildGeneration, checkOut, checkShardRoot, currentGeneration} from "./output.ts";
+import {inShard, shardFolder, type Shard} from "./shard.ts";
 import {PartWriter} from "./parts.ts";
 import {readJob, type Read} from "./job.ts";
 import {configHash, fingerprint, groupKey, readState, type State} from "./state.ts";
@@ -36,6 +37,8 @@ export type IngestOptions = {
   reportPaths?: boolean;
   /** Reuse the current generation's rows of groups whose files have not changed. */
   incremental?: boolean;
+  /** Read only the groups of this shard's owners, into `<out>/shard=<i>/` (shard.ts). */
+  shard?: Shard;
   progress?: (p: Progress) => void;
 };
 
@@ -60,6 +63,8 @@ export type IngestReport = {
   sessions_dropped: Record<string, number>;
   tables: Record<TableName, number>;
   files_with_skips: FileReport[];
+  /** `ingest --shard i/n`: which shard, and how many groups the input holds for the others. */
+  shard?: Shard & {groups_elsewhere: number};
 };
 
 /** Where a run's time went, in ms: finding and fingerprinting files, reading them, writing the tables. */
@@ -74,7 +79,7 @@ const INLINE_BYTES = 16 << 20;
 const STATE = "state.json";
 const ROWS = "rows";
 
-function sorted(counts: Record<string, number>): Record<string, number> {
+export function sorted(counts: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
@@ -130,27 +135,24 @@ export async function ingest(opts: IngestOptions): Promise<IngestReport> {
 
 export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
   const started = performance.now();
-  const out = resolve(opts.out);
+  if (opts.shard) checkShardRoot(resolve(opts.out));
+  const out = opts.shard ? join(resolve(opts.out), shardFolder(opts.shard)) : resolve(opts.out);
   checkOut(out);
-  const {groups, layouts, unreadable} = opts.discovery ?? discover(opts.inputs);
-  if (groups.every((g) => g.files.length === 0)) throw new InputError(`no transcripts found in ${opts.inputs.join(", ")}`);
+  const found = opts.discovery ?? discover(opts.inputs);
+  if (found.groups.every((g) => g.files.length === 0)) throw new InputError(`no transcripts found in ${opts.inputs.join(", ")}`);
+  // Folders that could not be read belong to no group: shard 1 counts them, so that the shards' counts add up.
+  const {layouts} = found;
+  const unreadable = opts.shard && opts.shard.index > 1 ? 0 : found.unreadable;
+  // A shard may hold no group at all (more shards than owners): it writes empty tables, so that the set is whole.
+  const groups = opts.shard ? found.groups.filter((g) => inShard(g, opts.shard!)) : found.groups;
   // Loaded here even when workers load their own: a module that cannot be used fails
   // before the output folder is touched, with the loader's own message.
   const classifiers = await loadClassifiers(opts.classifiers);
 
-  let release: () => void;
-  try {
-    mkdirSync(out, {recursive: true});
-    release = lock(out);
-  } catch (error) {
-    throw writeError(error, out);
-  }
-  const work = join(out, WORK, `run-${process.pid}`);
-  const generation = join(work, "generation");
-  try {
-    mkdirSync(join(work, "parts"), {recursive: true});
+  return buildGeneration(out, async (work, generation) => {
+    mkdirSync(join(work, "parts"));
     mkdirSync(join(work, "scratch"));
-    mkdirSync(join(generation, ROWS), {recursive: true});
+    mkdirSync(join(generation, ROWS));
 
     const maxLineBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE;
     const config = configHash(maxLineBytes, opts.classifiers);
@@ -196,24 +198,21 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
     else await pooled(jobs, work, opts, threads, done);
 
     const writing = performance.now();
-    if (results.every((r) => r.counts.every((c) => c.unreadable))) throw new InputError(`no transcript could be read in ${opts.inputs.join(", ")}`);
+    if (results.length && results.every((r) => r.counts.every((c) => c.unreadable))) throw new InputError(`no transcript could be read in ${opts.inputs.join(", ")}`);
     const {tables, shadowed} = await writeTables(await engine, join(work, "parts"), work, generation, previousDir, reused);
-    const report = summarize(groups, results, layouts, unreadable, tables, shadowed, fileNamer(opts.inputs, opts.reportPaths ?? false));
+    const report: IngestReport = {
+      ...summarize(groups, results, layouts, unreadable, tables, shadowed, fileNamer(opts.inputs, opts.reportPaths ?? false)),
+      ...(opts.shard && {shard: {...opts.shard, groups_elsewhere: found.groups.length - groups.length}})
+    };
     writeFileSync(join(generation, "ingest-report.json"), JSON.stringify(report, null, 2) + "\n");
     const state: State = {config, groups: {}};
     groups.forEach((_, i) => {
       if (prints[i] !== null) state.groups[keys[i]] = {fingerprint: prints[i]!, result: results[i]};
     });
     writeFileSync(join(generation, STATE), JSON.stringify(state));
-    publish(out, generation);
     const phases = {find: reading - started, read: writing - reading, write: performance.now() - writing};
     return {report, groupsRead: jobs.length, groupsReused: reused.length, workers: threads, phases};
-  } catch (error) {
-    throw writeError(error, out);
-  } finally {
-    rmSync(work, {recursive: true, force: true});
-    release();
-  }
+  });
 }
 
 /**

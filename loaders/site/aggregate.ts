@@ -5,19 +5,27 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {pipeline} from "node:stream/promises";
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {currentTables} from "../ingest/output.ts";
+import {outputFiles} from "../ingest/output.ts";
 import {metricSql, statement} from "../metrics/sql.ts";
-import {TABLE_NAMES} from "../tables.ts";
+import {keptSql, TABLE_NAMES} from "../tables.ts";
 import {builtTables, onePerson} from "./built.ts";
 
-/** A connection with the canonical tables of an output folder's current generation as views, the publication threshold set, and the macros every metric may use. */
+const quote = (path: string) => `'${path.replace(/'/g, "''")}'`;
+
+/**
+ * A connection with the canonical tables of an output folder's current generation (or of
+ * every shard of a folder of shards) as views, the publication threshold set, and the
+ * macros every metric may use. Shards' tables are read with the rule one ingest applies
+ * across all its input (a session a transcript holds is not counted again from telemetry),
+ * since the telemetry and the transcript may have been read by different shards.
+ */
 export async function connect(out: string, minUsers: number): Promise<DuckDBConnection> {
   const {DuckDBInstance} = await import("@duckdb/node-api");
   const db = await (await DuckDBInstance.create(":memory:")).connect();
-  const dir = currentTables(out);
-  for (const table of TABLE_NAMES) {
-    await db.run(`create view ${table} as select * from read_parquet('${join(dir, `${table}.parquet`).replace(/'/g, "''")}')`);
-  }
+  // Not as a hive partition: the shards' folder names are no column of the tables.
+  const read = (table: string) => `read_parquet([${outputFiles(out, `${table}.parquet`).map(quote).join(", ")}], hive_partitioning = false)`;
+  const sharded = outputFiles(out, "sessions.parquet").length > 1;
+  for (const table of TABLE_NAMES) await db.run(`create view ${table} as select * from ${read(table)}${sharded ? ` where ${keptSql(read("sessions"))}` : ""}`);
   await db.run(`set variable min_users = ${minUsers}`);
   for (const shared of ["macros", "involvement"]) await db.run(metricSql(shared));
   return db;

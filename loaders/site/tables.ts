@@ -12,7 +12,7 @@ import {setTimeout as sleep} from "node:timers/promises";
 import {readCalibration} from "../generate/calibration.ts";
 import {generate, generatorDigest} from "../generate/fleet.ts";
 import {discover, type Discovery} from "../ingest/discover.ts";
-import {currentTables} from "../ingest/output.ts";
+import {outputFiles} from "../ingest/output.ts";
 import {ingest} from "../ingest/run.ts";
 import {codeHash} from "../ingest/state.ts";
 import {ROOT} from "../paths.ts";
@@ -54,7 +54,8 @@ async function people(dir: string): Promise<number> {
   const {DuckDBInstance} = await import("@duckdb/node-api");
   const db = await (await DuckDBInstance.create(":memory:")).connect();
   try {
-    const rows = await db.runAndReadAll(`select count(distinct user_id)::INTEGER from read_parquet('${join(currentTables(dir), "sessions.parquet").replace(/'/g, "''")}')`);
+    const files = outputFiles(dir, "sessions.parquet").map((f) => `'${f.replace(/'/g, "''")}'`);
+    const rows = await db.runAndReadAll(`select count(distinct user_id)::INTEGER from read_parquet([${files.join(", ")}], hive_partitioning = false)`);
     return rows.getRows()[0][0] as number;
   } finally {
     db.closeSync();

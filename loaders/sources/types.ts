@@ -57,6 +57,12 @@ export type Source<G extends Group> = {
   gather(found: G[]): G[];
   /** The group's name in the incremental state: the same on every run for the same files. */
   key(group: G): string;
+  /**
+   * Whose logs the group holds, as its layout names them (a fleet's user folder): what
+   * `ingest --shard` keeps together, so that each user's sessions are read by one shard.
+   * A group whose records name their users themselves (telemetry) is one owner.
+   */
+  owner(group: G): string;
   /** Reads a group: its rows to `emit`, and the count of every line of each of its files, in its files' order. */
   read(group: G, ctx: ReadContext, emit: Emit): GroupResult;
 };

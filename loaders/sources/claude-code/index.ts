@@ -13,5 +13,6 @@ export const claudeCode: Source<TranscriptGroup> = {
   folder: transcriptsUnder,
   gather: byProject,
   key: projectKey,
+  owner: (group) => group.userId,
   read: readTranscripts
 };

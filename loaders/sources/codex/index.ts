@@ -13,5 +13,6 @@ export const codex: Source<CodexGroup> = {
   folder: rolloutsIn,
   gather: byHome,
   key: homeKey,
+  owner: (group) => group.userId,
   read: readRollouts
 };

@@ -18,5 +18,6 @@ export const otel: Source<OtelGroup> = {
   gather: oneGroup,
   // One group holds every OTLP file of an ingest.
   key: () => "",
+  owner: () => "",
   read: readOtel
 };

@@ -1,0 +1,75 @@
+// `agent-autonomy merge <shards> --out <dir>`: a folder of shards (`ingest --shard i/n`,
+// shard.ts) → one output folder whose tables are, byte for byte, those one ingest of the
+// same input writes, and whose report counts what they counted together. The rows are
+// the shards' own; what one ingest decides across all its input is decided again here:
+// a session a transcript holds is not kept again from telemetry another shard read, and
+// every table is written in one ingest's order.
+import {readFileSync, writeFileSync} from "node:fs";
+import {join, resolve} from "node:path";
+import {keptSql, orderSql, shadowedSql, TABLE_NAMES, type TableName} from "../tables.ts";
+import {InputError} from "../errors.ts";
+import {buildGeneration, checkOut, outputFiles, shardsIn} from "./output.ts";
+import {sorted, type IngestReport} from "./run.ts";
+
+const quote = (path: string) => `'${path.replace(/'/g, "''")}'`;
+
+/** The shards' reports as one: counts added, skips and dropped sessions by reason, files with skips in one list. */
+function mergeReports(reports: IngestReport[], tables: Record<TableName, number>, shadowed: number): IngestReport {
+  const total = (key: "files" | "unreadable" | "bytes" | "lines" | "parsed" | "duplicates" | "unanswered_prompts" | "replayed_events" | "orphan_lines") => reports.reduce((s, r) => s + r[key], 0);
+  const add = (key: "skipped" | "sessions_dropped") => {
+    const out: Record<string, number> = {};
+    for (const r of reports) for (const [k, v] of Object.entries(r[key])) out[k] = (out[k] ?? 0) + v;
+    return out;
+  };
+  const dropped = add("sessions_dropped");
+  if (shadowed) dropped.otel_in_transcripts = (dropped.otel_in_transcripts ?? 0) + shadowed;
+  return {
+    inputs: reports[0].inputs,
+    files: total("files"),
+    unreadable: total("unreadable"),
+    bytes: total("bytes"),
+    lines: total("lines"),
+    parsed: total("parsed"),
+    duplicates: total("duplicates"),
+    skipped: sorted(add("skipped")),
+    unanswered_prompts: total("unanswered_prompts"),
+    replayed_events: total("replayed_events"),
+    orphan_lines: total("orphan_lines"),
+    sessions_dropped: sorted(dropped),
+    tables,
+    files_with_skips: reports.flatMap((r) => r.files_with_skips).sort((a, b) => (a.file < b.file ? -1 : 1))
+  };
+}
+
+export async function merge(shards: string, outDir: string): Promise<IngestReport> {
+  const root = resolve(shards);
+  if (shardsIn(root).length === 0) throw new InputError(`no shards in ${shards} (ingest --shard i/n --out ${shards} writes them)`);
+  const files = Object.fromEntries(TABLE_NAMES.map((t) => [t, outputFiles(root, `${t}.parquet`)])) as Record<TableName, string[]>;
+  const reports = outputFiles(root, "ingest-report.json").map((f) => JSON.parse(readFileSync(f, "utf8")) as IngestReport);
+  const out = resolve(outDir);
+  checkOut(out);
+  return buildGeneration(out, async (work, generation) => {
+    const {DuckDBInstance} = await import("@duckdb/node-api");
+    // As the ingest writes its tables (run.ts): the same engine settings, so the same bytes.
+    const instance = await DuckDBInstance.create(":memory:", {temp_directory: join(work, "spill"), memory_limit: "512MB"});
+    const db = await instance.connect();
+    const tables = {} as Record<TableName, number>;
+    let shadowed: number;
+    try {
+      const read = (t: TableName) => `read_parquet([${files[t].map(quote).join(", ")}], hive_partitioning = false)`;
+      for (const t of TABLE_NAMES) {
+        const file = join(generation, `${t}.parquet`);
+        await db.run(`copy (select * from ${read(t)} where ${keptSql(read("sessions"))} order by ${orderSql(t)}) to ${quote(file)} (format parquet, compression zstd)`);
+        tables[t] = (await db.runAndReadAll(`select count(*)::INTEGER from read_parquet(${quote(file)})`)).getRows()[0][0] as number;
+      }
+      // Sessions each shard kept, that another shard's transcripts hold: one ingest drops them.
+      shadowed = (await db.runAndReadAll(shadowedSql(read("sessions")))).getRows()[0][0] as number;
+    } finally {
+      db.closeSync();
+      instance.closeSync();
+    }
+    const report = mergeReports(reports, tables, shadowed);
+    writeFileSync(join(generation, "ingest-report.json"), JSON.stringify(report, null, 2) + "\n");
+    return report;
+  });
+}
