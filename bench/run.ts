@@ -12,6 +12,7 @@ import {codexTree, fleetOf, singleUserTree} from "./corpus.ts";
 import {devAfterEdits} from "./dev.ts";
 import {dropCaches, repeat, timed, type Run} from "./measure.ts";
 import {pagesSection} from "./pages.ts";
+import {shardsAgainstOne, shardsSection} from "./shards.ts";
 import {hotspots, type Hotspot} from "./profile.ts";
 import {fmt, spread, type Summary} from "./stats.ts";
 
@@ -182,6 +183,8 @@ for (const f of scaled) say(`| ${f.fleet.split("/").at(-1)} | ${f.sessions.toLoc
 say();
 say(`Memory ratio: **${fmt(memRatio)}×** (${memRatio < 1.5 ? "goal met" : "**goal not met**"}); time per session ratio: **${fmt(timeRatio)}×** (${timeRatio <= 1.05 ? "goal met" : "**goal not met**"}).`);
 say();
+log(`${quick ? 2 : 4} shards against one ingest …`);
+for (const line of shardsSection(await shardsAgainstOne(small.fleet, work, quick ? 2 : 4), small.sessions)) say(line);
 
 // 4 and 5: the site, built from a cache of its own so that the first build starts cold.
 log(`build the site …`);
