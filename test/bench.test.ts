@@ -19,6 +19,8 @@ test("npm run bench -- --quick writes all six measures", {timeout: 600_000}, () 
   expect(report.match(/\*\*\d+\.\d+×\*\*/g)?.length).toBeGreaterThanOrEqual(4);
   // Codex's rollouts against the same scan of their own fields.
   expect(report).toMatch(/\| \d+ MB of Codex rollouts \| [\d,]+ \| [\d.]+ \([\d.–]+\) \| [\d.]+ \([\d.–]+\) \| \*\*\d+\.\d+×\*\* \|/);
+  // The command's start through npx, and installed.
+  expect(report).toMatch(/Installed once with `npm install -g`, the command starts without npm: `agent-autonomy --help` takes [\d.]+ \([\d.–]+\) s, \d+\.\d+× npx's start\./);
   // Shards against one ingest, merged back byte for byte.
   expect(report).toMatch(/\| [\d.]+ \| [\d.]+ \| [\d.]+ \| \*\*\d+\.\d+×\*\* \| \d+, \d+ \| yes \|/);
   // The profile names the ingest's own functions with their files, the bundle's or the sources' (which lead changes with the code).
