@@ -125,6 +125,7 @@ merge
   <dir> as one ingest of the same input writes them, byte for byte, with one report
   that counts every shard's lines. Readers of tables (calibrate, the site's loaders)
   also read a folder of shards as it is; merge gives the single set to publish or copy.
+  An ingest's output folder is copied as it is.
 
   -o, --out <dir>          where to write the tables (as ingest's --out)
   -q, --quiet              no summary

@@ -1,6 +1,7 @@
 // `agent-autonomy merge <shards> --out <dir>`: a folder of shards (`ingest --shard i/n`,
 // shard.ts) → one output folder whose tables are, byte for byte, those one ingest of the
-// same input writes, and whose report counts what they counted together. The rows are
+// same input writes, and whose report counts what they counted together. One output
+// folder is copied as it is (a site built from tables takes either: site/tables.ts). The rows are
 // the shards' own; what one ingest decides across all its input is decided again here:
 // a session a transcript holds is not kept again from telemetry another shard read, and
 // every table is written in one ingest's order.
@@ -8,7 +9,7 @@ import {readFileSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {keptSql, orderSql, shadowedSql, TABLE_NAMES, type TableName} from "../tables.ts";
 import {InputError} from "../errors.ts";
-import {buildGeneration, checkOut, outputFiles, shardsIn} from "./output.ts";
+import {buildGeneration, checkOut, holdsTables, outputFiles} from "./output.ts";
 import {sorted, type IngestReport} from "./run.ts";
 
 const quote = (path: string) => `'${path.replace(/'/g, "''")}'`;
@@ -43,7 +44,7 @@ function mergeReports(reports: IngestReport[], tables: Record<TableName, number>
 
 export async function merge(shards: string, outDir: string): Promise<IngestReport> {
   const root = resolve(shards);
-  if (shardsIn(root).length === 0) throw new InputError(`no shards in ${shards} (ingest --shard i/n --out ${shards} writes them)`);
+  if (!holdsTables(root)) throw new InputError(`no tables in ${shards}: an ingest's output folder, or a folder of shards (ingest --shard i/n --out ${shards} writes them)`);
   const files = Object.fromEntries(TABLE_NAMES.map((t) => [t, outputFiles(root, `${t}.parquet`)])) as Record<TableName, string[]>;
   const reports = outputFiles(root, "ingest-report.json").map((f) => JSON.parse(readFileSync(f, "utf8")) as IngestReport);
   const out = resolve(outDir);

@@ -1,5 +1,6 @@
 // The canonical tables the site is built from, ingested once and cached: an analyst's
-// own logs when AUTONOMY_LOGS names them, else the embedded default, a synthetic fleet
+// own logs when AUTONOMY_LOGS names them (or tables already ingested: an output folder,
+// or a folder of shards, copied as one set), else the embedded default, a synthetic fleet
 // generated from data/calibration.json (AUTONOMY_FLEET picks its size: `default`, or
 // `small` for tests). A build resolves them here once and hands them to its data loaders
 // (built.ts), so the whole report is recomputed from one ingest. A site of one person's
@@ -12,10 +13,12 @@ import {setTimeout as sleep} from "node:timers/promises";
 import {readCalibration} from "../generate/calibration.ts";
 import {generate, generatorDigest} from "../generate/fleet.ts";
 import {discover, type Discovery} from "../ingest/discover.ts";
-import {outputFiles} from "../ingest/output.ts";
+import {merge} from "../ingest/merge.ts";
+import {holdsTables, outputFiles} from "../ingest/output.ts";
 import {ingest} from "../ingest/run.ts";
 import {codeHash} from "../ingest/state.ts";
 import {ROOT} from "../paths.ts";
+import {TABLE_NAMES} from "../tables.ts";
 import {FLEET_MARKER} from "../sources/walk.ts";
 import {onePerson, ORIGIN_FILE, type Built, type Origin} from "./built.ts";
 
@@ -25,17 +28,19 @@ export const cacheDir = (env: Env) => env.AUTONOMY_CACHE ?? join(ROOT, ".cache")
 
 const digest = (...parts: string[]) => createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 16);
 
-function inputHash(found: Discovery): string {
+function inputHash(paths: string[]): string {
   // A change to the ingest's code re-ingests: the tables are a function of code and input.
   const hash = createHash("sha256").update(codeHash());
-  for (const g of found.groups) {
-    for (const f of g.files) {
-      const s = statSync(f.path);
-      hash.update(`${f.path}\u0000${s.size}\u0000${s.mtimeMs}\n`);
-    }
+  for (const path of paths) {
+    const s = statSync(path);
+    hash.update(`${path}\u0000${s.size}\u0000${s.mtimeMs}\n`);
   }
   return hash.digest("hex").slice(0, 16);
 }
+
+const filesOf = (found: Discovery) => found.groups.flatMap((g) => g.files.map((f) => f.path));
+/** An ingest's tables, or a folder of shards: every file a build reads from them. */
+const tableFilesOf = (dir: string) => [...TABLE_NAMES.map((t) => `${t}.parquet`), "ingest-report.json"].flatMap((file) => outputFiles(dir, file));
 
 // The publication threshold (docs/tables.md, "What is published"): 1 for one person's own
 // logs, 5 where the logs are several people's (a fleet, or a team's telemetry), unless
@@ -114,12 +119,14 @@ export async function canonicalTables(env: Env = process.env): Promise<Built & {
   mkdirSync(tables, {recursive: true});
   const fleet = logs ? null : await defaultFleet(env);
   const inputs = fleet ? fleet.inputs : logs!.split(",").map((p) => resolve(p));
+  // Tables ingested already (one output folder, or a folder of shards) are taken as they are.
+  const ingested = !fleet && inputs.length === 1 && holdsTables(inputs[0]) ? inputs[0] : null;
   // Logs are keyed on what is found in them (the fleet, on what made it), and found once.
-  const found = fleet ? undefined : discover(inputs);
-  const dir = join(tables, found ? inputHash(found) : digest(codeHash(), fleet!.key));
+  const found = fleet || ingested ? undefined : discover(inputs);
+  const dir = join(tables, ingested ? inputHash(tableFilesOf(ingested)) : found ? inputHash(filesOf(found)) : digest(codeHash(), fleet!.key));
   await once(dir, ORIGIN_FILE, async () => {
-    process.stderr.write(`ingesting ${fleet ? "the embedded default" : inputs.join(", ")} …\n`);
-    const report = await ingest({inputs, out: dir, discovery: found});
+    process.stderr.write(`${ingested ? "reading the tables in" : "ingesting"} ${fleet ? "the embedded default" : inputs.join(", ")} …\n`);
+    const report = ingested ? await merge(ingested, dir) : await ingest({inputs, out: dir, discovery: found});
     const origin: Omit<Origin, "minUsers" | "users"> = {label: fleet ? fleet.label : "analyst's logs", kind: fleet ? "default" : "logs", report};
     writeFileSync(join(dir, ORIGIN_FILE), JSON.stringify(origin, null, 2));
   });

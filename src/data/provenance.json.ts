@@ -45,7 +45,8 @@ const records = Object.fromEntries(
         coalesce(bool_or(reasons), false) as reasons
       from sessions
       left join (select user_id, session_id, bool_or(reason is not null) as reasons from stops group by all) using (user_id, session_id)
-      group by rollup (agent)`)
+      group by rollup (agent)
+      order by agent nulls first`)
   )
     .getRowObjectsJson()
     .map(({agent, ...r}) => [agent, r])

@@ -13,8 +13,11 @@ import {OTEL_FOLDER} from "../../loaders/generate/api-fleet.ts";
 import {currentTables, outputFiles} from "../../loaders/ingest/output.ts";
 import {metricSql, statement} from "../../loaders/metrics/sql.ts";
 import {connect} from "../../loaders/site/aggregate.ts";
+import {loaderEnv} from "../../loaders/site/built.ts";
+import {canonicalTables} from "../../loaders/site/tables.ts";
 import {TABLE_NAMES} from "../../loaders/tables.ts";
 import {cli, readReport, ROOT, tmp} from "../helpers/cli.ts";
+import {dataFile} from "../helpers/site-corpus.ts";
 
 const SHARDS = 3;
 let input: string;
@@ -114,8 +117,23 @@ describe("a folder of shards", () => {
     }
     expect(readReport(merged)).toEqual(readReport(single));
     expect(await aggregates(merged)).toEqual(await aggregates(single));
-    expect(cli(["merge", single, "--out", join(tmp(), "m")])).toMatchObject({code: 1, stderr: `agent-autonomy: no shards in ${single} (ingest --shard i/n --out ${single} writes them)\n`});
+    const none = tmp();
+    expect(cli(["merge", none, "--out", join(tmp(), "m")])).toMatchObject({code: 1, stderr: `agent-autonomy: no tables in ${none}: an ingest's output folder, or a folder of shards (ingest --shard i/n --out ${none} writes them)\n`});
   });
+
+  test("a site built from the folder of shards (AUTONOMY_LOGS) is built from one ingest's tables: its data files are byte for byte those of a site built from the logs", async () => {
+    const [fromShards, fromLogs] = await Promise.all([sharded, input].map((logs) => canonicalTables({...process.env, AUTONOMY_LOGS: logs, AUTONOMY_CACHE: tmp(), AUTONOMY_MIN_USERS: "5"})));
+    for (const table of TABLE_NAMES) {
+      const bytes = (dir: string) => readFileSync(join(currentTables(dir), `${table}.parquet`));
+      expect(bytes(fromShards.dir).equals(bytes(fromLogs.dir)), table).toBe(true);
+    }
+    expect(fromShards.origin.users).toBe(fromLogs.origin.users);
+    for (const file of ["f4-stops.parquet", "f7-risk-autonomy.parquet", "comparisons.json", "provenance.json"]) {
+      const [a, b] = [fromShards, fromLogs].map((t) => dataFile(file, loaderEnv(t)));
+      if (file.endsWith(".json")) expect(a.toString(), file).toBe(b.toString());
+      expect(a.equals(b), file).toBe(true);
+    }
+  }, 120_000);
 
   test("a folder missing a shard, or mixing counts, is refused with what to do; so is a bad --shard or a root holding other files", async () => {
     const partial = join(tmp(), "partial");
