@@ -151,6 +151,20 @@ describe("a folder of shards", () => {
     expect(cli(["ingest", input, "--out", other, "--shard", "1/2"])).toMatchObject({code: 1, stderr: `agent-autonomy: output folder of shards holds files that are not shards (notes.txt): ${other}\n`});
   });
 
+  test("a shard read again with --incremental reuses every group it read, and writes the same bytes", () => {
+    const again = join(tmp(), "again");
+    cpSync(sharded, again, {recursive: true, verbatimSymlinks: true});
+    const run = cli(["ingest", input, "--out", again, "--shard", `2/${SHARDS}`, "--incremental"]);
+    expect(run.code, run.stderr).toBe(0);
+    const read = readReport(join(sharded, "shard=2"));
+    expect(run.stderr).toContain(`groups of files unchanged and reused, 0 read`);
+    expect(run.stderr).toContain(`shard 2 of ${SHARDS}: ${read.shard!.groups_elsewhere} groups of files left to the other shards`);
+    for (const table of TABLE_NAMES) {
+      const bytes = (dir: string) => readFileSync(join(currentTables(join(dir, "shard=2")), `${table}.parquet`));
+      expect(bytes(again).equals(bytes(sharded)), table).toBe(true);
+    }
+  });
+
   test("a shard of no user writes empty tables, so that the set is whole", async () => {
     // Telemetry alone is one owner: of 3 shards, two read nothing.
     const otel = join(tmp(), "otel");
