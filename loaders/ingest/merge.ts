@@ -1,10 +1,10 @@
 // `agent-autonomy merge <shards> --out <dir>`: a folder of shards (`ingest --shard i/n`,
 // shard.ts) → one output folder whose tables are, byte for byte, those one ingest of the
-// same input writes, and whose report counts what they counted together. One output
-// folder is copied as it is (a site built from tables takes either: site/tables.ts). The rows are
+// same input writes, and whose report counts what they counted together. The rows are
 // the shards' own; what one ingest decides across all its input is decided again here:
 // a session a transcript holds is not kept again from telemetry another shard read, and
-// every table is written in one ingest's order.
+// every table is written in one ingest's order. One output folder is copied as it is
+// (a site built from tables takes either: site/tables.ts).
 import {readFileSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {keptSql, orderSql, shadowedSql, TABLE_NAMES, type TableName} from "../tables.ts";
