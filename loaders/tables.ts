@@ -19,7 +19,7 @@
 // absent before the first). The generation before the current one is kept, so that a
 // reader still in it can finish; older ones are removed. A reader that opens more than
 // one file resolves `current` once and reads them all from that folder:
-// `currentTables(out)` (ingest/output.ts) does it, and `outputFiles(out, file)`, through
+// `currentTables(out)` (ingest/output.ts) does it, and `tableFolders(out)`, through
 // which every reader in this repository goes, does it for each shard of a folder of
 // shards (`ingest --shard`, ingest/shard.ts). A reader that opens the top-level names one by one (a quick DuckDB
 // query) sees whole files, but could see two generations if a run switches in between.
@@ -150,6 +150,9 @@ function q(name: string) {
 }
 
 const list = (paths: string[]) => `[${paths.map((p) => `'${p.replace(/'/g, "''")}'`).join(", ")}]`;
+
+/** One table's Parquet files (an output folder's, or each shard's) as one relation; the shards' folder names are no column. */
+export const parquetSql = (paths: string[]) => `read_parquet(${list(paths)}, hive_partitioning = false)`;
 
 /** The columns sources write (every column but the derived), as the row parts hold them: timestamps in epoch milliseconds. */
 function written(table: TableName): [string, string][] {

@@ -7,9 +7,9 @@
 // (a site built from tables takes either: site/tables.ts).
 import {readFileSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
-import {keptSql, orderSql, shadowedSql, TABLE_NAMES, type TableName} from "../tables.ts";
+import {keptSql, orderSql, parquetSql, shadowedSql, TABLE_NAMES, type TableName} from "../tables.ts";
 import {InputError} from "../errors.ts";
-import {buildGeneration, checkOut, holdsTables, outputFiles} from "./output.ts";
+import {buildGeneration, checkOut, holdsTables, tableFolders} from "./output.ts";
 import {sorted, type IngestReport} from "./run.ts";
 
 const quote = (path: string) => `'${path.replace(/'/g, "''")}'`;
@@ -45,8 +45,8 @@ function mergeReports(reports: IngestReport[], tables: Record<TableName, number>
 export async function merge(shards: string, outDir: string): Promise<IngestReport> {
   const root = resolve(shards);
   if (!holdsTables(root)) throw new InputError(`no tables in ${shards}: an ingest's output folder, or a folder of shards (ingest --shard i/n --out ${shards} writes them)`);
-  const files = Object.fromEntries(TABLE_NAMES.map((t) => [t, outputFiles(root, `${t}.parquet`)])) as Record<TableName, string[]>;
-  const reports = outputFiles(root, "ingest-report.json").map((f) => JSON.parse(readFileSync(f, "utf8")) as IngestReport);
+  const folders = tableFolders(root);
+  const reports = folders.map((d) => JSON.parse(readFileSync(join(d, "ingest-report.json"), "utf8")) as IngestReport);
   const out = resolve(outDir);
   checkOut(out);
   return buildGeneration(out, async (work, generation) => {
@@ -57,7 +57,7 @@ export async function merge(shards: string, outDir: string): Promise<IngestRepor
     const tables = {} as Record<TableName, number>;
     let shadowed: number;
     try {
-      const read = (t: TableName) => `read_parquet([${files[t].map(quote).join(", ")}], hive_partitioning = false)`;
+      const read = (t: TableName) => parquetSql(folders.map((d) => join(d, `${t}.parquet`)));
       for (const t of TABLE_NAMES) {
         const file = join(generation, `${t}.parquet`);
         await db.run(`copy (select * from ${read(t)} where ${keptSql(read("sessions"))} order by ${orderSql(t)}) to ${quote(file)} (format parquet, compression zstd)`);

@@ -40,15 +40,15 @@ const SHARD = /^shard=([1-9]\d*)$/;
 export const shardsIn = (dir: string) => (existsSync(dir) && statSync(dir).isDirectory() ? readdirSync(dir).filter((d) => SHARD.test(d)) : []);
 
 /**
- * Where an output folder's `file` (a table's Parquet file, or the report) is: in its current
- * generation; or, in a folder of shards (`shard=<i>/`, each the output folder of one
- * `ingest --shard i/n`), in every shard's, once the folder is known to hold each shard of
- * one count exactly once. Read together, the shards' tables are those one ingest of the
- * same input writes (merge.ts).
+ * The folders that hold an output folder's tables and report: its current generation; or,
+ * in a folder of shards (`shard=<i>/`, each the output folder of one `ingest --shard
+ * i/n`), every shard's, once the folder is known to hold each shard of one count exactly
+ * once. Read together, the shards' tables are those one ingest of the same input writes
+ * (merge.ts).
  */
-export function outputFiles(out: string, file: string): string[] {
+export function tableFolders(out: string): string[] {
   const shards = shardsIn(out);
-  if (shards.length === 0) return [join(currentTables(out), file)];
+  if (shards.length === 0) return [currentTables(out)];
   const counts = shards.map((d) => {
     const report = join(currentTables(join(out, d)), "ingest-report.json");
     const shard = existsSync(report) ? (JSON.parse(readFileSync(report, "utf8")) as {shard?: {index: number; count: number}}).shard : undefined;
@@ -59,7 +59,7 @@ export function outputFiles(out: string, file: string): string[] {
   if (counts.some((c) => c !== n)) throw new InputError(`the shards in ${out} were written for different counts (${[...new Set(counts)].join(" and ")}): write them again with one n`);
   const missing = Array.from({length: n}, (_, i) => `shard=${i + 1}`).filter((d) => !shards.includes(d));
   if (missing.length) throw new InputError(`${missing.length} of the ${n} shards are missing in ${out} (${missing.join(", ")}): run ingest --shard i/${n} for each`);
-  return shards.sort((a, b) => Number(a.slice(6)) - Number(b.slice(6))).map((d) => join(currentTables(join(out, d)), file));
+  return shards.sort((a, b) => Number(a.slice(6)) - Number(b.slice(6))).map((d) => currentTables(join(out, d)));
 }
 
 /** Whether a folder holds tables: an output folder, or a folder of shards. */

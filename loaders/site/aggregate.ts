@@ -5,12 +5,10 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {pipeline} from "node:stream/promises";
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {outputFiles} from "../ingest/output.ts";
+import {tableFolders} from "../ingest/output.ts";
 import {metricSql, statement} from "../metrics/sql.ts";
-import {keptSql, TABLE_NAMES} from "../tables.ts";
+import {keptSql, parquetSql, TABLE_NAMES} from "../tables.ts";
 import {builtTables, onePerson} from "./built.ts";
-
-const quote = (path: string) => `'${path.replace(/'/g, "''")}'`;
 
 /**
  * A connection with the canonical tables of an output folder's current generation (or of
@@ -22,9 +20,9 @@ const quote = (path: string) => `'${path.replace(/'/g, "''")}'`;
 export async function connect(out: string, minUsers: number): Promise<DuckDBConnection> {
   const {DuckDBInstance} = await import("@duckdb/node-api");
   const db = await (await DuckDBInstance.create(":memory:")).connect();
-  // Not as a hive partition: the shards' folder names are no column of the tables.
-  const read = (table: string) => `read_parquet([${outputFiles(out, `${table}.parquet`).map(quote).join(", ")}], hive_partitioning = false)`;
-  const sharded = outputFiles(out, "sessions.parquet").length > 1;
+  const folders = tableFolders(out);
+  const read = (table: string) => parquetSql(folders.map((d) => join(d, `${table}.parquet`)));
+  const sharded = folders.length > 1;
   for (const table of TABLE_NAMES) await db.run(`create view ${table} as select * from ${read(table)}${sharded ? ` where ${keptSql(read("sessions"))}` : ""}`);
   await db.run(`set variable min_users = ${minUsers}`);
   for (const shared of ["macros", "involvement"]) await db.run(metricSql(shared));

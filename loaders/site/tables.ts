@@ -14,11 +14,11 @@ import {readCalibration} from "../generate/calibration.ts";
 import {generate, generatorDigest} from "../generate/fleet.ts";
 import {discover, type Discovery} from "../ingest/discover.ts";
 import {merge} from "../ingest/merge.ts";
-import {holdsTables, outputFiles} from "../ingest/output.ts";
+import {holdsTables, tableFolders} from "../ingest/output.ts";
 import {ingest} from "../ingest/run.ts";
 import {codeHash} from "../ingest/state.ts";
 import {ROOT} from "../paths.ts";
-import {TABLE_NAMES} from "../tables.ts";
+import {parquetSql, TABLE_NAMES} from "../tables.ts";
 import {FLEET_MARKER} from "../sources/walk.ts";
 import {onePerson, ORIGIN_FILE, type Built, type Origin} from "./built.ts";
 
@@ -40,7 +40,7 @@ function inputHash(paths: string[]): string {
 
 const filesOf = (found: Discovery) => found.groups.flatMap((g) => g.files.map((f) => f.path));
 /** An ingest's tables, or a folder of shards: every file a build reads from them. */
-const tableFilesOf = (dir: string) => [...TABLE_NAMES.map((t) => `${t}.parquet`), "ingest-report.json"].flatMap((file) => outputFiles(dir, file));
+const tableFilesOf = (dir: string) => tableFolders(dir).flatMap((d) => [...TABLE_NAMES.map((t) => `${t}.parquet`), "ingest-report.json"].map((file) => join(d, file)));
 
 // The publication threshold (docs/tables.md, "What is published"): 1 for one person's own
 // logs, 5 where the logs are several people's (a fleet, or a team's telemetry), unless
@@ -59,8 +59,7 @@ async function people(dir: string): Promise<number> {
   const {DuckDBInstance} = await import("@duckdb/node-api");
   const db = await (await DuckDBInstance.create(":memory:")).connect();
   try {
-    const files = outputFiles(dir, "sessions.parquet").map((f) => `'${f.replace(/'/g, "''")}'`);
-    const rows = await db.runAndReadAll(`select count(distinct user_id)::INTEGER from read_parquet([${files.join(", ")}], hive_partitioning = false)`);
+    const rows = await db.runAndReadAll(`select count(distinct user_id)::INTEGER from ${parquetSql(tableFolders(dir).map((d) => join(d, "sessions.parquet")))}`);
     return rows.getRows()[0][0] as number;
   } finally {
     db.closeSync();

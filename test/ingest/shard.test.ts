@@ -10,7 +10,7 @@ import {cpSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {beforeAll, describe, expect, test} from "vitest";
 import {OTEL_FOLDER} from "../../loaders/generate/api-fleet.ts";
-import {currentTables, outputFiles} from "../../loaders/ingest/output.ts";
+import {currentTables, tableFolders} from "../../loaders/ingest/output.ts";
 import {metricSql, statement} from "../../loaders/metrics/sql.ts";
 import {connect} from "../../loaders/site/aggregate.ts";
 import {loaderEnv} from "../../loaders/site/built.ts";
@@ -139,11 +139,11 @@ describe("a folder of shards", () => {
     const partial = join(tmp(), "partial");
     cpSync(join(sharded, "shard=1"), join(partial, "shard=1"), {recursive: true});
     cpSync(join(sharded, "shard=3"), join(partial, "shard=3"), {recursive: true});
-    expect(() => outputFiles(partial, "sessions.parquet")).toThrow(`1 of the 3 shards are missing in ${partial} (shard=2): run ingest --shard i/3 for each`);
+    expect(() => tableFolders(partial)).toThrow(`1 of the 3 shards are missing in ${partial} (shard=2): run ingest --shard i/3 for each`);
     const calibrate = cli(["calibrate", partial]);
     expect(calibrate).toMatchObject({code: 1, stderr: `agent-autonomy: 1 of the 3 shards are missing in ${partial} (shard=2): run ingest --shard i/3 for each\n`});
     expect(cli(["ingest", input, "--out", partial, "--shard", "2/2", "-q"]).code).toBe(0);
-    expect(() => outputFiles(partial, "sessions.parquet")).toThrow(`the shards in ${partial} were written for different counts (3 and 2): write them again with one n`);
+    expect(() => tableFolders(partial)).toThrow(`the shards in ${partial} were written for different counts (3 and 2): write them again with one n`);
 
     expect(cli(["ingest", input, "--out", join(tmp(), "x"), "--shard", "3/2"])).toMatchObject({code: 2, stderr: "agent-autonomy: --shard needs i/n, shard i of n with 1 ≤ i ≤ n (1/4 is the first of four), not 3/2 (see agent-autonomy help)\n"});
     const other = tmp();
