@@ -1,5 +1,7 @@
 // Builds elements from text with textContent only: text that comes from logs (model and
 // tool names) can never become markup.
+import type {Provenance, Records} from "./provenance.js";
+
 type Child = Node | string | number | null | undefined | false;
 
 export function el(tag: string, attributes: Record<string, string> = {}, ...children: Child[]): HTMLElement {
@@ -16,7 +18,7 @@ export function el(tag: string, attributes: Record<string, string> = {}, ...chil
 export const belowThreshold = (what: string, minUsers: number) => `No ${what} of this selection is drawn from ${minUsers} or more people, the fewest this site publishes a number for`;
 
 /** What a finding reads that some logs do not record (provenance's `records`): why nothing can be drawn from them. */
-const UNRECORDED = {
+const UNRECORDED: Record<keyof Records, string> = {
   modes: "No session of these logs records its permission mode: Claude Code's telemetry events do not log it, nor do its transcripts before 2.0",
   prompts: "No session of these logs records what the person typed: Claude Code's telemetry events and agents' spans do not log it",
   approvals: "No session of these logs records the person's approvals and refusals call by call: agents' spans do not log them",
@@ -24,14 +26,14 @@ const UNRECORDED = {
 };
 
 /** A page's need of what some logs do not record, for the agent its reader chose. */
-export type Needs = {record: keyof typeof UNRECORDED; agent: string};
+export type Needs = {record: keyof Records; agent: string};
 
 /**
  * What a chart shows when no cell of the reader's selection may be published: why (the logs
  * do not record what it needs, no data, or the publication threshold, and which), and how
  * whoever builds the site changes it.
  */
-export function noCells({minUsers, records}: {minUsers: number; records?: Record<string, Record<Needs["record"], boolean>>}, what = "cell", needs?: Needs): HTMLElement {
+export function noCells({minUsers, records}: Pick<Provenance, "minUsers" | "records">, what = "cell", needs?: Needs): HTMLElement {
   if (needs && records?.[needs.agent]?.[needs.record] === false) return el("p", {class: "no-cells"}, el("em", {}, `${UNRECORDED[needs.record]}.`));
   if (minUsers === 1) return el("p", {class: "no-cells"}, el("em", {}, `These logs hold no ${what} for this selection.`));
   return el(
