@@ -87,7 +87,7 @@ function callsOf(events: readonly Event[], subagentFiles: ReadonlySet<number>): 
   for (const e of events) {
     if (e.t === "assistant") {
       for (const t of e.tools) {
-        if (!calls.has(t.id)) calls.set(t.id, {...t, ts: e.ts, inSubagent: e.sidechain || subagentFiles.has(e.file)});
+        if (!calls.has(t.id)) calls.set(t.id, {id: t.id, name: t.name, input: t.input, ts: e.ts, inSubagent: e.sidechain || subagentFiles.has(e.file)});
       }
     } else if (e.t === "results") {
       for (const r of e.results) {

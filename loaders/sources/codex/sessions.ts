@@ -57,7 +57,7 @@ function stretchesOf(items: readonly Item[]): Stretch[] {
 function callsOf(items: readonly Item[]): Call[] {
   const calls = new Map<string, Call>();
   for (const i of items) {
-    if (i.t === "call" && !calls.has(i.call.id)) calls.set(i.call.id, {...i.call, ts: i.ts});
+    if (i.t === "call" && !calls.has(i.call.id)) calls.set(i.call.id, {id: i.call.id, name: i.call.name, input: i.call.input, ts: i.ts});
     else if (i.t === "output") {
       const c = calls.get(i.id);
       if (c && c.output === undefined) [c.output, c.outputTs] = [i.text, i.ts];

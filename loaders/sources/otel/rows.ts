@@ -54,7 +54,8 @@ export function emitSession(session: OtelSession, cls: Classifiers, emit: Emit):
     calls.forEach((call, position) => {
       // Telemetry logs no tool input: the classifier reads the name, and the agent's name as context.
       const input: CallInput = {tool: call.name, input: null, prompt: call.context, level: null, inSubagent: call.inSubagent === true, position};
-      emit("tool_calls", toolCallRow(owner, {...call, turnIndex, name: call.name || null, input}, session.logs, cls));
+      const {id, at, inSubagent, rejected, isError, approvedBy, decidedBy, hooked} = call;
+      emit("tool_calls", toolCallRow(owner, {turnIndex, id, name: call.name || null, at, inSubagent, rejected, isError, approvedBy, decidedBy, hooked, input}, session.logs, cls));
     });
 
   let nInterrupts = 0;
