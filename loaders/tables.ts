@@ -11,7 +11,7 @@
 // |---|---|
 // | `<out>/sessions.parquet`, `turns.parquet`, `tool_calls.parquet`, `stops.parquet`, `ingest-report.json` | symlinks to `current/<name>`; made once, never rewritten |
 // | `<out>/current` | symlink to the current generation, `.agent-autonomy/generations/<n>`; switched by one rename(2) |
-// | `<out>/.agent-autonomy/generations/<n>/` | one complete set: the five files above, and what `--incremental` reuses (`state.json`: digests of each group's files and their counts; `rows/<table>.parquet`: the rows as sources wrote them, with their group's key) |
+// | `<out>/.agent-autonomy/generations/<n>/` | one complete set: the five files above, and what `--incremental` reuses (`state.jsonl`: digests of each group's files and their counts, a line a group; `rows/<table>.parquet`: the rows as sources wrote them, with their group's key) |
 // | `<out>/.agent-autonomy/run-<pid>/` | a running ingest's work; its generation is built here and moved whole |
 // | `<out>/.agent-autonomy/lock` | the running ingest's process (one ingest at a time per folder) |
 //

@@ -10,36 +10,15 @@ import {join, resolve} from "node:path";
 import {keptSql, orderSql, parquetSql, shadowedSql, TABLE_NAMES, type TableName} from "../tables.ts";
 import {InputError} from "../errors.ts";
 import {buildGeneration, checkOut, holdsTables, tableFolders} from "./output.ts";
-import {sorted, type IngestReport} from "./run.ts";
+import {addCounts, emptyCounts, reportOf, type IngestReport} from "./report.ts";
 
 const quote = (path: string) => `'${path.replace(/'/g, "''")}'`;
 
-/** The shards' reports as one: counts added, skips and dropped sessions by reason, files with skips in one list. */
+/** The shards' reports as one: their counts added up, as one ingest adds up its groups' (report.ts). */
 function mergeReports(reports: IngestReport[], tables: Record<TableName, number>, shadowed: number): IngestReport {
-  const total = (key: "files" | "unreadable" | "bytes" | "lines" | "parsed" | "duplicates" | "unanswered_prompts" | "replayed_events" | "orphan_lines") => reports.reduce((s, r) => s + r[key], 0);
-  const add = (key: "skipped" | "sessions_dropped") => {
-    const out: Record<string, number> = {};
-    for (const r of reports) for (const [k, v] of Object.entries(r[key])) out[k] = (out[k] ?? 0) + v;
-    return out;
-  };
-  const dropped = add("sessions_dropped");
-  if (shadowed) dropped.otel_in_transcripts = (dropped.otel_in_transcripts ?? 0) + shadowed;
-  return {
-    inputs: reports[0].inputs,
-    files: total("files"),
-    unreadable: total("unreadable"),
-    bytes: total("bytes"),
-    lines: total("lines"),
-    parsed: total("parsed"),
-    duplicates: total("duplicates"),
-    skipped: sorted(add("skipped")),
-    unanswered_prompts: total("unanswered_prompts"),
-    replayed_events: total("replayed_events"),
-    orphan_lines: total("orphan_lines"),
-    sessions_dropped: sorted(dropped),
-    tables,
-    files_with_skips: reports.flatMap((r) => r.files_with_skips).sort((a, b) => (a.file < b.file ? -1 : 1))
-  };
+  const totals = emptyCounts();
+  for (const r of reports) addCounts(totals, r);
+  return reportOf(reports[0].inputs, totals, shadowed, tables, reports.flatMap((r) => r.files_with_skips));
 }
 
 export async function merge(shards: string, outDir: string): Promise<IngestReport> {

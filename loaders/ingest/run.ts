@@ -14,14 +14,14 @@ import {workerUrl} from "../paths.ts";
 import type {Classifiers} from "../classify/types.ts";
 import {TABLE_NAMES, copySql, partsSql, shadowedSql, type TableName} from "../tables.ts";
 import {InputError} from "../errors.ts";
-import type {GroupResult} from "../sources/counts.ts";
 import type {Group} from "../sources/types.ts";
 import {discover, type Discovery} from "./discover.ts";
 import {buildGeneration, checkOut, checkShardRoot, currentGeneration} from "./output.ts";
 import {inShard, shardFolder, type Shard} from "./shard.ts";
 import {PartWriter} from "./parts.ts";
 import {readJob, type Read} from "./job.ts";
-import {configHash, fingerprint, groupKey, readState, type State} from "./state.ts";
+import {configHash, fingerprint, groupKey, readState, StateWriter, type GroupState} from "./state.ts";
+import {addCounts, emptyCounts, reportOf, sorted, type FileReport, type IngestReport, type Tally} from "./report.ts";
 
 export {OUTPUT_FILES} from "./output.ts";
 
@@ -44,29 +44,6 @@ export type IngestOptions = {
 
 export type Progress = {files: number; filesTotal: number; bytes: number; bytesTotal: number; lines: number};
 
-export type FileReport = {file: string; lines: number; parsed: number; duplicates: number; skipped: Record<string, number>};
-
-export type IngestReport = {
-  /** The layout of each named path (docs/tables.md, "Inputs and layouts"). */
-  inputs: string[];
-  files: number;
-  unreadable: number;
-  bytes: number;
-  lines: number;
-  parsed: number;
-  duplicates: number;
-  skipped: Record<string, number>;
-  unanswered_prompts: number;
-  replayed_events: number;
-  orphan_lines: number;
-  /** Sessions read but not written because a better record of the same session was read, by reason. */
-  sessions_dropped: Record<string, number>;
-  tables: Record<TableName, number>;
-  files_with_skips: FileReport[];
-  /** `ingest --shard i/n`: which shard, and how many groups the input holds for the others. */
-  shard?: Shard & {groups_elsewhere: number};
-};
-
 /** Where a run's time went, in ms: finding and fingerprinting files, reading them, writing the tables. */
 export type Phases = {find: number; read: number; write: number};
 
@@ -76,12 +53,8 @@ export type IngestRun = {report: IngestReport; groupsRead: number; groupsReused:
 const DEFAULT_MAX_LINE = 64 << 20;
 // Below this much input, starting workers costs more than it saves.
 const INLINE_BYTES = 16 << 20;
-const STATE = "state.json";
+const STATE = "state.jsonl";
 const ROWS = "rows";
-
-export function sorted(counts: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
-}
 
 // `print`: the reader takes the group's fingerprint (a run that did not take them all first).
 type Job = {index: number; group: Group; key: string; bytes: number; print: boolean};
@@ -91,7 +64,7 @@ async function inline(jobs: Job[], work: string, opts: IngestOptions, classifier
   const ctx = {maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE, classifiers, scratch: join(work, "scratch")};
   const parts = new PartWriter(join(work, "parts"), "main");
   try {
-    for (const job of jobs) done(job.index, readJob(job.group, ctx, parts.writer(job.key), job.print));
+    for (let job = jobs.shift(); job; job = jobs.shift()) done(job.index, readJob(job.group, ctx, parts.writer(job.key), job.print));
   } finally {
     parts.close();
   }
@@ -99,7 +72,7 @@ async function inline(jobs: Job[], work: string, opts: IngestOptions, classifier
 
 async function pooled(jobs: Job[], work: string, opts: IngestOptions, n: number, done: Done) {
   // Largest groups first, so no worker is left with a big one at the end.
-  const queue = [...jobs].sort((a, b) => b.bytes - a.bytes);
+  const queue = jobs.sort((a, b) => b.bytes - a.bytes);
   const url = workerUrl("ingest");
   await Promise.all(
     Array.from({length: n}, (_, w) =>
@@ -111,7 +84,7 @@ async function pooled(jobs: Job[], work: string, opts: IngestOptions, n: number,
           const job = queue.shift();
           worker.postMessage(job === undefined ? {close: true} : job);
         };
-        worker.on("message", (m: {ready?: true; closed?: true; index?: number; result?: GroupResult; print?: string | null; error?: {message: string; code?: string; path?: string; stack?: string}}) => {
+        worker.on("message", (m: {ready?: true; closed?: true; index?: number; result?: Tally; print?: string | null; error?: {message: string; code?: string; path?: string; stack?: string}}) => {
           if (m.error) reject(Object.assign(new Error(m.error.message), m.error));
           else if (m.closed) worker.terminate().then(() => resolveWorker());
           else {
@@ -138,13 +111,7 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
   if (opts.shard) checkShardRoot(resolve(opts.out));
   const out = opts.shard ? join(resolve(opts.out), shardFolder(opts.shard)) : resolve(opts.out);
   checkOut(out);
-  const found = opts.discovery ?? discover(opts.inputs);
-  if (found.groups.every((g) => g.files.length === 0)) throw new InputError(`no transcripts found in ${opts.inputs.join(", ")}`);
-  // Folders that could not be read belong to no group: shard 1 counts them, so that the shards' counts add up.
-  const {layouts} = found;
-  const unreadable = opts.shard && opts.shard.index > 1 ? 0 : found.unreadable;
-  // A shard may hold no group at all (more shards than owners): it writes empty tables, so that the set is whole.
-  const groups = opts.shard ? found.groups.filter((g) => inShard(g, opts.shard!)) : found.groups;
+  const {layouts, unreadable, groups, elsewhere} = selected(opts.discovery ?? discover(opts.inputs), opts);
   // Loaded here even when workers load their own: a module that cannot be used fails
   // before the output folder is touched, with the loader's own message.
   const classifiers = await loadClassifiers(opts.classifiers);
@@ -156,63 +123,93 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
 
     const maxLineBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE;
     const config = configHash(maxLineBytes, opts.classifiers);
-    const keys = groups.map(groupKey);
+    const keys = groups.map((g) => groupKey(g!));
     // An incremental run needs every fingerprint before it reads; any other run has each
     // group's taken by its reader (job.ts), which spares a pass over every file.
-    const prints: (string | null)[] = opts.incremental ? groups.map(fingerprint) : groups.map(() => null);
+    const prints: (string | null)[] = opts.incremental ? groups.map((g) => fingerprint(g!)) : groups.map(() => null);
     // A generation whose state or rows are missing (an older version's, or one a person
     // pruned) is not reused: everything is read.
     const current = opts.incremental ? currentGeneration(out) : null;
     const previousDir = current && TABLE_NAMES.every((t) => existsSync(join(current, ROWS, `${t}.parquet`))) ? current : null;
     const previous = previousDir ? readState(join(previousDir, STATE)) : null;
-    const reusable = previous?.config === config ? previous.groups : {};
+    const reusable = previous?.config === config ? previous.groups : new Map<string, GroupState>();
 
-    const results: GroupResult[] = new Array(groups.length);
+    // Each group's counts go into the totals, and its state to the state's file, as it
+    // finishes; then the group is let go (report.ts).
+    const totals = emptyCounts();
+    const withSkips: FileReport[] = [];
+    const name = fileNamer(opts.inputs, opts.reportPaths ?? false);
+    const state = new StateWriter(join(generation, STATE), config);
+    const record = (i: number, t: Tally) => {
+      addCounts(totals, t);
+      for (const {file, ...counts} of t.with_skips) withSkips.push({file: name(groups[i]!.files[file].path), ...counts, skipped: sorted(counts.skipped)});
+      if (prints[i] !== null) state.add(keys[i], {fingerprint: prints[i]!, result: t});
+      groups[i] = null;
+    };
+
     const reused: string[] = [];
     const jobs: Job[] = [];
-    groups.forEach((group, index) => {
-      const before = reusable[keys[index]];
-      if (prints[index] !== null && before?.fingerprint === prints[index]) {
-        results[index] = before.result;
-        reused.push(keys[index]);
-      } else jobs.push({index, group, key: keys[index], bytes: size(group), print: !opts.incremental});
-    });
-
-    const bytesTotal = jobs.reduce((s, j) => s + j.bytes, 0);
-    const progress: Progress = {files: 0, filesTotal: jobs.reduce((s, j) => s + j.group.files.length, 0), bytes: 0, bytesTotal, lines: 0};
-    const done: Done = (i, {result: r, print}) => {
-      results[i] = r;
-      if (print !== undefined) prints[i] = print;
-      progress.files += r.counts.length;
-      progress.bytes += r.counts.reduce((s, c) => s + c.bytes, 0);
-      progress.lines += r.counts.reduce((s, c) => s + c.lines, 0);
-      opts.progress?.(progress);
-    };
-    // Unless asked for a number of workers, small inputs are read on this thread.
-    const n = Math.min(opts.workers ?? availableParallelism(), jobs.length);
+    let threads = 1;
     // The engine (140 ms to load) loads while the files are read: the main thread waits then.
     const engine = import("@duckdb/node-api");
     const reading = performance.now();
-    const threads = n <= 1 || (opts.workers === undefined && bytesTotal < INLINE_BYTES) ? 1 : n;
-    if (threads === 1) await inline(jobs, work, opts, classifiers, done);
-    else await pooled(jobs, work, opts, threads, done);
+    try {
+      groups.forEach((group, index) => {
+        const before = reusable.get(keys[index]);
+        if (prints[index] !== null && before?.fingerprint === prints[index]) {
+          record(index, before.result);
+          reused.push(keys[index]);
+        } else jobs.push({index, group: group!, key: keys[index], bytes: size(group!), print: !opts.incremental});
+      });
+      const bytesTotal = jobs.reduce((s, j) => s + j.bytes, 0);
+      const progress: Progress = {files: 0, filesTotal: jobs.reduce((s, j) => s + j.group.files.length, 0), bytes: 0, bytesTotal, lines: 0};
+      const done: Done = (i, {result: t, print}) => {
+        if (print !== undefined) prints[i] = print;
+        record(i, t);
+        progress.files += t.files;
+        progress.bytes += t.bytes;
+        progress.lines += t.lines;
+        opts.progress?.(progress);
+      };
+      // Unless asked for a number of workers, small inputs are read on this thread.
+      const n = Math.min(opts.workers ?? availableParallelism(), jobs.length);
+      if (n > 1 && (opts.workers !== undefined || bytesTotal >= INLINE_BYTES)) threads = n;
+      // Both take the jobs from the list as they go, so that no group outlives its reading.
+      if (threads === 1) await inline(jobs, work, opts, classifiers, done);
+      else await pooled(jobs, work, opts, threads, done);
+    } finally {
+      state.close();
+    }
 
     const writing = performance.now();
-    if (results.length && results.every((r) => r.counts.every((c) => c.unreadable))) throw new InputError(`no transcript could be read in ${opts.inputs.join(", ")}`);
+    if (groups.length && totals.unreadable === totals.files) throw new InputError(`no transcript could be read in ${opts.inputs.join(", ")}`);
     const {tables, shadowed} = await writeTables(await engine, join(work, "parts"), work, generation, previousDir, reused);
     const report: IngestReport = {
-      ...summarize(groups, results, layouts, unreadable, tables, shadowed, fileNamer(opts.inputs, opts.reportPaths ?? false)),
-      ...(opts.shard && {shard: {...opts.shard, groups_elsewhere: found.groups.length - groups.length}})
+      ...reportOf(layouts, {...totals, unreadable: totals.unreadable + unreadable}, shadowed, tables, withSkips),
+      ...(opts.shard && {shard: {...opts.shard, groups_elsewhere: elsewhere}})
     };
     writeFileSync(join(generation, "ingest-report.json"), JSON.stringify(report, null, 2) + "\n");
-    const state: State = {config, groups: {}};
-    groups.forEach((_, i) => {
-      if (prints[i] !== null) state.groups[keys[i]] = {fingerprint: prints[i]!, result: results[i]};
-    });
-    writeFileSync(join(generation, STATE), JSON.stringify(state));
     const phases = {find: reading - started, read: writing - reading, write: performance.now() - writing};
-    return {report, groupsRead: jobs.length, groupsReused: reused.length, workers: threads, phases};
+    return {report, groupsRead: groups.length - reused.length, groupsReused: reused.length, workers: threads, phases};
   });
+}
+
+/**
+ * What a run reads of what discovery found: the groups (of its shard), each let go once
+ * read; the layouts and the folders that could not be read, for the report; and how many
+ * groups the other shards hold. Nothing else of the discovery is kept.
+ */
+function selected(found: Discovery, opts: IngestOptions): {layouts: string[]; unreadable: number; groups: (Group | null)[]; elsewhere: number} {
+  if (found.groups.every((g) => g.files.length === 0)) throw new InputError(`no transcripts found in ${opts.inputs.join(", ")}`);
+  // A shard may hold no group at all (more shards than owners): it writes empty tables, so that the set is whole.
+  const groups = opts.shard ? found.groups.filter((g) => inShard(g, opts.shard!)) : [...found.groups];
+  return {
+    layouts: found.layouts,
+    // Folders that could not be read belong to no group: shard 1 counts them, so that the shards' counts add up.
+    unreadable: opts.shard && opts.shard.index > 1 ? 0 : found.unreadable,
+    groups,
+    elsewhere: found.groups.length - groups.length
+  };
 }
 
 /**
@@ -267,49 +264,6 @@ function fileNamer(inputs: string[], paths: boolean): (path: string) => string {
   return (path) => {
     const i = roots.findIndex((root) => path === root || path.startsWith(root + sep));
     return fileId(i < 0 ? path : `${i}\u0000${relative(roots[i], path)}`);
-  };
-}
-
-function summarize(groups: Group[], results: GroupResult[], layouts: string[], unreadable: number, tables: Record<TableName, number>, shadowed: number, name: (path: string) => string): IngestReport {
-  const total = {lines: 0, parsed: 0, duplicates: 0, bytes: 0, unanswered: 0, replayed: 0, orphans: 0};
-  const skipped: Record<string, number> = {};
-  // OTel sessions whose transcript was read too (tables.ts keeps the transcript's rows).
-  const dropped: Record<string, number> = shadowed ? {otel_in_transcripts: shadowed} : {};
-  const withSkips: FileReport[] = [];
-  groups.forEach((g, gi) => {
-    const r = results[gi];
-    total.unanswered += r.unansweredPrompts;
-    total.replayed += r.replayedEvents;
-    total.orphans += r.orphanLines;
-    for (const [reason, n] of Object.entries(r.droppedSessions)) dropped[reason] = (dropped[reason] ?? 0) + n;
-    r.counts.forEach((c, fi) => {
-      if (c.unreadable) unreadable++;
-      total.lines += c.lines;
-      total.parsed += c.parsed;
-      total.duplicates += c.duplicates;
-      total.bytes += c.bytes;
-      for (const [reason, n] of Object.entries(c.skipped)) skipped[reason] = (skipped[reason] ?? 0) + n;
-      if (Object.keys(c.skipped).length) {
-        const path = g.files[fi].path;
-        withSkips.push({file: name(path), lines: c.lines, parsed: c.parsed, duplicates: c.duplicates, skipped: sorted(c.skipped)});
-      }
-    });
-  });
-  return {
-    inputs: layouts,
-    files: results.reduce((s, r) => s + r.counts.length, 0),
-    unreadable,
-    bytes: total.bytes,
-    lines: total.lines,
-    parsed: total.parsed,
-    duplicates: total.duplicates,
-    skipped: sorted(skipped),
-    unanswered_prompts: total.unanswered,
-    replayed_events: total.replayed,
-    orphan_lines: total.orphans,
-    sessions_dropped: sorted(dropped),
-    tables,
-    files_with_skips: withSkips.sort((a, b) => (a.file < b.file ? -1 : 1))
   };
 }
 

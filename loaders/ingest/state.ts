@@ -5,12 +5,13 @@
 // generation's `rows/`. The state names files and groups by digests only: an output folder
 // holds no path.
 import {createHash} from "node:crypto";
-import {closeSync, existsSync, openSync, readFileSync, readSync, statSync} from "node:fs";
+import {closeSync, existsSync, openSync, readFileSync, readSync, statSync, writeSync} from "node:fs";
 import {resolve} from "node:path";
 import {codeDigest} from "../code.ts";
-import type {GroupResult} from "../sources/counts.ts";
+import {readLines} from "../sources/lines.ts";
 import {sourceOf} from "../sources/index.ts";
 import type {Group} from "../sources/types.ts";
+import type {Tally} from "./report.ts";
 
 // How much of a file's start and end the fingerprint reads: a rewrite that kept the
 // size and the modification time (a copy with `cp -p`) is caught where it changed these.
@@ -18,8 +19,8 @@ import type {Group} from "../sources/types.ts";
 // would read most small files twice on every run.
 const SAMPLE = 4 << 10;
 
-export type GroupState = {fingerprint: string; result: GroupResult};
-export type State = {config: string; groups: Record<string, GroupState>};
+export type GroupState = {fingerprint: string; result: Tally};
+export type State = {config: string; groups: Map<string, GroupState>};
 
 const digest = (text: string) => createHash("sha256").update(text).digest("hex");
 
@@ -72,10 +73,55 @@ export function fingerprint(group: Group): string | null {
   }
 }
 
+// The state is a file of JSON lines: the config, then a line a group, written as each group
+// finishes, so that no run holds every group's state to write it at its end.
+const FLUSH = 1 << 20;
+
+export class StateWriter {
+  private readonly fd: number;
+  private buffer: string;
+
+  constructor(path: string, config: string) {
+    this.fd = openSync(path, "w");
+    this.buffer = JSON.stringify({config}) + "\n";
+  }
+
+  add(key: string, group: GroupState): void {
+    this.buffer += JSON.stringify({key, fingerprint: group.fingerprint, result: group.result}) + "\n";
+    if (this.buffer.length > FLUSH) this.flush();
+  }
+
+  private flush(): void {
+    writeSync(this.fd, this.buffer);
+    this.buffer = "";
+  }
+
+  /** Writes what is left and closes the file; `keep: false` only closes it (a run that failed). */
+  close(keep = true): void {
+    try {
+      if (keep) this.flush();
+    } finally {
+      closeSync(this.fd);
+    }
+  }
+}
+
+/** The state a previous run wrote; null when there is none, or none this version can read. */
 export function readState(path: string): State | null {
+  let state: State | null = null;
   try {
-    return JSON.parse(readFileSync(path, "utf8")) as State;
+    readLines(path, 64 << 20, {
+      line(text) {
+        const o = JSON.parse(text) as {config?: string; key?: string} & GroupState;
+        if (state === null) state = {config: String(o.config), groups: new Map()};
+        else state.groups.set(String(o.key), {fingerprint: o.fingerprint, result: o.result});
+      },
+      skip() {
+        throw new Error("unreadable state");
+      }
+    });
   } catch {
     return null;
   }
+  return state;
 }

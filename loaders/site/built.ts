@@ -5,7 +5,7 @@
 // ingests.
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import type {IngestReport} from "../ingest/run.ts";
+import type {IngestReport} from "../ingest/report.ts";
 
 /** What the site was built from. */
 export type Origin = {

@@ -5,7 +5,7 @@ import {join, resolve} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {expect} from "vitest";
 import {currentTables} from "../../loaders/ingest/output.ts";
-import type {IngestReport} from "../../loaders/ingest/run.ts";
+import type {IngestReport} from "../../loaders/ingest/report.ts";
 import {tmp} from "./tmp.ts";
 
 export const ROOT = resolve(import.meta.dirname, "..", "..");

@@ -32,7 +32,7 @@ const running = (out: string) => readdirSync(join(out, WORK)).find((n) => n.star
 const MOMENTS: ((out: string, generations: number) => boolean)[] = [
   (out) => existsSync(join(out, WORK, running(out) ?? "-", "parts")),
   (out) => existsSync(join(out, WORK, running(out) ?? "-", "generation", "rows", "stops.parquet")),
-  (out) => existsSync(join(out, WORK, running(out) ?? "-", "generation", "state.json")),
+  (out) => existsSync(join(out, WORK, running(out) ?? "-", "generation", "ingest-report.json")),
   (out, before) => readdirSync(join(out, WORK, "generations")).length > before
 ];
 

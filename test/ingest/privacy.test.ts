@@ -51,7 +51,7 @@ describe("no text leaves the ingest", () => {
 
   test("nothing the ingest keeps in its output folder for --incremental holds it either (its state names files by digests)", async () => {
     const kept = filesUnder(out);
-    expect(kept.some((f) => f.endsWith("state.json"))).toBe(true);
+    expect(kept.some((f) => f.endsWith("state.jsonl"))).toBe(true);
     for (const file of kept) expect(readFileSync(file).includes(CANARY), file).toBe(false);
     const rows = await sqlOn(out, `select * from read_parquet('${join(currentTables(out), "rows", "*.parquet")}', union_by_name = true)`);
     expect(rows.length).toBeGreaterThan(0);
