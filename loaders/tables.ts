@@ -184,10 +184,23 @@ function transcriptSessions(sessions: string): string {
   return `(select session_id from ${sessions} where source in ${TRANSCRIPTS} and session_id is not null)`;
 }
 
-/** SQL counting the sessions of other sources that a transcript shadows, over the sessions' rows (a relation). */
 /** Which rows the rule keeps, given the sessions' rows (`sessions`): every row of a transcript, and the others' of sessions no transcript holds. */
 export const keptSql = (sessions: string) => `source in ${TRANSCRIPTS} or session_id not in ${transcriptSessions(sessions)}`;
 
+/**
+ * A table's rows read from the shards of one input (`read(table)`: the relation of its
+ * files in every shard) as one ingest of that input keeps them: the rule applied across
+ * shards, and the derived columns derived again over the rows kept. A shard counts in a
+ * telemetry user's tenure the sessions it read; where another shard's transcripts hold
+ * some of them, one ingest counts only the others.
+ */
+export function acrossShardsSql(table: TableName, read: (table: TableName) => string): string {
+  const derived = Object.entries(DERIVED[table] ?? {});
+  const again = derived.length ? ` replace (${derived.map(([name, sql]) => `${sql} as ${q(name)}`).join(", ")})` : "";
+  return `(select *${again} from ${read(table)} where ${keptSql(read("sessions"))})`;
+}
+
+/** SQL counting the sessions of other sources that a transcript shadows, over the sessions' rows (a relation). */
 export function shadowedSql(sessions: string): string {
   return `select count(distinct session_id)::INTEGER as n from ${sessions} where source not in ${TRANSCRIPTS} and session_id in ${transcriptSessions(sessions)}`;
 }

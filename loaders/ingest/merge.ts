@@ -2,12 +2,12 @@
 // shard.ts) → one output folder whose tables are, byte for byte, those one ingest of the
 // same input writes, and whose report counts what they counted together. The rows are
 // the shards' own; what one ingest decides across all its input is decided again here:
-// a session a transcript holds is not kept again from telemetry another shard read, and
-// every table is written in one ingest's order. One output folder is copied as it is
+// a session a transcript holds is not kept again from telemetry another shard read, tenure
+// counts the sessions kept, and every table is written in one ingest's order. One output folder is copied as it is
 // (a site built from tables takes either: site/tables.ts).
 import {readFileSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
-import {keptSql, orderSql, parquetSql, shadowedSql, TABLE_NAMES, type TableName} from "../tables.ts";
+import {acrossShardsSql, orderSql, parquetSql, shadowedSql, TABLE_NAMES, type TableName} from "../tables.ts";
 import {InputError} from "../errors.ts";
 import {buildGeneration, checkOut, holdsTables, tableFolders} from "./output.ts";
 import {addCounts, emptyCounts, reportOf, type IngestReport} from "./report.ts";
@@ -39,7 +39,7 @@ export async function merge(shards: string, outDir: string): Promise<IngestRepor
       const read = (t: TableName) => parquetSql(folders.map((d) => join(d, `${t}.parquet`)));
       for (const t of TABLE_NAMES) {
         const file = join(generation, `${t}.parquet`);
-        await db.run(`copy (select * from ${read(t)} where ${keptSql(read("sessions"))} order by ${orderSql(t)}) to ${quote(file)} (format parquet, compression zstd)`);
+        await db.run(`copy (select * from ${acrossShardsSql(t, read)} order by ${orderSql(t)}) to ${quote(file)} (format parquet, compression zstd)`);
         tables[t] = (await db.runAndReadAll(`select count(*)::INTEGER from read_parquet(${quote(file)})`)).getRows()[0][0] as number;
       }
       // Sessions each shard kept, that another shard's transcripts hold: one ingest drops them.

@@ -7,23 +7,22 @@ import {pipeline} from "node:stream/promises";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {tableFolders} from "../ingest/output.ts";
 import {metricSql, statement} from "../metrics/sql.ts";
-import {keptSql, parquetSql, TABLE_NAMES} from "../tables.ts";
+import {acrossShardsSql, parquetSql, TABLE_NAMES} from "../tables.ts";
 import {builtTables, onePerson} from "./built.ts";
 
 /**
  * A connection with the canonical tables of an output folder's current generation (or of
  * every shard of a folder of shards) as views, the publication threshold set, and the
- * macros every metric may use. Shards' tables are read with the rule one ingest applies
- * across all its input (a session a transcript holds is not counted again from telemetry),
- * since the telemetry and the transcript may have been read by different shards.
+ * macros every metric may use. Shards' tables are read as one ingest keeps its input
+ * (acrossShardsSql): the telemetry and the transcript of a session may have been read by
+ * different shards.
  */
 export async function connect(out: string, minUsers: number): Promise<DuckDBConnection> {
   const {DuckDBInstance} = await import("@duckdb/node-api");
   const db = await (await DuckDBInstance.create(":memory:")).connect();
   const folders = tableFolders(out);
   const read = (table: string) => parquetSql(folders.map((d) => join(d, `${table}.parquet`)));
-  const sharded = folders.length > 1;
-  for (const table of TABLE_NAMES) await db.run(`create view ${table} as select * from ${read(table)}${sharded ? ` where ${keptSql(read("sessions"))}` : ""}`);
+  for (const table of TABLE_NAMES) await db.run(`create view ${table} as select * from ${folders.length > 1 ? acrossShardsSql(table, read) : read(table)}`);
   await db.run(`set variable min_users = ${minUsers}`);
   for (const shared of ["macros", "involvement"]) await db.run(metricSql(shared));
   return db;

@@ -6,7 +6,7 @@
 // sessions read twice: the same people's transcripts and telemetry, which one ingest
 // keeps once (the transcript) and shards keep once too, though different shards read them.
 import {spawn} from "node:child_process";
-import {cpSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
+import {cpSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {beforeAll, describe, expect, test} from "vitest";
 import {OTEL_FOLDER} from "../../loaders/generate/api-fleet.ts";
@@ -41,6 +41,14 @@ beforeAll(async () => {
   const twice = join(tmp(), "twice");
   expect(cli(["generate", "--users", "2", "--codex-users", "0", "--api-agents", "0", "--seed", "shards/telemetry", "--out", twice, "-q"]).code).toBe(0);
   for (const user of readdirSync(twice).filter((d) => d.startsWith("user-"))) cpSync(join(twice, user), join(input, `again-${user}`), {recursive: true});
+  // Every fourth of those transcripts is missing: the telemetry alone holds those sessions,
+  // so one ingest keeps some of a telemetry user's sessions and drops the rest, and their
+  // tenure counts only the kept ones, whichever shard read the transcripts.
+  const sessions = readdirSync(input, {recursive: true, encoding: "utf8"}).filter((f) => f.startsWith("again-") && /projects\/[^/]+\/[^/]+\.jsonl$/.test(f)).sort();
+  for (const f of sessions.filter((_, i) => i % 4 === 0)) {
+    rmSync(join(input, f));
+    rmSync(join(input, f.slice(0, -".jsonl".length)), {recursive: true, force: true});
+  }
 
   single = join(tmp(), "single");
   expect(cli(["ingest", input, "--out", single, "-q"]).code).toBe(0);
@@ -61,6 +69,20 @@ describe("a folder of shards", () => {
     expect(reports.every((r) => r.shard!.groups_elsewhere > 0)).toBe(true);
     // One ingest drops the telemetry of the sessions it read as transcripts too; there are some.
     expect(whole.sessions_dropped.otel_in_transcripts).toBeGreaterThan(100);
+  });
+
+  test("where another shard's transcripts hold some, not all, of a telemetry user's sessions, those users' tenure counts only the sessions kept, as in one ingest", async () => {
+    const [a, b] = await Promise.all([connect(single, 1), connect(sharded, 1)]);
+    try {
+      // Telemetry users with sessions kept and sessions dropped: the case a shard alone cannot decide.
+      const partly = (await a.runAndReadAll(`select count(distinct user_id)::INTEGER as n from sessions where source = 'otel' and agent = 'claude-code' and tenure > 0`)).getRowObjectsJson()[0].n;
+      expect(partly).toBeGreaterThan(0);
+      const tenure = async (db: typeof a) => (await db.runAndReadAll(`select session_id, tenure from sessions where source = 'otel' order by all`)).getRowObjectsJson();
+      expect(await tenure(b)).toEqual(await tenure(a));
+    } finally {
+      a.closeSync();
+      b.closeSync();
+    }
   });
 
   test("reads back as one ingest's tables: the same rows in every table", async () => {
