@@ -9,7 +9,7 @@ import {readFileSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {acrossShardsSql, orderSql, parquetSql, shadowedSql, TABLE_NAMES, type TableName} from "../tables.ts";
 import {InputError} from "../errors.ts";
-import {buildGeneration, checkOut, holdsTables, tableFolders} from "./output.ts";
+import {buildGeneration, checkOut, holdsTables, tableFolders, tableWriter} from "./output.ts";
 import {addCounts, emptyCounts, reportOf, type IngestReport} from "./report.ts";
 
 const quote = (path: string) => `'${path.replace(/'/g, "''")}'`;
@@ -29,9 +29,7 @@ export async function merge(shards: string, outDir: string): Promise<IngestRepor
   const out = resolve(outDir);
   checkOut(out);
   return buildGeneration(out, async (work, generation) => {
-    const {DuckDBInstance} = await import("@duckdb/node-api");
-    // As the ingest writes its tables (run.ts): the same engine settings, so the same bytes.
-    const instance = await DuckDBInstance.create(":memory:", {temp_directory: join(work, "spill"), memory_limit: "512MB"});
+    const instance = await tableWriter(work);
     const db = await instance.connect();
     const tables = {} as Record<TableName, number>;
     let shadowed: number;

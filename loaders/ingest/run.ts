@@ -16,7 +16,7 @@ import {TABLE_NAMES, copySql, partsSql, shadowedSql, type TableName} from "../ta
 import {InputError} from "../errors.ts";
 import type {Group} from "../sources/types.ts";
 import {discover, type Discovery} from "./discover.ts";
-import {buildGeneration, checkOut, checkShardRoot, currentGeneration} from "./output.ts";
+import {buildGeneration, checkOut, checkShardRoot, currentGeneration, tableWriter} from "./output.ts";
 import {inShard, shardFolder, type Shard} from "./shard.ts";
 import {PartWriter} from "./parts.ts";
 import {readJob, type Read} from "./job.ts";
@@ -183,7 +183,8 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
 
     const writing = performance.now();
     if (groups.length && totals.unreadable === totals.files) throw new InputError(`no transcript could be read in ${opts.inputs.join(", ")}`);
-    const {tables, shadowed} = await writeTables(await engine, join(work, "parts"), work, generation, previousDir, reused);
+    await engine;
+    const {tables, shadowed} = await writeTables(join(work, "parts"), work, generation, previousDir, reused);
     const report: IngestReport = {
       ...reportOf(layouts, {...totals, unreadable: totals.unreadable + unreadable}, shadowed, tables, withSkips),
       ...(opts.shard && {shard: {...opts.shard, groups_elsewhere: elsewhere}})
@@ -213,15 +214,18 @@ function selected(found: Discovery, opts: IngestOptions): {layouts: string[]; un
 }
 
 /**
- * Writes the generation's tables, and its `rows/` (every row as sources wrote it, with its
- * group's key) for a later incremental run: the rows read now, and the rows of the groups
- * in `reused` from the previous generation's `rows/`.
+ * Writes the generation's `rows/` (every row as sources wrote it, with its group's key) for
+ * a later incremental run: the rows read now, and the rows of the groups in `reused` from
+ * the previous generation's `rows/`; then its tables from those. Each statement streams
+ * from files to a file, and only the tables' sort holds rows, within DuckDB's memory
+ * limit (spilling past it): the memory this takes does not grow with the input.
  */
-async function writeTables({DuckDBInstance}: typeof import("@duckdb/node-api"), partsDir: string, work: string, generation: string, previous: string | null, reused: string[]): Promise<{tables: Record<TableName, number>; shadowed: number}> {
+async function writeTables(partsDir: string, work: string, generation: string, previous: string | null, reused: string[]): Promise<{tables: Record<TableName, number>; shadowed: number}> {
   const parts = readdirSync(partsDir);
   const partsOf = (table: TableName) => parts.filter((p) => p.startsWith(`${table}-`)).sort().map((p) => join(partsDir, p));
   const quote = (path: string) => `'${path.replace(/'/g, "''")}'`;
-  const instance = await DuckDBInstance.create(":memory:", {temp_directory: join(work, "spill"), memory_limit: "512MB"});
+  const rows = (table: TableName) => `read_parquet(${quote(join(generation, ROWS, `${table}.parquet`))})`;
+  const instance = await tableWriter(work);
   const db = await instance.connect();
   const tables = {} as Record<TableName, number>;
   const count = async (sql: string) => (await db.runAndReadAll(sql)).getRows()[0][0] as number;
@@ -231,15 +235,15 @@ async function writeTables({DuckDBInstance}: typeof import("@duckdb/node-api"), 
     for (const table of TABLE_NAMES) {
       const fresh = `select * from ${partsSql(table, partsOf(table))}`;
       const kept = reused.length ? ` union all select * from read_parquet(${quote(join(previous!, ROWS, `${table}.parquet`))}) where _group in (select key from reused)` : "";
-      await db.run(`create temp table rows_${table} as ${fresh}${kept}`);
-      await db.run(`copy rows_${table} to ${quote(join(generation, ROWS, `${table}.parquet`))} (format parquet, compression zstd)`);
+      // Row groups smaller than the default: the writer holds one whole, beyond the memory limit.
+      await db.run(`copy (${fresh}${kept}) to ${quote(join(generation, ROWS, `${table}.parquet`))} (format parquet, compression zstd, row_group_size 20000)`);
     }
     for (const table of TABLE_NAMES) {
       const file = join(generation, `${table}.parquet`);
-      await db.run(copySql(table, `rows_${table}`, file, "rows_sessions"));
+      await db.run(copySql(table, rows(table), file, rows("sessions")));
       tables[table] = await count(`select count(*)::INTEGER as n from read_parquet(${quote(file)})`);
     }
-    return {tables, shadowed: await count(shadowedSql("rows_sessions"))};
+    return {tables, shadowed: await count(shadowedSql(rows("sessions")))};
   } finally {
     db.closeSync();
     instance.closeSync();
