@@ -122,12 +122,13 @@ export async function buildGeneration<T>(out: string, build: (work: string, gene
 /**
  * The engine that writes a generation's tables, opened alike by ingest and merge so that
  * both write the same bytes. Its memory limit bounds the tables' sort, which spills to the
- * work folder past it; with the Parquet writer's buffers, which the limit leaves out, the
- * tables of a million sessions are written in about 0.6 GB (BENCHMARKS.md, "Scale").
+ * work folder past it; the Parquet writer's buffers are outside it. A limit of 256 MB ran
+ * out of memory on a million sessions ("failed to pin block"): some of the writing cannot
+ * spill.
  */
 export async function tableWriter(work: string): Promise<import("@duckdb/node-api").DuckDBInstance> {
   const {DuckDBInstance} = await import("@duckdb/node-api");
-  return DuckDBInstance.create(":memory:", {temp_directory: join(work, "spill"), memory_limit: "256MB"});
+  return DuckDBInstance.create(":memory:", {temp_directory: join(work, "spill"), memory_limit: "512MB"});
 }
 
 /** Refuses an output folder that holds anything the ingest did not write. */
