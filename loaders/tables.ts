@@ -143,13 +143,16 @@ function rest(table: TableName, except: string[]): string[] {
 }
 
 /** The order a table's rows are written in: its key, then every other column, so that the order is total. */
-export const orderSql = (table: TableName) => [...ORDER[table], ...rest(table, ORDER[table])].map(q).join(", ");
+const orderSql = (table: TableName) => [...ORDER[table], ...rest(table, ORDER[table])].map(q).join(", ");
 
 function q(name: string) {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-const list = (paths: string[]) => `[${paths.map((p) => `'${p.replace(/'/g, "''")}'`).join(", ")}]`;
+/** A text (a path) as a SQL string literal. */
+export const sqlString = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+const list = (paths: string[]) => `[${paths.map(sqlString).join(", ")}]`;
 
 /** One table's Parquet files (an output folder's, or each shard's) as one relation; the shards' folder names are no column. */
 export const parquetSql = (paths: string[]) => `read_parquet(${list(paths)}, hive_partitioning = false)`;
@@ -216,5 +219,14 @@ export function copySql(table: TableName, rows: string, out: string, sessions: s
       name in derived ? `${derived[name]} as ${q(name)}` : type === "TIMESTAMP" ? `make_timestamp(${q(name)} * 1000) as ${q(name)}` : q(name)
     )
     .join(", ");
-  return `copy (select ${select} from ${rows} where ${keptSql(sessions)} order by ${orderSql(table)}) to '${out.replace(/'/g, "''")}' (format parquet, compression zstd)`;
+  return writeTableSql(table, `(select ${select} from ${rows} where ${keptSql(sessions)})`, out);
+}
+
+/**
+ * SQL that writes a table's Parquet file from a relation of its rows, typed as the table
+ * is, in the table's order: the one statement every published table is written by (an
+ * ingest's, through copySql, and merge's), so that the same rows give the same bytes.
+ */
+export function writeTableSql(table: TableName, rows: string, out: string): string {
+  return `copy (select * from ${rows} order by ${orderSql(table)}) to ${sqlString(out)} (format parquet, compression zstd)`;
 }

@@ -7,12 +7,10 @@
 // (a site built from tables takes either: site/tables.ts).
 import {readFileSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
-import {acrossShardsSql, orderSql, parquetSql, shadowedSql, TABLE_NAMES, type TableName} from "../tables.ts";
+import {acrossShardsSql, parquetSql, shadowedSql, sqlString, TABLE_NAMES, writeTableSql, type TableName} from "../tables.ts";
 import {InputError} from "../errors.ts";
 import {buildGeneration, checkOut, holdsTables, tableFolders, tableWriter} from "./output.ts";
 import {addCounts, emptyCounts, reportOf, type IngestReport} from "./report.ts";
-
-const quote = (path: string) => `'${path.replace(/'/g, "''")}'`;
 
 /** The shards' reports as one: their counts added up, as one ingest adds up its groups' (report.ts). */
 function mergeReports(reports: IngestReport[], tables: Record<TableName, number>, shadowed: number): IngestReport {
@@ -37,8 +35,8 @@ export async function merge(shards: string, outDir: string): Promise<IngestRepor
       const read = (t: TableName) => parquetSql(folders.map((d) => join(d, `${t}.parquet`)));
       for (const t of TABLE_NAMES) {
         const file = join(generation, `${t}.parquet`);
-        await db.run(`copy (select * from ${acrossShardsSql(t, read)} order by ${orderSql(t)}) to ${quote(file)} (format parquet, compression zstd)`);
-        tables[t] = (await db.runAndReadAll(`select count(*)::INTEGER from read_parquet(${quote(file)})`)).getRows()[0][0] as number;
+        await db.run(writeTableSql(t, acrossShardsSql(t, read), file));
+        tables[t] = (await db.runAndReadAll(`select count(*)::INTEGER from read_parquet(${sqlString(file)})`)).getRows()[0][0] as number;
       }
       // Sessions each shard kept, that another shard's transcripts hold: one ingest drops them.
       shadowed = (await db.runAndReadAll(shadowedSql(read("sessions")))).getRows()[0][0] as number;

@@ -12,7 +12,7 @@ import {Worker} from "node:worker_threads";
 import {loadClassifiers} from "../classify/index.ts";
 import {workerUrl} from "../paths.ts";
 import type {Classifiers} from "../classify/types.ts";
-import {TABLE_NAMES, copySql, partsSql, shadowedSql, type TableName} from "../tables.ts";
+import {TABLE_NAMES, copySql, partsSql, shadowedSql, sqlString, type TableName} from "../tables.ts";
 import {InputError} from "../errors.ts";
 import type {Group} from "../sources/types.ts";
 import {discover, type Discovery} from "./discover.ts";
@@ -223,8 +223,7 @@ function selected(found: Discovery, opts: IngestOptions): {layouts: string[]; un
 async function writeTables(partsDir: string, work: string, generation: string, previous: string | null, reused: string[]): Promise<{tables: Record<TableName, number>; shadowed: number}> {
   const parts = readdirSync(partsDir);
   const partsOf = (table: TableName) => parts.filter((p) => p.startsWith(`${table}-`)).sort().map((p) => join(partsDir, p));
-  const quote = (path: string) => `'${path.replace(/'/g, "''")}'`;
-  const rows = (table: TableName) => `read_parquet(${quote(join(generation, ROWS, `${table}.parquet`))})`;
+  const rows = (table: TableName) => `read_parquet(${sqlString(join(generation, ROWS, `${table}.parquet`))})`;
   const instance = await tableWriter(work);
   const db = await instance.connect();
   const tables = {} as Record<TableName, number>;
@@ -234,14 +233,14 @@ async function writeTables(partsDir: string, work: string, generation: string, p
     if (reused.length) await db.run(`create temp table reused as select unnest([${reused.map((k) => `'${k}'`).join(", ")}]) as key`);
     for (const table of TABLE_NAMES) {
       const fresh = `select * from ${partsSql(table, partsOf(table))}`;
-      const kept = reused.length ? ` union all select * from read_parquet(${quote(join(previous!, ROWS, `${table}.parquet`))}) where _group in (select key from reused)` : "";
+      const kept = reused.length ? ` union all select * from read_parquet(${sqlString(join(previous!, ROWS, `${table}.parquet`))}) where _group in (select key from reused)` : "";
       // Row groups smaller than the default: the writer holds one whole, beyond the memory limit.
-      await db.run(`copy (${fresh}${kept}) to ${quote(join(generation, ROWS, `${table}.parquet`))} (format parquet, compression zstd, row_group_size 20000)`);
+      await db.run(`copy (${fresh}${kept}) to ${sqlString(join(generation, ROWS, `${table}.parquet`))} (format parquet, compression zstd, row_group_size 20000)`);
     }
     for (const table of TABLE_NAMES) {
       const file = join(generation, `${table}.parquet`);
       await db.run(copySql(table, rows(table), file, rows("sessions")));
-      tables[table] = await count(`select count(*)::INTEGER as n from read_parquet(${quote(file)})`);
+      tables[table] = await count(`select count(*)::INTEGER as n from read_parquet(${sqlString(file)})`);
     }
     return {tables, shadowed: await count(shadowedSql(rows("sessions")))};
   } finally {
