@@ -5,12 +5,13 @@
 // generation's `rows/`. The state names files and groups by digests only: an output folder
 // holds no path.
 import {createHash} from "node:crypto";
-import {closeSync, existsSync, openSync, readFileSync, readSync, statSync, writeSync} from "node:fs";
+import {closeSync, existsSync, openSync, readFileSync, readSync, statSync} from "node:fs";
 import {resolve} from "node:path";
 import {codeDigest} from "../code.ts";
 import {readLines} from "../sources/lines.ts";
 import {sourceOf} from "../sources/index.ts";
 import type {Group} from "../sources/types.ts";
+import {AppendFile} from "./append-file.ts";
 import type {Tally} from "./report.ts";
 
 // How much of a file's start and end the fingerprint reads: a rewrite that kept the
@@ -73,36 +74,24 @@ export function fingerprint(group: Group): string | null {
   }
 }
 
-// The state is a file of JSON lines: the config, then a line a group, written as each group
-// finishes, so that no run holds every group's state to write it at its end.
-const FLUSH = 1 << 20;
-
+/**
+ * The state's file: JSON lines, the config first, then a line a group, written as each
+ * group finishes, so that no run holds every group's state to write it at its end.
+ */
 export class StateWriter {
-  private readonly fd: number;
-  private buffer: string;
+  private readonly file: AppendFile;
 
   constructor(path: string, config: string) {
-    this.fd = openSync(path, "w");
-    this.buffer = JSON.stringify({config}) + "\n";
+    this.file = new AppendFile(path);
+    this.file.append(JSON.stringify({config}) + "\n");
   }
 
   add(key: string, group: GroupState): void {
-    this.buffer += JSON.stringify({key, fingerprint: group.fingerprint, result: group.result}) + "\n";
-    if (this.buffer.length > FLUSH) this.flush();
+    this.file.append(JSON.stringify({key, fingerprint: group.fingerprint, result: group.result}) + "\n");
   }
 
-  private flush(): void {
-    writeSync(this.fd, this.buffer);
-    this.buffer = "";
-  }
-
-  /** Writes what is left and closes the file; `keep: false` only closes it (a run that failed). */
-  close(keep = true): void {
-    try {
-      if (keep) this.flush();
-    } finally {
-      closeSync(this.fd);
-    }
+  close(): void {
+    this.file.close();
   }
 }
 
