@@ -14,11 +14,11 @@ import {readCalibration} from "../generate/calibration.ts";
 import {generate, generatorDigest} from "../generate/fleet.ts";
 import {discover, type Discovery} from "../ingest/discover.ts";
 import {merge} from "../ingest/merge.ts";
-import {holdsTables, tableFolders} from "../ingest/output.ts";
+import {holdsTables, OUTPUT_FILES, tableFolders} from "../ingest/output.ts";
 import {ingest} from "../ingest/run.ts";
 import {codeHash} from "../ingest/state.ts";
 import {ROOT} from "../paths.ts";
-import {parquetSql, TABLE_NAMES} from "../tables.ts";
+import {parquetSql} from "../tables.ts";
 import {FLEET_MARKER} from "../sources/walk.ts";
 import {onePerson, ORIGIN_FILE, type Built, type Origin} from "./built.ts";
 
@@ -40,7 +40,7 @@ function inputHash(paths: string[]): string {
 
 const filesOf = (found: Discovery) => found.groups.flatMap((g) => g.files.map((f) => f.path));
 /** An ingest's tables, or a folder of shards: every file a build reads from them. */
-const tableFilesOf = (dir: string) => tableFolders(dir).flatMap((d) => [...TABLE_NAMES.map((t) => `${t}.parquet`), "ingest-report.json"].map((file) => join(d, file)));
+const tableFilesOf = (dir: string) => tableFolders(dir).flatMap((d) => OUTPUT_FILES.map((file) => join(d, file)));
 
 // The publication threshold (docs/tables.md, "What is published"): 1 for one person's own
 // logs, 5 where the logs are several people's (a fleet, or a team's telemetry), unless
