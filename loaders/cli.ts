@@ -7,10 +7,11 @@ import {join} from "node:path";
 import {calibrationReport, formatReport} from "./calibrate/report.ts";
 import {InputError} from "./errors.ts";
 import {readCalibration} from "./generate/calibration.ts";
-import {FleetError, generate, type FleetProgress} from "./generate/fleet.ts";
+import {EMPTY_FLEET, FleetError, generate, type FleetProgress} from "./generate/fleet.ts";
 import {isVariant, VARIANTS} from "./generate/variants.ts";
 import {defaultInputs} from "./ingest/discover.ts";
 import {merge} from "./ingest/merge.ts";
+import type {IngestReport} from "./ingest/report.ts";
 import {holdsTables} from "./ingest/output.ts";
 import {parseShard, shardFolder} from "./ingest/shard.ts";
 import {ingest, ingestRun, type Progress} from "./ingest/run.ts";
@@ -207,11 +208,10 @@ async function runIngest(args: string[]) {
   if (tty) process.stderr.write("\n");
   if (!values.quiet) {
     const skipped = Object.values(report.skipped).reduce((a, b) => a + b, 0);
-    const t = report.tables;
     process.stderr.write(
       `${report.files} files, ${report.lines} lines: ${report.parsed} parsed, ${report.duplicates} duplicates, ${skipped} skipped` +
         `${skipped ? ` (${Object.entries(report.skipped).map(([k, v]) => `${k} ${v}`).join(", ")})` : ""}\n` +
-        `${t.sessions} sessions, ${t.turns} turns, ${t.tool_calls} tool calls, ${t.stops} stops → ${shard ? join(values.out, shardFolder(shard)) : values.out} (${((Date.now() - started) / 1000).toFixed(1)} s)\n` +
+        `${written(report, shard ? join(values.out, shardFolder(shard)) : values.out, started)}\n` +
         (report.shard ? `shard ${report.shard.index} of ${report.shard.count}: ${report.shard.groups_elsewhere} groups of files left to the other shards\n` : "") +
         (values.incremental ? `${groupsReused} groups of files unchanged and reused, ${groupsRead} read\n` : "") +
         (values.verbose ? `time: finding files ${sec(phases.find)}, reading them ${sec(phases.read)} (${threads} thread${threads > 1 ? "s" : ""}), writing the tables ${sec(phases.write)}\n` : "")
@@ -220,6 +220,10 @@ async function runIngest(args: string[]) {
 }
 
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+/** What an ingest or a merge wrote, where, and how long it took, as their summaries say it. */
+const written = ({tables: t}: IngestReport, out: string, started: number) =>
+  `${t.sessions} sessions, ${t.turns} turns, ${t.tool_calls} tool calls, ${t.stops} stops → ${out} (${((Date.now() - started) / 1000).toFixed(1)} s)`;
 
 function fleetBar(p: FleetProgress, started: number): string {
   const width = 24;
@@ -264,7 +268,7 @@ async function runGenerate(args: string[]) {
   const apiAgents = count("api-agents", size.api_agents);
   const codexUsers = count("codex-users", size.codex_users);
   const telemetryUsers = count("telemetry-users", 0);
-  if (users + apiAgents + codexUsers + telemetryUsers === 0) throw new UsageError("a fleet needs someone in it: one of --users, --codex-users, --telemetry-users or --api-agents above 0");
+  if (users + apiAgents + codexUsers + telemetryUsers === 0) throw new UsageError(EMPTY_FLEET);
   const variant = values.variant ?? "calibrated";
   if (!isVariant(variant)) throw new UsageError(`--variant must be one of ${Object.keys(VARIANTS).join(", ")}, not ${variant}`);
   const started = Date.now();
@@ -295,8 +299,7 @@ async function runMerge(args: string[]) {
   if (!values.out) throw new UsageError("merge needs --out <dir>");
   const started = Date.now();
   const report = await merge(positionals[0], values.out);
-  const t = report.tables;
-  if (!values.quiet) process.stderr.write(`${report.files} files, ${report.lines} lines in the shards; ${t.sessions} sessions, ${t.turns} turns, ${t.tool_calls} tool calls, ${t.stops} stops → ${values.out} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+  if (!values.quiet) process.stderr.write(`${report.files} files, ${report.lines} lines in the shards; ${written(report, values.out, started)}\n`);
 }
 
 async function runCalibrate(args: string[]) {

@@ -66,6 +66,9 @@ const NO_TELEMETRY: TelemetryWritten = {sessions: 0, turns: 0, tool_calls: 0, li
 
 export class FleetError extends Error {}
 
+/** Why a fleet of nobody is refused, as `generate` and its command say it. */
+export const EMPTY_FLEET = "a fleet needs someone in it: one of --users, --codex-users, --telemetry-users or --api-agents above 0";
+
 /** A digest of the generator's code (the main thread's and the workers'): a fleet is a function of code, calibration and seed. */
 export function generatorDigest(): string {
   return codeDigest(["generate/fleet.ts", "generate/worker.ts", "generate/worker.js"]).slice(0, 16);
@@ -206,7 +209,7 @@ export async function generate(opts: FleetOptions & {threads?: number}): Promise
   for (const [flag, n] of [["--users", opts.users], ["--codex-users", codexCount], ["--telemetry-users", telemetryCount], ["--api-agents", opts.apiAgents]] as const) {
     if (!Number.isInteger(n) || n < 0) throw new FleetError(`${flag} needs a whole number, not ${n}`);
   }
-  if (opts.users + codexCount + telemetryCount + opts.apiAgents === 0) throw new FleetError("a fleet needs someone in it: --users, --codex-users, --telemetry-users or --api-agents of at least 1");
+  if (opts.users + codexCount + telemetryCount + opts.apiAgents === 0) throw new FleetError(EMPTY_FLEET);
   const out = resolve(opts.out);
   const calibration = resolve(opts.calibration ?? CALIBRATION_FILE);
   const variant = opts.variant ?? "calibrated";
