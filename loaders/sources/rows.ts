@@ -5,7 +5,7 @@
 // says who is in a call's loop and which columns are NULL. Times are epoch milliseconds;
 // `source` is added by sources/index.ts. Each row is one object literal, its owner's fields
 // named: on V8, a literal that spreads another object and adds fields costs about 1 µs
-// a field (BENCHMARKS.md), which for the ingest was a sixth of its reading time.
+// a field (BENCHMARKS.md), which for the ingest was a quarter of its reading time.
 import {humanInLoop, safeguard, type Agent, type EndReason, type Level} from "../definitions.ts";
 import type {CallInput, Classifiers, TurnInput} from "../classify/types.ts";
 import type {Row} from "../tables.ts";
