@@ -9,7 +9,7 @@ import {readFileSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {acrossShardsSql, parquetSql, shadowedSql, sqlString, TABLE_NAMES, writeTableSql, type TableName} from "../tables.ts";
 import {InputError} from "../errors.ts";
-import {buildGeneration, checkOut, holdsTables, tableFolders, tableWriter} from "./output.ts";
+import {buildGeneration, checkOut, holdsTables, tableFolders, withTableWriter} from "./output.ts";
 import {addCounts, emptyCounts, reportOf, type IngestReport} from "./report.ts";
 
 /** The shards' reports as one: their counts added up, as one ingest adds up its groups' (report.ts). */
@@ -27,23 +27,17 @@ export async function merge(shards: string, outDir: string): Promise<IngestRepor
   const out = resolve(outDir);
   checkOut(out);
   return buildGeneration(out, async (work, generation) => {
-    const instance = await tableWriter(work);
-    const db = await instance.connect();
+    const read = (t: TableName) => parquetSql(folders.map((d) => join(d, `${t}.parquet`)));
     const tables = {} as Record<TableName, number>;
-    let shadowed: number;
-    try {
-      const read = (t: TableName) => parquetSql(folders.map((d) => join(d, `${t}.parquet`)));
-      for (const t of TABLE_NAMES) {
-        const file = join(generation, `${t}.parquet`);
+    for (const t of TABLE_NAMES) {
+      const file = join(generation, `${t}.parquet`);
+      tables[t] = await withTableWriter(work, async (db) => {
         await db.run(writeTableSql(t, acrossShardsSql(t, read), file));
-        tables[t] = (await db.runAndReadAll(`select count(*)::INTEGER from read_parquet(${sqlString(file)})`)).getRows()[0][0] as number;
-      }
-      // Sessions each shard kept, that another shard's transcripts hold: one ingest drops them.
-      shadowed = (await db.runAndReadAll(shadowedSql(read("sessions")))).getRows()[0][0] as number;
-    } finally {
-      db.closeSync();
-      instance.closeSync();
+        return (await db.runAndReadAll(`select count(*)::INTEGER from read_parquet(${sqlString(file)})`)).getRows()[0][0] as number;
+      });
     }
+    // Sessions each shard kept, that another shard's transcripts hold: one ingest drops them.
+    const shadowed = await withTableWriter(work, async (db) => (await db.runAndReadAll(shadowedSql(read("sessions")))).getRows()[0][0] as number);
     const report = mergeReports(reports, tables, shadowed);
     writeFileSync(join(generation, "ingest-report.json"), JSON.stringify(report, null, 2) + "\n");
     return report;

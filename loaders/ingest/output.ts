@@ -13,6 +13,7 @@
 //   <out>/.agent-autonomy/run-<pid>/                     a run's work, removed at its end (or by the next run)
 import {closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeSync} from "node:fs";
 import {basename, join} from "node:path";
+import type {DuckDBConnection} from "@duckdb/node-api";
 import {TABLE_NAMES} from "../tables.ts";
 import {InputError} from "../errors.ts";
 
@@ -120,15 +121,24 @@ export async function buildGeneration<T>(out: string, build: (work: string, gene
 }
 
 /**
- * The engine that writes a generation's tables, opened alike by ingest and merge so that
- * both write the same bytes. Its memory limit bounds the tables' sort, which spills to the
- * work folder past it; the Parquet writer's buffers are outside it. A limit of 256 MB ran
- * out of memory on a million sessions ("failed to pin block"): some of the writing cannot
- * spill.
+ * Runs `use` on an engine of its own, opened alike by ingest and merge so that both write
+ * the same bytes, and closes it. Its memory limit bounds a table's sort, which spills to
+ * the work folder past it; the Parquet writer's buffers are outside it. An engine keeps
+ * what its statements took until it is closed, so each table is written by an engine of
+ * its own: on a million sessions, one engine for all four tables peaked at 0.99 GB, one a
+ * table at 0.77 GB, in the same time. A limit of 256 MB ran out of memory on a million
+ * sessions ("failed to pin block"): some of the writing cannot spill.
  */
-export async function tableWriter(work: string): Promise<import("@duckdb/node-api").DuckDBInstance> {
+export async function withTableWriter<T>(work: string, use: (db: DuckDBConnection) => Promise<T>): Promise<T> {
   const {DuckDBInstance} = await import("@duckdb/node-api");
-  return DuckDBInstance.create(":memory:", {temp_directory: join(work, "spill"), memory_limit: "512MB"});
+  const instance = await DuckDBInstance.create(":memory:", {temp_directory: join(work, "spill"), memory_limit: "512MB"});
+  const db = await instance.connect();
+  try {
+    return await use(db);
+  } finally {
+    db.closeSync();
+    instance.closeSync();
+  }
 }
 
 /** Refuses an output folder that holds anything the ingest did not write. */

@@ -12,11 +12,12 @@ import {Worker} from "node:worker_threads";
 import {loadClassifiers} from "../classify/index.ts";
 import {workerUrl} from "../paths.ts";
 import type {Classifiers} from "../classify/types.ts";
+import type {DuckDBConnection} from "@duckdb/node-api";
 import {TABLE_NAMES, copySql, partsSql, shadowedSql, sqlString, type TableName} from "../tables.ts";
 import {InputError} from "../errors.ts";
 import type {Group} from "../sources/types.ts";
 import {discover, type Discovery} from "./discover.ts";
-import {buildGeneration, checkOut, checkShardRoot, currentGeneration, tableWriter} from "./output.ts";
+import {buildGeneration, checkOut, checkShardRoot, currentGeneration, withTableWriter} from "./output.ts";
 import {inShard, shardFolder, type Shard} from "./shard.ts";
 import {PartWriter} from "./parts.ts";
 import {readJob, type Read} from "./job.ts";
@@ -217,36 +218,32 @@ function selected(found: Discovery, opts: IngestOptions): {layouts: string[]; un
  * Writes the generation's `rows/` (every row as sources wrote it, with its group's key) for
  * a later incremental run: the rows read now, and the rows of the groups in `reused` from
  * the previous generation's `rows/`; then its tables from those. Each statement streams
- * from files to a file, and only the tables' sort holds rows, within DuckDB's memory
- * limit (spilling past it): the memory this takes does not grow with the input.
+ * from files to a file, on an engine of its own (output.ts), and only the tables' sort
+ * holds rows, within DuckDB's memory limit (spilling past it): the memory this takes does
+ * not grow with the input.
  */
 async function writeTables(partsDir: string, work: string, generation: string, previous: string | null, reused: string[]): Promise<{tables: Record<TableName, number>; shadowed: number}> {
   const parts = readdirSync(partsDir);
   const partsOf = (table: TableName) => parts.filter((p) => p.startsWith(`${table}-`)).sort().map((p) => join(partsDir, p));
   const rows = (table: TableName) => `read_parquet(${sqlString(join(generation, ROWS, `${table}.parquet`))})`;
-  const instance = await tableWriter(work);
-  const db = await instance.connect();
-  const tables = {} as Record<TableName, number>;
-  const count = async (sql: string) => (await db.runAndReadAll(sql)).getRows()[0][0] as number;
-  try {
-    // Group keys are hex digests (state.ts): safe to write into the SQL.
-    if (reused.length) await db.run(`create temp table reused as select unnest([${reused.map((k) => `'${k}'`).join(", ")}]) as key`);
-    for (const table of TABLE_NAMES) {
-      const fresh = `select * from ${partsSql(table, partsOf(table))}`;
-      const kept = reused.length ? ` union all select * from read_parquet(${sqlString(join(previous!, ROWS, `${table}.parquet`))}) where _group in (select key from reused)` : "";
-      // Row groups smaller than the default: the writer holds one whole, beyond the memory limit.
-      await db.run(`copy (${fresh}${kept}) to ${sqlString(join(generation, ROWS, `${table}.parquet`))} (format parquet, compression zstd, row_group_size 20000)`);
-    }
-    for (const table of TABLE_NAMES) {
-      const file = join(generation, `${table}.parquet`);
-      await db.run(copySql(table, rows(table), file, rows("sessions")));
-      tables[table] = await count(`select count(*)::INTEGER as n from read_parquet(${sqlString(file)})`);
-    }
-    return {tables, shadowed: await count(shadowedSql(rows("sessions")))};
-  } finally {
-    db.closeSync();
-    instance.closeSync();
+  const count = async (db: DuckDBConnection, sql: string) => (await db.runAndReadAll(sql)).getRows()[0][0] as number;
+  // Group keys are hex digests (state.ts): safe to write into the SQL.
+  const kept = reused.length ? `_group in (select unnest([${reused.map((k) => `'${k}'`).join(", ")}]))` : "";
+  for (const table of TABLE_NAMES) {
+    const fresh = `select * from ${partsSql(table, partsOf(table))}`;
+    const old = kept && ` union all select * from read_parquet(${sqlString(join(previous!, ROWS, `${table}.parquet`))}) where ${kept}`;
+    // Row groups smaller than the default: the writer holds one whole, beyond the memory limit.
+    await withTableWriter(work, (db) => db.run(`copy (${fresh}${old}) to ${sqlString(join(generation, ROWS, `${table}.parquet`))} (format parquet, compression zstd, row_group_size 20000)`));
   }
+  const tables = {} as Record<TableName, number>;
+  for (const table of TABLE_NAMES) {
+    const file = join(generation, `${table}.parquet`);
+    tables[table] = await withTableWriter(work, async (db) => {
+      await db.run(copySql(table, rows(table), file, rows("sessions")));
+      return count(db, `select count(*)::INTEGER as n from read_parquet(${sqlString(file)})`);
+    });
+  }
+  return {tables, shadowed: await withTableWriter(work, (db) => count(db, shadowedSql(rows("sessions"))))};
 }
 
 /**
