@@ -21,6 +21,7 @@ import {buildGeneration, checkOut, checkShardRoot, currentGeneration, withTableW
 import {inShard, shardFolder, type Shard} from "./shard.ts";
 import {PartWriter} from "./parts.ts";
 import {readJob, type Read} from "./job.ts";
+import {GroupFile} from "./group-file.ts";
 import {configHash, fingerprint, groupKey, readState, StateWriter, type GroupState} from "./state.ts";
 import {addCounts, emptyCounts, reportOf, sorted, type FileReport, type IngestReport, type Tally} from "./report.ts";
 
@@ -58,20 +59,20 @@ const STATE = "state.jsonl";
 const ROWS = "rows";
 
 // `print`: the reader takes the group's fingerprint (a run that did not take them all first).
-type Job = {index: number; group: Group; key: string; bytes: number; print: boolean};
+type Job = {index: number; key: string; bytes: number; files: number; print: boolean};
 type Done = (index: number, read: Read) => void;
 
-async function inline(jobs: Job[], work: string, opts: IngestOptions, classifiers: Classifiers, done: Done) {
+async function inline(jobs: Job[], waiting: GroupFile, work: string, opts: IngestOptions, classifiers: Classifiers, done: Done) {
   const ctx = {maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE, classifiers, scratch: join(work, "scratch")};
   const parts = new PartWriter(join(work, "parts"), "main");
   try {
-    for (let job = jobs.shift(); job; job = jobs.shift()) done(job.index, readJob(job.group, ctx, parts.writer(job.key), job.print));
+    for (const job of jobs) done(job.index, readJob(waiting.get(job.index), ctx, parts.writer(job.key), job.print));
   } finally {
     parts.close();
   }
 }
 
-async function pooled(jobs: Job[], work: string, opts: IngestOptions, n: number, done: Done) {
+async function pooled(jobs: Job[], waiting: GroupFile, work: string, opts: IngestOptions, n: number, done: Done) {
   // Largest groups first, so no worker is left with a big one at the end.
   const queue = jobs.sort((a, b) => b.bytes - a.bytes);
   const url = workerUrl("ingest");
@@ -83,7 +84,7 @@ async function pooled(jobs: Job[], work: string, opts: IngestOptions, n: number,
         });
         const next = () => {
           const job = queue.shift();
-          worker.postMessage(job === undefined ? {close: true} : job);
+          worker.postMessage(job === undefined ? {close: true} : {...job, group: waiting.get(job.index)});
         };
         worker.on("message", (m: {ready?: true; closed?: true; index?: number; result?: Tally; print?: string | null; error?: {message: string; code?: string; path?: string; stack?: string}}) => {
           if (m.error) reject(Object.assign(new Error(m.error.message), m.error));
@@ -124,10 +125,10 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
 
     const maxLineBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE;
     const config = configHash(maxLineBytes, opts.classifiers);
-    const keys = groups.map((g) => groupKey(g!));
+    const keys = groups.map(groupKey);
     // An incremental run needs every fingerprint before it reads; any other run has each
     // group's taken by its reader (job.ts), which spares a pass over every file.
-    const prints: (string | null)[] = opts.incremental ? groups.map((g) => fingerprint(g!)) : groups.map(() => null);
+    const prints: (string | null)[] = opts.incremental ? groups.map(fingerprint) : groups.map(() => null);
     // A generation whose state or rows are missing (an older version's, or one a person
     // pruned) is not reused: everything is read.
     const current = opts.incremental ? currentGeneration(out) : null;
@@ -135,35 +136,38 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
     const previous = previousDir ? readState(join(previousDir, STATE)) : null;
     const reusable = previous?.config === config ? previous.groups : new Map<string, GroupState>();
 
+    const reuse = (i: number) => prints[i] !== null && reusable.get(keys[i])?.fingerprint === prints[i];
+    const jobs: Job[] = [];
+    groups.forEach((group, index) => {
+      if (!reuse(index)) jobs.push({index, key: keys[index], bytes: size(group), files: group.files.length, print: !opts.incremental});
+    });
+    // The groups wait on disk for their readers (group-file.ts): what the main thread keeps
+    // of a group is its key, its fingerprint and, until it is read, its job.
+    const waiting = new GroupFile(join(work, "groups.jsonl"), groups);
+    groups.length = 0;
+
     // Each group's counts go into the totals, and its state to the state's file, as it
-    // finishes; then the group is let go (report.ts).
+    // finishes (report.ts).
     const totals = emptyCounts();
     const withSkips: FileReport[] = [];
     const name = fileNamer(opts.inputs, opts.reportPaths ?? false);
     const state = new StateWriter(join(generation, STATE), config);
     const record = (i: number, t: Tally) => {
       addCounts(totals, t);
-      for (const {file, ...counts} of t.with_skips) withSkips.push({file: name(groups[i]!.files[file].path), ...counts, skipped: sorted(counts.skipped)});
+      const paths = t.with_skips.length ? waiting.get(i).files : [];
+      for (const {file, ...counts} of t.with_skips) withSkips.push({file: name(paths[file].path), ...counts, skipped: sorted(counts.skipped)});
       if (prints[i] !== null) state.add(keys[i], {fingerprint: prints[i]!, result: t});
-      groups[i] = null;
     };
 
-    const reused: string[] = [];
-    const jobs: Job[] = [];
+    const reused = keys.filter((_, i) => reuse(i));
     let threads = 1;
     // The engine (140 ms to load) loads while the files are read: the main thread waits then.
     const engine = import("@duckdb/node-api");
     const reading = performance.now();
     try {
-      groups.forEach((group, index) => {
-        const before = reusable.get(keys[index]);
-        if (prints[index] !== null && before?.fingerprint === prints[index]) {
-          record(index, before.result);
-          reused.push(keys[index]);
-        } else jobs.push({index, group: group!, key: keys[index], bytes: size(group!), print: !opts.incremental});
-      });
+      for (const [i, key] of keys.entries()) if (reuse(i)) record(i, reusable.get(key)!.result);
       const bytesTotal = jobs.reduce((s, j) => s + j.bytes, 0);
-      const progress: Progress = {files: 0, filesTotal: jobs.reduce((s, j) => s + j.group.files.length, 0), bytes: 0, bytesTotal, lines: 0};
+      const progress: Progress = {files: 0, filesTotal: jobs.reduce((s, j) => s + j.files, 0), bytes: 0, bytesTotal, lines: 0};
       const done: Done = (i, {result: t, print}) => {
         if (print !== undefined) prints[i] = print;
         record(i, t);
@@ -175,15 +179,15 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
       // Unless asked for a number of workers, small inputs are read on this thread.
       const n = Math.min(opts.workers ?? availableParallelism(), jobs.length);
       if (n > 1 && (opts.workers !== undefined || bytesTotal >= INLINE_BYTES)) threads = n;
-      // Both take the jobs from the list as they go, so that no group outlives its reading.
-      if (threads === 1) await inline(jobs, work, opts, classifiers, done);
-      else await pooled(jobs, work, opts, threads, done);
+      if (threads === 1) await inline(jobs, waiting, work, opts, classifiers, done);
+      else await pooled(jobs, waiting, work, opts, threads, done);
     } finally {
       state.close();
+      waiting.close();
     }
 
     const writing = performance.now();
-    if (groups.length && totals.unreadable === totals.files) throw new InputError(`no transcript could be read in ${opts.inputs.join(", ")}`);
+    if (keys.length && totals.unreadable === totals.files) throw new InputError(`no transcript could be read in ${opts.inputs.join(", ")}`);
     await engine;
     const {tables, shadowed} = await writeTables(join(work, "parts"), work, generation, previousDir, reused);
     const report: IngestReport = {
@@ -192,16 +196,16 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
     };
     writeFileSync(join(generation, "ingest-report.json"), JSON.stringify(report, null, 2) + "\n");
     const phases = {find: reading - started, read: writing - reading, write: performance.now() - writing};
-    return {report, groupsRead: groups.length - reused.length, groupsReused: reused.length, workers: threads, phases};
+    return {report, groupsRead: keys.length - reused.length, groupsReused: reused.length, workers: threads, phases};
   });
 }
 
 /**
- * What a run reads of what discovery found: the groups (of its shard), each let go once
- * read; the layouts and the folders that could not be read, for the report; and how many
+ * What a run reads of what discovery found: the groups (of its shard), let go once they
+ * wait on disk (group-file.ts); the layouts and the folders that could not be read, for the report; and how many
  * groups the other shards hold. Nothing else of the discovery is kept.
  */
-function selected(found: Discovery, opts: IngestOptions): {layouts: string[]; unreadable: number; groups: (Group | null)[]; elsewhere: number} {
+function selected(found: Discovery, opts: IngestOptions): {layouts: string[]; unreadable: number; groups: Group[]; elsewhere: number} {
   if (found.groups.every((g) => g.files.length === 0)) throw new InputError(`no transcripts found in ${opts.inputs.join(", ")}`);
   // A shard may hold no group at all (more shards than owners): it writes empty tables, so that the set is whole.
   const groups = opts.shard ? found.groups.filter((g) => inShard(g, opts.shard!)) : [...found.groups];
