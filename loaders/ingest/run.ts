@@ -1,9 +1,10 @@
 // `agent-autonomy ingest`: raw logs in, the canonical tables and the ingest report out.
-// Groups of transcripts are read on worker threads (one per core), each appending rows
-// to its own parts; DuckDB then types, orders and writes the Parquet tables into a new
-// generation of the output folder, which becomes current as one (output.ts). With
-// `incremental`, groups whose files have not changed since the current generation are not
-// read again: their rows and counts are taken from it (state.ts).
+// Groups of transcripts are read on worker threads (one per core, as far as the input
+// pays for them), each appending rows to its own parts; DuckDB then types, orders and
+// writes the Parquet tables into a new generation of the output folder, which becomes
+// current as one (output.ts). With `incremental`, groups whose files have not changed
+// since the current generation are not read again: their rows and counts are taken from
+// it (state.ts).
 import {createHash} from "node:crypto";
 import {existsSync, mkdirSync, readdirSync, realpathSync, statSync, writeFileSync} from "node:fs";
 import {availableParallelism} from "node:os";
@@ -53,8 +54,19 @@ export type Phases = {find: number; read: number; write: number};
 export type IngestRun = {report: IngestReport; groupsRead: number; groupsReused: number; workers: number; phases: Phases};
 
 const DEFAULT_MAX_LINE = 64 << 20;
-// Below this much input, starting workers costs more than it saves.
-const INLINE_BYTES = 16 << 20;
+// The input a reader thread must have to pay for itself: each warms V8's compiler up on its
+// own, about 1.2 s of CPU (BENCHMARKS.md, §1). On two cores, 165 MB took 1.1 s to read on
+// one thread and 1.3 s on two; 1 GB 5.1 s on one and 4.0 s on two: two pay from about 300 MB.
+const BYTES_A_THREAD = 150 << 20;
+
+/**
+ * How many threads read `bytes` of input in `groups` groups: those asked for, else one a
+ * core as far as the input pays for them; never more than there are groups. One is the
+ * main thread.
+ */
+export function readerThreads(bytes: number, groups: number, cores: number, asked?: number): number {
+  return Math.max(1, Math.min(asked ?? Math.min(cores, Math.floor(bytes / BYTES_A_THREAD)), groups));
+}
 const STATE = "state.jsonl";
 const ROWS = "rows";
 
@@ -176,9 +188,7 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
         progress.lines += t.lines;
         opts.progress?.(progress);
       };
-      // Unless asked for a number of workers, small inputs are read on this thread.
-      const n = Math.min(opts.workers ?? availableParallelism(), jobs.length);
-      if (n > 1 && (opts.workers !== undefined || bytesTotal >= INLINE_BYTES)) threads = n;
+      threads = readerThreads(bytesTotal, jobs.length, availableParallelism(), opts.workers);
       if (threads === 1) await inline(jobs, waiting, work, opts, classifiers, done);
       else await pooled(jobs, waiting, work, opts, threads, done);
     } finally {
