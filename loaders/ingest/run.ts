@@ -173,7 +173,8 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
 
     const reused = keys.filter((_, i) => reuse(i));
     let threads = 1;
-    // The engine (140 ms to load) loads while the files are read: the main thread waits then.
+    // The engine (140 ms to load) loads while worker threads read the files; after them,
+    // when this thread reads them.
     const engine = import("@duckdb/node-api");
     const reading = performance.now();
     try {
