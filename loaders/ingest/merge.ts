@@ -7,9 +7,9 @@
 // (a site built from tables takes either: site/tables.ts).
 import {readFileSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
-import {acrossShardsSql, parquetSql, shadowedSql, sqlString, TABLE_NAMES, writeTableSql, type TableName} from "../tables.ts";
+import {acrossShardsSql, parquetSql, shadowedSql, TABLE_NAMES, writeTableSql, type TableName} from "../tables.ts";
 import {InputError} from "../errors.ts";
-import {buildGeneration, checkOut, holdsTables, tableFolders, withTableWriter} from "./output.ts";
+import {buildGeneration, checkOut, holdsTables, tableFolders, valueOf, withTableWriter} from "./output.ts";
 import {addCounts, emptyCounts, reportOf, type IngestReport} from "./report.ts";
 
 /** The shards' reports as one: their counts added up, as one ingest adds up its groups' (report.ts). */
@@ -31,13 +31,10 @@ export async function merge(shards: string, outDir: string): Promise<IngestRepor
     const tables = {} as Record<TableName, number>;
     for (const t of TABLE_NAMES) {
       const file = join(generation, `${t}.parquet`);
-      tables[t] = await withTableWriter(work, async (db) => {
-        await db.run(writeTableSql(t, acrossShardsSql(t, read), file));
-        return (await db.runAndReadAll(`select count(*)::INTEGER from read_parquet(${sqlString(file)})`)).getRows()[0][0] as number;
-      });
+      tables[t] = await withTableWriter(work, (db) => valueOf(db, writeTableSql(t, acrossShardsSql(t, read), file)));
     }
     // Sessions each shard kept, that another shard's transcripts hold: one ingest drops them.
-    const shadowed = await withTableWriter(work, async (db) => (await db.runAndReadAll(shadowedSql(read("sessions")))).getRows()[0][0] as number);
+    const shadowed = await withTableWriter(work, (db) => valueOf(db, shadowedSql(read("sessions"))));
     const report = mergeReports(reports, tables, shadowed);
     writeFileSync(join(generation, "ingest-report.json"), JSON.stringify(report, null, 2) + "\n");
     return report;

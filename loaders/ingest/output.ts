@@ -141,6 +141,11 @@ export async function withTableWriter<T>(work: string, use: (db: DuckDBConnectio
   }
 }
 
+/** The one value a statement returns: a count, or the rows a COPY wrote (the tables' counts in the report). */
+export async function valueOf(db: DuckDBConnection, sql: string): Promise<number> {
+  return Number((await db.runAndReadAll(sql)).getRows()[0][0]);
+}
+
 /** Refuses an output folder that holds anything the ingest did not write. */
 export function checkOut(out: string): void {
   if (!existsSync(out)) return;

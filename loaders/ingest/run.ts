@@ -13,12 +13,11 @@ import {Worker} from "node:worker_threads";
 import {loadClassifiers} from "../classify/index.ts";
 import {workerUrl} from "../paths.ts";
 import type {Classifiers} from "../classify/types.ts";
-import type {DuckDBConnection} from "@duckdb/node-api";
 import {TABLE_NAMES, copySql, partsSql, shadowedSql, sqlString, type TableName} from "../tables.ts";
 import {InputError} from "../errors.ts";
 import type {Group} from "../sources/types.ts";
 import {discover, type Discovery} from "./discover.ts";
-import {buildGeneration, checkOut, checkShardRoot, currentGeneration, withTableWriter} from "./output.ts";
+import {buildGeneration, checkOut, checkShardRoot, currentGeneration, valueOf, withTableWriter} from "./output.ts";
 import {inShard, shardFolder, type Shard} from "./shard.ts";
 import {PartWriter} from "./parts.ts";
 import {readJob, type Read} from "./job.ts";
@@ -148,10 +147,13 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
     const previous = previousDir ? readState(join(previousDir, STATE)) : null;
     const reusable = previous?.config === config ? previous.groups : new Map<string, GroupState>();
 
-    const reuse = (i: number) => prints[i] !== null && reusable.get(keys[i])?.fingerprint === prints[i];
+    // The groups whose files have not changed since the previous generation are reused (by
+    // index); the others are read.
+    const reused: number[] = [];
     const jobs: Job[] = [];
     groups.forEach((group, index) => {
-      if (!reuse(index)) jobs.push({index, key: keys[index], bytes: size(group), files: group.files.length, print: !opts.incremental});
+      if (prints[index] !== null && reusable.get(keys[index])?.fingerprint === prints[index]) reused.push(index);
+      else jobs.push({index, key: keys[index], bytes: size(group), files: group.files.length, print: !opts.incremental});
     });
     // The groups wait on disk for their readers (group-file.ts): what the main thread keeps
     // of a group is its key, its fingerprint and, until it is read, its job.
@@ -171,14 +173,13 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
       if (prints[i] !== null) state.add(keys[i], {fingerprint: prints[i]!, result: t});
     };
 
-    const reused = keys.filter((_, i) => reuse(i));
     let threads = 1;
     // The engine (140 ms to load) loads while worker threads read the files; after them,
     // when this thread reads them.
     const engine = import("@duckdb/node-api");
     const reading = performance.now();
     try {
-      for (const [i, key] of keys.entries()) if (reuse(i)) record(i, reusable.get(key)!.result);
+      for (const i of reused) record(i, reusable.get(keys[i])!.result);
       const bytesTotal = jobs.reduce((s, j) => s + j.bytes, 0);
       const progress: Progress = {files: 0, filesTotal: jobs.reduce((s, j) => s + j.files, 0), bytes: 0, bytesTotal, lines: 0};
       const done: Done = (i, {result: t, print}) => {
@@ -200,7 +201,7 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
     const writing = performance.now();
     if (keys.length && totals.unreadable === totals.files) throw new InputError(`no transcript could be read in ${opts.inputs.join(", ")}`);
     await engine;
-    const {tables, shadowed} = await writeTables(join(work, "parts"), work, generation, previousDir, reused);
+    const {tables, shadowed} = await writeTables(join(work, "parts"), work, generation, previousDir, reused.map((i) => keys[i]));
     const report: IngestReport = {
       ...reportOf(layouts, {...totals, unreadable: totals.unreadable + unreadable}, shadowed, tables, withSkips),
       ...(opts.shard && {shard: {...opts.shard, groups_elsewhere: elsewhere}})
@@ -241,7 +242,6 @@ async function writeTables(partsDir: string, work: string, generation: string, p
   const parts = readdirSync(partsDir);
   const partsOf = (table: TableName) => parts.filter((p) => p.startsWith(`${table}-`)).sort().map((p) => join(partsDir, p));
   const rows = (table: TableName) => `read_parquet(${sqlString(join(generation, ROWS, `${table}.parquet`))})`;
-  const count = async (db: DuckDBConnection, sql: string) => (await db.runAndReadAll(sql)).getRows()[0][0] as number;
   // Group keys are hex digests (state.ts): safe to write into the SQL.
   const kept = reused.length ? `_group in (select unnest([${reused.map((k) => `'${k}'`).join(", ")}]))` : "";
   for (const table of TABLE_NAMES) {
@@ -253,12 +253,9 @@ async function writeTables(partsDir: string, work: string, generation: string, p
   const tables = {} as Record<TableName, number>;
   for (const table of TABLE_NAMES) {
     const file = join(generation, `${table}.parquet`);
-    tables[table] = await withTableWriter(work, async (db) => {
-      await db.run(copySql(table, rows(table), file, rows("sessions")));
-      return count(db, `select count(*)::INTEGER as n from read_parquet(${sqlString(file)})`);
-    });
+    tables[table] = await withTableWriter(work, (db) => valueOf(db, copySql(table, rows(table), file, rows("sessions"))));
   }
-  return {tables, shadowed: await withTableWriter(work, (db) => count(db, shadowedSql(rows("sessions"))))};
+  return {tables, shadowed: await withTableWriter(work, (db) => valueOf(db, shadowedSql(rows("sessions"))))};
 }
 
 /**
