@@ -3,3 +3,16 @@
 // says it in one line and exits 1 (docs/tables.md, "Exit status"). Any layer may throw it;
 // it imports nothing, so that none imports another layer to do so.
 export class InputError extends Error {}
+
+/** An error as a worker thread posts it to the main thread: what `rebuilt` needs to throw it again there. */
+export type PostedError = {message: string; input?: true; code?: string; path?: string; stack?: string};
+
+export function posted(error: unknown): PostedError {
+  const e = error instanceof Error ? (error as NodeJS.ErrnoException) : new Error(String(error));
+  return {message: e.message, ...(e instanceof InputError && {input: true as const}), code: (e as NodeJS.ErrnoException).code, path: (e as NodeJS.ErrnoException).path, stack: e.stack};
+}
+
+/** The error a worker thread posted, as the main thread throws it: an InputError stays one; the others keep their code (ENOSPC ...) and stack for --verbose. */
+export function rebuilt({input, ...e}: PostedError): Error {
+  return Object.assign(input ? new InputError(e.message) : new Error(e.message), e);
+}

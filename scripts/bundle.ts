@@ -10,6 +10,7 @@ await build({
   entryPoints: {
     cli: join(ROOT, "loaders", "cli.ts"),
     "ingest-worker": join(ROOT, "loaders", "ingest", "worker.ts"),
+    "find-worker": join(ROOT, "loaders", "ingest", "find-worker.ts"),
     "generate-worker": join(ROOT, "loaders", "generate", "worker.ts")
   },
   outdir: join(ROOT, "lib"),

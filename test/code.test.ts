@@ -70,7 +70,7 @@ test("no folder imports a folder that imports it back", () => {
 });
 
 test("the ingest's cache key follows its imports, and no more: the metrics, the site and the generator are not in it", () => {
-  const ingest = sourcesOf(["ingest/run.ts", "ingest/worker.ts", "ingest/worker.js"]).map((f) => relative(join(ROOT, "loaders"), f));
+  const ingest = sourcesOf(["ingest/run.ts", "ingest/worker.ts", "ingest/find-worker.ts", "thread.js"]).map((f) => relative(join(ROOT, "loaders"), f));
   expect(ingest).toContain("ingest/run.ts");
   expect(ingest).toContain("tables.ts");
   expect(ingest.some((f) => f.startsWith("classify/"))).toBe(true);

@@ -8,9 +8,8 @@
 import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {availableParallelism} from "node:os";
 import {basename, dirname, join, resolve} from "node:path";
-import {Worker} from "node:worker_threads";
 import {codeDigest} from "../code.ts";
-import {workerUrl} from "../paths.ts";
+import {startWorker} from "../paths.ts";
 import {FLEET_MARKER} from "../sources/walk.ts";
 import {makeAgents} from "./api.ts";
 import {writeApi, type ApiWritten} from "./api-fleet.ts";
@@ -71,7 +70,7 @@ export const EMPTY_FLEET = "a fleet needs someone in it: one of --users, --codex
 
 /** A digest of the generator's code (the main thread's and the workers'): a fleet is a function of code, calibration and seed. */
 export function generatorDigest(): string {
-  return codeDigest(["generate/fleet.ts", "generate/worker.ts", "generate/worker.js"]).slice(0, 16);
+  return codeDigest(["generate/fleet.ts", "generate/worker.ts", "thread.js"]).slice(0, 16);
 }
 
 /** Claude Code names a project folder by its working directory, `/` and `.` made `-`. */
@@ -171,7 +170,6 @@ const NONE: Written = {sessions: 0, files: 0, bytes: 0};
 const sum = (w: Written[]): Written => ({sessions: w.reduce((s, x) => s + x.sessions, 0), files: w.reduce((s, x) => s + x.files, 0), bytes: w.reduce((s, x) => s + x.bytes, 0)});
 
 function pooled(opts: FleetOptions & {variant: Variant}, calibration: string, work: string, jobs: Job[], progress: FleetProgress): Promise<{users: Written; codex: Written; telemetry: TelemetryWritten; api: ApiWritten}> {
-  const url = workerUrl("generate");
   const seen: (Written | TelemetryWritten | ApiWritten)[] = jobs.map((job) => ("api" in job ? {...NO_API} : "telemetry" in job ? {...NO_TELEMETRY} : {...NONE}));
   const users = (agent: Agent) => seen.filter((_, i) => "agent" in jobs[i] && (jobs[i] as {agent: Agent}).agent === agent) as Written[];
   const telemetry = () => (seen.find((_, i) => "telemetry" in jobs[i]) as TelemetryWritten | undefined) ?? NO_TELEMETRY;
@@ -187,7 +185,7 @@ function pooled(opts: FleetOptions & {variant: Variant}, calibration: string, wo
     jobs.map(
       (job, index) =>
         new Promise<void>((done, fail) => {
-          const worker = new Worker(url, {workerData: {calibration, variant: opts.variant, seed: opts.seed, work, job}});
+          const worker = startWorker("generate", {calibration, variant: opts.variant, seed: opts.seed, work, job});
           worker.on("message", (m: {tick?: Written | TelemetryWritten | ApiWritten; done?: Written | TelemetryWritten | ApiWritten; error?: string}) => {
             if (m.error) fail(new Error(m.error));
             else {

@@ -6,23 +6,31 @@ import {closeSync, openSync, readSync} from "node:fs";
 import type {Group} from "../sources/types.ts";
 import {AppendFile} from "./append-file.ts";
 
+/** Writes the groups to `path`, a line each; returns where each line ends, in bytes. */
+export function writeGroups(path: string, groups: readonly Group[]): Float64Array {
+  const file = new AppendFile(path);
+  const ends = new Float64Array(groups.length);
+  let end = 0;
+  try {
+    groups.forEach((group, i) => {
+      const line = JSON.stringify(group) + "\n";
+      file.append(line);
+      ends[i] = end += Buffer.byteLength(line);
+    });
+  } finally {
+    file.close();
+  }
+  return ends;
+}
+
+/** The groups writeGroups wrote, read back one at a time. */
 export class GroupFile {
-  private readonly ends: Float64Array;
   private readonly fd: number;
 
-  constructor(path: string, groups: readonly Group[]) {
-    const file = new AppendFile(path);
-    this.ends = new Float64Array(groups.length);
-    let end = 0;
-    try {
-      groups.forEach((group, i) => {
-        const line = JSON.stringify(group) + "\n";
-        file.append(line);
-        this.ends[i] = end += Buffer.byteLength(line);
-      });
-    } finally {
-      file.close();
-    }
+  constructor(
+    path: string,
+    private readonly ends: Float64Array
+  ) {
     this.fd = openSync(path, "r");
   }
 

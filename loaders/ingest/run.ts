@@ -1,28 +1,28 @@
 // `agent-autonomy ingest`: raw logs in, the canonical tables and the ingest report out.
-// Groups of transcripts are read on worker threads (one per core, as far as the input
-// pays for them), each appending rows to its own parts; DuckDB then types, orders and
-// writes the Parquet tables into a new generation of the output folder, which becomes
-// current as one (output.ts). With `incremental`, groups whose files have not changed
-// since the current generation are not read again: their rows and counts are taken from
-// it (state.ts).
+// The groups of files are found on a thread of their own (find.ts) and wait on disk for
+// their readers (group-file.ts). They are read on worker threads (one per core, as far as
+// the input pays for them), each appending rows to its own parts; DuckDB then types,
+// orders and writes the Parquet tables into a new generation of the output folder, which
+// becomes current as one (output.ts). With `incremental`, groups whose files have not
+// changed since the current generation are not read again: their rows and counts are
+// taken from it (state.ts).
 import {createHash} from "node:crypto";
 import {existsSync, mkdirSync, readdirSync, realpathSync, statSync, writeFileSync} from "node:fs";
 import {availableParallelism} from "node:os";
 import {dirname, join, relative, resolve, sep} from "node:path";
-import {Worker} from "node:worker_threads";
 import {loadClassifiers} from "../classify/index.ts";
-import {workerUrl} from "../paths.ts";
+import {startWorker} from "../paths.ts";
 import type {Classifiers} from "../classify/types.ts";
 import {TABLE_NAMES, copySql, partsSql, shadowedSql, sqlString, type TableName} from "../tables.ts";
-import {InputError} from "../errors.ts";
-import type {Group} from "../sources/types.ts";
-import {discover, type Discovery} from "./discover.ts";
+import {InputError, rebuilt, type PostedError} from "../errors.ts";
+import type {Discovery} from "./discover.ts";
+import {findHere, findOnThread, type Finding} from "./find.ts";
 import {buildGeneration, checkOut, checkShardRoot, currentGeneration, valueOf, withTableWriter} from "./output.ts";
-import {inShard, shardFolder, type Shard} from "./shard.ts";
+import {shardFolder, type Shard} from "./shard.ts";
 import {PartWriter} from "./parts.ts";
 import {readJob, type Read} from "./job.ts";
 import {GroupFile} from "./group-file.ts";
-import {configHash, fingerprint, groupKey, readState, StateWriter, type GroupState} from "./state.ts";
+import {configHash, readState, StateWriter, type GroupState} from "./state.ts";
 import {addCounts, emptyCounts, reportOf, sorted, type FileReport, type IngestReport, type Tally} from "./report.ts";
 
 export {OUTPUT_FILES} from "./output.ts";
@@ -86,19 +86,16 @@ async function inline(jobs: Job[], waiting: GroupFile, work: string, opts: Inges
 async function pooled(jobs: Job[], waiting: GroupFile, work: string, opts: IngestOptions, n: number, done: Done) {
   // Largest groups first, so no worker is left with a big one at the end.
   const queue = jobs.sort((a, b) => b.bytes - a.bytes);
-  const url = workerUrl("ingest");
   await Promise.all(
     Array.from({length: n}, (_, w) =>
       new Promise<void>((resolveWorker, reject) => {
-        const worker = new Worker(url, {
-          workerData: {work, name: `w${w}`, maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE, classifiers: opts.classifiers}
-        });
+        const worker = startWorker("ingest", {work, name: `w${w}`, maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE, classifiers: opts.classifiers});
         const next = () => {
           const job = queue.shift();
           worker.postMessage(job === undefined ? {close: true} : {...job, group: waiting.get(job.index)});
         };
-        worker.on("message", (m: {ready?: true; closed?: true; index?: number; result?: Tally; print?: string | null; error?: {message: string; code?: string; path?: string; stack?: string}}) => {
-          if (m.error) reject(Object.assign(new Error(m.error.message), m.error));
+        worker.on("message", (m: {ready?: true; closed?: true; index?: number; result?: Tally; print?: string | null; error?: PostedError}) => {
+          if (m.error) reject(rebuilt(m.error));
           else if (m.closed) worker.terminate().then(() => resolveWorker());
           else {
             if (m.result) done(m.index!, {result: m.result, print: m.print});
@@ -111,10 +108,6 @@ async function pooled(jobs: Job[], waiting: GroupFile, work: string, opts: Inges
   );
 }
 
-function size(g: Group): number {
-  return g.files.reduce((s, f) => s + (statSync(f.path, {throwIfNoEntry: false})?.size ?? 0), 0);
-}
-
 export async function ingest(opts: IngestOptions): Promise<IngestReport> {
   return (await ingestRun(opts)).report;
 }
@@ -124,11 +117,24 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
   if (opts.shard) checkShardRoot(resolve(opts.out));
   const out = opts.shard ? join(resolve(opts.out), shardFolder(opts.shard)) : resolve(opts.out);
   checkOut(out);
-  const {layouts, unreadable, groups, elsewhere} = selected(opts.discovery ?? discover(opts.inputs), opts);
-  // Loaded here even when workers load their own: a module that cannot be used fails
-  // before the output folder is touched, with the loader's own message.
-  const classifiers = await loadClassifiers(opts.classifiers);
+  // The engine (140 ms to load) loads while the files are found.
+  const engine = import("@duckdb/node-api");
+  // The classifiers are loaded here even when workers load their own: a module that cannot
+  // be used fails before the output folder is touched, with the loader's own message.
+  const [finding, classifiers] = await Promise.allSettled([
+    opts.discovery ? Promise.resolve().then(() => findHere(opts.discovery!, opts)) : findOnThread(opts),
+    loadClassifiers(opts.classifiers)
+  ]);
+  if (finding.status === "rejected") throw finding.reason;
+  try {
+    if (classifiers.status === "rejected") throw classifiers.reason;
+    return await ingestFound(out, opts, finding.value, classifiers.value, engine, started);
+  } finally {
+    finding.value.close();
+  }
+}
 
+async function ingestFound(out: string, opts: IngestOptions, finding: Finding, classifiers: Classifiers, engine: Promise<unknown>, started: number): Promise<IngestRun> {
   return buildGeneration(out, async (work, generation) => {
     mkdirSync(join(work, "parts"));
     mkdirSync(join(work, "scratch"));
@@ -136,10 +142,10 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
 
     const maxLineBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE;
     const config = configHash(maxLineBytes, opts.classifiers);
-    const keys = groups.map(groupKey);
-    // An incremental run needs every fingerprint before it reads; any other run has each
-    // group's taken by its reader (job.ts), which spares a pass over every file.
-    const prints: (string | null)[] = opts.incremental ? groups.map(fingerprint) : groups.map(() => null);
+    // The groups wait on disk for their readers (group-file.ts): what the main thread keeps
+    // of a group is its key, its size, its fingerprint and, until it is read, its job.
+    const groupsPath = join(work, "groups.jsonl");
+    const {keys, bytes, files, prints, ends} = await finding.place(groupsPath);
     // A generation whose state or rows are missing (an older version's, or one a person
     // pruned) is not reused: everything is read.
     const current = opts.incremental ? currentGeneration(out) : null;
@@ -151,14 +157,11 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
     // index); the others are read.
     const reused: number[] = [];
     const jobs: Job[] = [];
-    groups.forEach((group, index) => {
-      if (prints[index] !== null && reusable.get(keys[index])?.fingerprint === prints[index]) reused.push(index);
-      else jobs.push({index, key: keys[index], bytes: size(group), files: group.files.length, print: !opts.incremental});
+    keys.forEach((key, index) => {
+      if (prints[index] !== null && reusable.get(key)?.fingerprint === prints[index]) reused.push(index);
+      else jobs.push({index, key, bytes: bytes[index], files: files[index], print: !opts.incremental});
     });
-    // The groups wait on disk for their readers (group-file.ts): what the main thread keeps
-    // of a group is its key, its fingerprint and, until it is read, its job.
-    const waiting = new GroupFile(join(work, "groups.jsonl"), groups);
-    groups.length = 0;
+    const waiting = new GroupFile(groupsPath, ends);
 
     // Each group's counts go into the totals, and its state to the state's file, as it
     // finishes (report.ts).
@@ -174,9 +177,6 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
     };
 
     let threads = 1;
-    // The engine (140 ms to load) loads while worker threads read the files; after them,
-    // when this thread reads them.
-    const engine = import("@duckdb/node-api");
     const reading = performance.now();
     try {
       for (const i of reused) record(i, reusable.get(keys[i])!.result);
@@ -203,31 +203,13 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
     await engine;
     const {tables, shadowed} = await writeTables(join(work, "parts"), work, generation, previousDir, reused.map((i) => keys[i]));
     const report: IngestReport = {
-      ...reportOf(layouts, {...totals, unreadable: totals.unreadable + unreadable}, shadowed, tables, withSkips),
-      ...(opts.shard && {shard: {...opts.shard, groups_elsewhere: elsewhere}})
+      ...reportOf(finding.layouts, {...totals, unreadable: totals.unreadable + finding.unreadable}, shadowed, tables, withSkips),
+      ...(opts.shard && {shard: {...opts.shard, groups_elsewhere: finding.elsewhere}})
     };
     writeFileSync(join(generation, "ingest-report.json"), JSON.stringify(report, null, 2) + "\n");
     const phases = {find: reading - started, read: writing - reading, write: performance.now() - writing};
     return {report, groupsRead: keys.length - reused.length, groupsReused: reused.length, workers: threads, phases};
   });
-}
-
-/**
- * What a run reads of what discovery found: the groups (of its shard), let go once they
- * wait on disk (group-file.ts); the layouts and the folders that could not be read, for the report; and how many
- * groups the other shards hold. Nothing else of the discovery is kept.
- */
-function selected(found: Discovery, opts: IngestOptions): {layouts: string[]; unreadable: number; groups: Group[]; elsewhere: number} {
-  if (found.groups.every((g) => g.files.length === 0)) throw new InputError(`no transcripts found in ${opts.inputs.join(", ")}`);
-  // A shard may hold no group at all (more shards than owners): it writes empty tables, so that the set is whole.
-  const groups = opts.shard ? found.groups.filter((g) => inShard(g, opts.shard!)) : [...found.groups];
-  return {
-    layouts: found.layouts,
-    // Folders that could not be read belong to no group: shard 1 counts them, so that the shards' counts add up.
-    unreadable: opts.shard && opts.shard.index > 1 ? 0 : found.unreadable,
-    groups,
-    elsewhere: found.groups.length - groups.length
-  };
 }
 
 /**

@@ -29,7 +29,7 @@ let code: string | undefined;
 
 /** A digest of the ingest's code (the main thread's and the workers'): tables are a function of code and input. */
 export function codeHash(): string {
-  return (code ??= codeDigest(["ingest/run.ts", "ingest/worker.ts", "ingest/worker.js"]));
+  return (code ??= codeDigest(["ingest/run.ts", "ingest/worker.ts", "ingest/find-worker.ts", "thread.js"]));
 }
 
 /** What, besides the input, decides the rows: the code, the line limit, the classifiers module. */

@@ -3,6 +3,7 @@
 import {join} from "node:path";
 import {parentPort, workerData} from "node:worker_threads";
 import {loadClassifiers} from "../classify/index.ts";
+import {posted} from "../errors.ts";
 import {PartWriter} from "./parts.ts";
 import type {Group} from "../sources/types.ts";
 import {readJob} from "./job.ts";
@@ -21,9 +22,7 @@ parentPort!.on("message", (message: {group?: Group; index?: number; key?: string
   try {
     parentPort!.postMessage({index: message.index, ...readJob(message.group!, ctx, parts.writer(message.key!), message.print ?? false)});
   } catch (error) {
-    // The main thread rebuilds the error: its message, its code (ENOSPC ...), its stack for --verbose.
-    const e = error instanceof Error ? error : new Error(String(error));
-    parentPort!.postMessage({index: message.index, error: {message: e.message, code: (e as NodeJS.ErrnoException).code, path: (e as NodeJS.ErrnoException).path, stack: e.stack}});
+    parentPort!.postMessage({index: message.index, error: posted(error)});
   }
 });
 parentPort!.postMessage({ready: true});

@@ -3,7 +3,7 @@
 // bytes than characters, so a line's place counted in characters would read a neighbour's.
 import {join} from "node:path";
 import {expect, test} from "vitest";
-import {GroupFile} from "../../loaders/ingest/group-file.ts";
+import {GroupFile, writeGroups} from "../../loaders/ingest/group-file.ts";
 import type {Group} from "../../loaders/sources/types.ts";
 import {tmp} from "../helpers/tmp.ts";
 
@@ -14,7 +14,8 @@ test("every group comes back whole, in any order, with paths in any script", () 
     {source: "claude-code", files: [{path: "/data/用户/projects/-项目/😀.jsonl"}]},
     {source: "otel", files: [{path: "/t/logs.json"}], extra: {synthetic: true, user: "ü"}} as Group
   ];
-  const file = new GroupFile(join(tmp(), "groups.jsonl"), groups);
+  const path = join(tmp(), "groups.jsonl");
+  const file = new GroupFile(path, writeGroups(path, groups));
   try {
     for (const i of [3, 0, 2, 1, 2]) expect(file.get(i)).toEqual(groups[i]);
   } finally {

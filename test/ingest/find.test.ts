@@ -1,0 +1,44 @@
+// A run's groups are found on a thread of its own (loaders/ingest/find.ts), whose heap goes
+// when it ends. The run must get from it what finding them on the main thread gives: the
+// same groups in the same order, with the same keys, sizes and fingerprints, for a whole
+// input and for a shard; and an error the person can act on must stay one across the thread.
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
+import {expect, test} from "vitest";
+import {InputError} from "../../loaders/errors.ts";
+import {discover} from "../../loaders/ingest/discover.ts";
+import {findHere, findOnThread, type FindOptions} from "../../loaders/ingest/find.ts";
+import {fleetFiles, writeFleet} from "../helpers/ingest-corpus.ts";
+import {tmp} from "../helpers/tmp.ts";
+
+test("the thread finds and places the groups the main thread would", async () => {
+  const root = writeFleet(fleetFiles());
+  const runs: FindOptions[] = [{inputs: [root]}, {inputs: [root], incremental: true}, {inputs: [root], shard: {index: 1, count: 2}}];
+  for (const opts of runs) {
+    const here = findHere(discover(opts.inputs), opts);
+    const there = await findOnThread(opts);
+    const [a, b] = [join(tmp(), "groups.jsonl"), join(tmp(), "groups.jsonl")];
+    const [placedHere, placedThere] = [await here.place(a), await there.place(b)];
+    expect(placedThere).toEqual(placedHere);
+    expect(readFileSync(b)).toEqual(readFileSync(a));
+    expect({...there, place: 0, close: 0}).toEqual({...here, place: 0, close: 0});
+    expect(placedHere.keys.length).toBeGreaterThan(0);
+    expect(placedHere.prints.every((p) => (opts.incremental ? typeof p === "string" : p === null))).toBe(true);
+    there.close();
+  }
+  // The shard's groups and the others' add up to the whole input's.
+  const whole = await findOnThread({inputs: [root]});
+  const shard = await findOnThread({inputs: [root], shard: {index: 1, count: 2}});
+  const [all, some] = [(await whole.place(join(tmp(), "g"))).keys.length, (await shard.place(join(tmp(), "g"))).keys.length];
+  expect(some).toBeLessThan(all);
+  expect(shard.elsewhere).toBe(all - some);
+});
+
+test("an input that cannot be read is told as the person's error; a failed write keeps its code", async () => {
+  await expect(findOnThread({inputs: ["/no/such/folder"]})).rejects.toThrow(new InputError("no such file or folder: /no/such/folder"));
+  await expect(findOnThread({inputs: [tmp()]})).rejects.toBeInstanceOf(InputError);
+  const found = await findOnThread({inputs: [writeFleet(fleetFiles(1, 1))]});
+  const failed = found.place(join(tmp(), "missing", "groups.jsonl"));
+  await expect(failed).rejects.toMatchObject({code: "ENOENT"});
+  await expect(failed).rejects.not.toBeInstanceOf(InputError);
+});
