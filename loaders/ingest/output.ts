@@ -121,19 +121,27 @@ export async function buildGeneration<T>(out: string, build: (work: string, gene
 }
 
 /**
+ * DuckDB's memory limit for a table's write, given the threads it runs (one a core by
+ * default): 64 MB a thread, 256 MB at least. Past it the sort spills to the work folder;
+ * the Parquet writer's buffers are outside it. Measured on a million sessions: writing
+ * `rows/`, each thread needs about 48 MB (eight failed at 384 MB, sixteen at 512 MB), and two
+ * threads wrote every table at 200 MB (not at 160). A table's write peaked at about 0.25 GB
+ * above the limit, so a fixed 512 MB set the peak of a large ingest (BENCHMARKS.md, §3).
+ */
+export const memoryLimit = (threads: number) => `${Math.max(256, 64 * threads)}MB`;
+
+/**
  * Runs `use` on an engine of its own, opened alike by ingest and merge so that both write
- * the same bytes, and closes it. Its memory limit bounds a table's sort, which spills to
- * the work folder past it; the Parquet writer's buffers are outside it. An engine keeps
- * what its statements took until it is closed, so each table is written by an engine of
- * its own: on a million sessions, one engine for all four tables peaked at 0.99 GB, one a
- * table at 0.77 GB, in the same time. A limit of 256 MB ran out of memory on a million
- * sessions ("failed to pin block"): some of the writing cannot spill.
+ * the same bytes, and closes it. An engine keeps what its statements took until it is
+ * closed, so each table is written by an engine of its own: on a million sessions, one
+ * engine for all four tables peaked at 0.99 GB, one a table at 0.77 GB, in the same time.
  */
 export async function withTableWriter<T>(work: string, use: (db: DuckDBConnection) => Promise<T>): Promise<T> {
   const {DuckDBInstance} = await import("@duckdb/node-api");
-  const instance = await DuckDBInstance.create(":memory:", {temp_directory: join(work, "spill"), memory_limit: "512MB"});
+  const instance = await DuckDBInstance.create(":memory:", {temp_directory: join(work, "spill")});
   const db = await instance.connect();
   try {
+    await db.run(`set memory_limit = '${memoryLimit(await valueOf(db, "select current_setting('threads')"))}'`);
     return await use(db);
   } finally {
     db.closeSync();
