@@ -15,7 +15,7 @@ export function fmt(x: number, digits = 2): string {
   return x.toFixed(digits);
 }
 
-/** "1.23 (1.10–1.40)": the median with its range. */
+/** "1.23 (1.10–1.40)": the median with its range; one run's value alone. */
 export function spread(s: Summary, digits = 2, unit = ""): string {
-  return `${fmt(s.median, digits)}${unit} (${fmt(s.min, digits)}–${fmt(s.max, digits)})`;
+  return s.runs === 1 ? `${fmt(s.median, digits)}${unit}` : `${fmt(s.median, digits)}${unit} (${fmt(s.min, digits)}–${fmt(s.max, digits)})`;
 }
