@@ -153,13 +153,17 @@ read; 2 for a usage error.
 
 class UsageError extends Error {}
 
+/** The progress line of an ingest, rewritten in place: what it is finding, reading or writing. */
 function bar(p: Progress, started: number): string {
+  const n = (x: number) => x.toLocaleString("en");
+  if (p.stage === "finding") return `\rfinding files: ${n(p.folders)} folder${p.folders === 1 ? "" : "s"} listed${p.filesTotal ? `, ${n(p.sized)}/${n(p.filesTotal)} files sized` : ""}\x1b[K`;
+  if (p.stage === "writing") return `\rwriting the tables: ${p.done}/${p.total} statements\x1b[K`;
   const width = 24;
   const share = p.bytesTotal ? p.bytes / p.bytesTotal : 1;
   const filled = Math.round(share * width);
   const seconds = (Date.now() - started) / 1000;
   const mbs = seconds > 0 ? p.bytes / 1e6 / seconds : 0;
-  return `\r[${"#".repeat(filled)}${" ".repeat(width - filled)}] ${p.files}/${p.filesTotal} files  ${p.lines.toLocaleString("en")} lines  ${mbs.toFixed(0)} MB/s `;
+  return `\r[${"#".repeat(filled)}${" ".repeat(width - filled)}] ${p.files}/${p.filesTotal} files  ${n(p.lines)} lines  ${mbs.toFixed(0)} MB/s\x1b[K`;
 }
 
 async function runIngest(args: string[]) {

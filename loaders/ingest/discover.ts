@@ -48,9 +48,9 @@ function discoverOne(input: string, walk: Walk): Found<Group> {
   return {layout: (found.findLast((f) => f.groups.length > 0) ?? found.at(-1)!).layout, groups: found.flatMap((f) => f.groups)};
 }
 
-/** Discovers every named path; each source merges the groups of its own that several paths named. */
-export function discover(inputs: readonly string[]): Discovery {
-  const walk: Walk = {unreadable: new Set(), claimed: new Set()};
+/** Discovers every named path; each source merges the groups of its own that several paths named. `listed` is told of each folder listed. */
+export function discover(inputs: readonly string[], listed?: () => void): Discovery {
+  const walk: Walk = {unreadable: new Set(), claimed: new Set(), listed};
   const layouts: string[] = [];
   const found: Group[] = [];
   for (const input of inputs) {

@@ -22,6 +22,9 @@ export type Found = {layouts: string[]; unreadable: number; elsewhere: number};
 /** What the main thread keeps of the groups, by index in the group file. */
 export type Placed = {keys: string[]; bytes: number[]; files: number[]; prints: (string | null)[]; ends: Float64Array};
 
+/** How far finding has gone: the folders listed (a folder that two sources look into counts twice), then the files whose size is taken. */
+export type FindingProgress = {folders: number; sized: number; filesTotal: number};
+
 /** A run's groups, found: what the report needs now, and the groups written to the group file once the run has a work folder. */
 export type Finding = Found & {place(path: string): Promise<Placed>; close(): void};
 
@@ -49,10 +52,15 @@ const size = (g: Group) => g.files.reduce((s, f) => s + (statSync(f.path, {throw
  * them. An incremental run needs every fingerprint before it reads; any other run has each
  * group's taken by its reader (job.ts), which spares a pass over every file.
  */
-export function placeGroups(groups: readonly Group[], path: string, incremental: boolean): Placed {
+export function placeGroups(groups: readonly Group[], path: string, incremental: boolean, sized?: (files: number) => void): Placed {
+  let files = 0;
   return {
     keys: groups.map(groupKey),
-    bytes: groups.map(size),
+    bytes: groups.map((g) => {
+      const bytes = size(g);
+      sized?.((files += g.files.length));
+      return bytes;
+    }),
     files: groups.map((g) => g.files.length),
     prints: groups.map((g) => (incremental ? fingerprint(g) : null)),
     ends: writeGroups(path, groups)
@@ -65,15 +73,19 @@ export function findHere(discovery: Discovery, opts: FindOptions): Finding {
   return {...found, place: async (path) => placeGroups(groups, path, opts.incremental ?? false), close() {}};
 }
 
-type Message = {found?: Found; placed?: Placed; error?: PostedError};
+type Message = {found?: Found; placed?: Placed; progress?: FindingProgress; error?: PostedError};
 
-/** Discovers the inputs on a thread of its own (find-worker.ts), which places the groups when asked and then ends. */
-export async function findOnThread(opts: FindOptions): Promise<Finding> {
-  const worker = startWorker("find", opts);
+/**
+ * Discovers the inputs on a thread of its own (find-worker.ts), which places the groups
+ * when asked and then ends; `progress` hears from it a few times a second.
+ */
+export async function findOnThread(opts: FindOptions, progress?: (p: FindingProgress) => void): Promise<Finding> {
+  // Only what the thread needs: a caller's options may hold functions, which cannot cross.
+  const worker = startWorker("find", {inputs: opts.inputs, shard: opts.shard, incremental: opts.incremental} satisfies FindOptions);
   const next = () =>
     new Promise<Message>((resolve, reject) => {
       const cleanup = () => worker.off("message", onMessage).off("error", onError).off("exit", onExit);
-      const onMessage = (m: Message) => (cleanup(), m.error ? reject(rebuilt(m.error)) : resolve(m));
+      const onMessage = (m: Message) => (m.progress ? progress?.(m.progress) : (cleanup(), m.error ? reject(rebuilt(m.error)) : resolve(m)));
       const onError = (e: Error) => (cleanup(), reject(e));
       const onExit = (code: number) => (cleanup(), reject(new Error(`the thread that finds the files stopped (exit code ${code})`)));
       worker.on("message", onMessage).on("error", onError).on("exit", onExit);

@@ -16,7 +16,7 @@ import type {Classifiers} from "../classify/types.ts";
 import {TABLE_NAMES, copySql, partsSql, shadowedSql, sqlString, type TableName} from "../tables.ts";
 import {InputError, rebuilt, type PostedError} from "../errors.ts";
 import type {Discovery} from "./discover.ts";
-import {findHere, findOnThread, type Finding} from "./find.ts";
+import {findHere, findOnThread, type Finding, type FindingProgress} from "./find.ts";
 import {buildGeneration, checkOut, checkShardRoot, currentGeneration, valueOf, withTableWriter} from "./output.ts";
 import {shardFolder, type Shard} from "./shard.ts";
 import {PartWriter} from "./parts.ts";
@@ -44,7 +44,11 @@ export type IngestOptions = {
   progress?: (p: Progress) => void;
 };
 
-export type Progress = {files: number; filesTotal: number; bytes: number; bytesTotal: number; lines: number};
+/** How far a run has gone: finding the files (find.ts), reading them, writing the tables (a statement a table's `rows/`, one a table). */
+export type Progress =
+  | ({stage: "finding"} & FindingProgress)
+  | {stage: "reading"; files: number; filesTotal: number; bytes: number; bytesTotal: number; lines: number}
+  | {stage: "writing"; done: number; total: number};
 
 /** Where a run's time went, in ms: finding and fingerprinting files, reading them, writing the tables. */
 export type Phases = {find: number; read: number; write: number};
@@ -122,7 +126,7 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
   // The classifiers are loaded here even when workers load their own: a module that cannot
   // be used fails before the output folder is touched, with the loader's own message.
   const [finding, classifiers] = await Promise.allSettled([
-    opts.discovery ? Promise.resolve().then(() => findHere(opts.discovery!, opts)) : findOnThread(opts),
+    opts.discovery ? Promise.resolve().then(() => findHere(opts.discovery!, opts)) : findOnThread(opts, opts.progress && ((p) => opts.progress!({stage: "finding", ...p}))),
     loadClassifiers(opts.classifiers)
   ]);
   if (finding.status === "rejected") throw finding.reason;
@@ -181,7 +185,7 @@ async function ingestFound(out: string, opts: IngestOptions, finding: Finding, c
     try {
       for (const i of reused) record(i, reusable.get(keys[i])!.result);
       const bytesTotal = jobs.reduce((s, j) => s + j.bytes, 0);
-      const progress: Progress = {files: 0, filesTotal: jobs.reduce((s, j) => s + j.files, 0), bytes: 0, bytesTotal, lines: 0};
+      const progress: Progress = {stage: "reading", files: 0, filesTotal: jobs.reduce((s, j) => s + j.files, 0), bytes: 0, bytesTotal, lines: 0};
       const done: Done = (i, {result: t, print}) => {
         if (print !== undefined) prints[i] = print;
         record(i, t);
@@ -201,7 +205,10 @@ async function ingestFound(out: string, opts: IngestOptions, finding: Finding, c
     const writing = performance.now();
     if (keys.length && totals.unreadable === totals.files) throw new InputError(`no transcript could be read in ${opts.inputs.join(", ")}`);
     await engine;
-    const {tables, shadowed} = await writeTables(join(work, "parts"), work, generation, previousDir, reused.map((i) => keys[i]));
+    const total = 2 * TABLE_NAMES.length;
+    const wrote = (done: number) => opts.progress?.({stage: "writing", done, total});
+    wrote(0);
+    const {tables, shadowed} = await writeTables(join(work, "parts"), work, generation, previousDir, reused.map((i) => keys[i]), wrote);
     const report: IngestReport = {
       ...reportOf(finding.layouts, {...totals, unreadable: totals.unreadable + finding.unreadable}, shadowed, tables, withSkips),
       ...(opts.shard && {shard: {...opts.shard, groups_elsewhere: finding.elsewhere}})
@@ -220,7 +227,8 @@ async function ingestFound(out: string, opts: IngestOptions, finding: Finding, c
  * holds rows, within DuckDB's memory limit (spilling past it): the memory this takes does
  * not grow with the input.
  */
-async function writeTables(partsDir: string, work: string, generation: string, previous: string | null, reused: string[]): Promise<{tables: Record<TableName, number>; shadowed: number}> {
+async function writeTables(partsDir: string, work: string, generation: string, previous: string | null, reused: string[], wrote: (statements: number) => void): Promise<{tables: Record<TableName, number>; shadowed: number}> {
+  let statements = 0;
   const parts = readdirSync(partsDir);
   const partsOf = (table: TableName) => parts.filter((p) => p.startsWith(`${table}-`)).sort().map((p) => join(partsDir, p));
   const rows = (table: TableName) => `read_parquet(${sqlString(join(generation, ROWS, `${table}.parquet`))})`;
@@ -236,11 +244,13 @@ async function writeTables(partsDir: string, work: string, generation: string, p
       await db.run("set preserve_insertion_order = false");
       await db.run(`copy (${fresh}${old}) to ${sqlString(join(generation, ROWS, `${table}.parquet`))} (format parquet, compression zstd, row_group_size 20000)`);
     });
+    wrote(++statements);
   }
   const tables = {} as Record<TableName, number>;
   for (const table of TABLE_NAMES) {
     const file = join(generation, `${table}.parquet`);
     tables[table] = await withTableWriter(work, (db) => valueOf(db, copySql(table, rows(table), file, rows("sessions"))));
+    wrote(++statements);
   }
   return {tables, shadowed: await withTableWriter(work, (db) => valueOf(db, shadowedSql(rows("sessions"))))};
 }

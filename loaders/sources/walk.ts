@@ -8,12 +8,14 @@ import {join} from "node:path";
 /** The file the generator writes at a fleet's root; its presence marks the data synthetic. */
 export const FLEET_MARKER = "agent-autonomy-fleet.json";
 
-export type Walk = {unreadable: Set<string>; claimed: Set<string>};
+/** `listed`, when given, is told of each folder listed: the find thread counts them for its progress. */
+export type Walk = {unreadable: Set<string>; claimed: Set<string>; listed?: () => void};
 
 export const byPath = (a: {path: string}, b: {path: string}) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 /** A folder's entries in name order; none, counted, when it cannot be read. */
 export function entries(dir: string, walk: Walk): Dirent[] {
+  walk.listed?.();
   try {
     return readdirSync(dir, {withFileTypes: true}).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch {

@@ -2,12 +2,14 @@
 // when it ends. The run must get from it what finding them on the main thread gives: the
 // same groups in the same order, with the same keys, sizes and fingerprints, for a whole
 // input and for a shard; and an error the person can act on must stay one across the thread.
+// While it works, the run's progress says so.
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {expect, test} from "vitest";
 import {InputError} from "../../loaders/errors.ts";
 import {discover} from "../../loaders/ingest/discover.ts";
 import {findHere, findOnThread, type FindOptions} from "../../loaders/ingest/find.ts";
+import {ingestRun, type Progress} from "../../loaders/ingest/run.ts";
 import {fleetFiles, writeFleet} from "../helpers/ingest-corpus.ts";
 import {tmp} from "../helpers/tmp.ts";
 
@@ -41,4 +43,16 @@ test("an input that cannot be read is told as the person's error; a failed write
   const failed = found.place(join(tmp(), "missing", "groups.jsonl"));
   await expect(failed).rejects.toMatchObject({code: "ENOENT"});
   await expect(failed).rejects.not.toBeInstanceOf(InputError);
+});
+
+test("a run tells how far it has gone: finding the files, reading them, writing every table", async () => {
+  const seen: Progress[] = [];
+  const {report} = await ingestRun({inputs: [writeFleet(fleetFiles())], out: join(tmp(), "out"), progress: (p) => seen.push({...p})});
+  const stages = seen.map((p) => p.stage).filter((s, i, all) => s !== all[i - 1]);
+  expect(stages).toEqual(["finding", "reading", "writing"]);
+  const finding = seen.filter((p) => p.stage === "finding");
+  expect(finding[0].folders).toBeGreaterThan(0);
+  const reading = seen.filter((p) => p.stage === "reading");
+  expect(reading.at(-1)).toMatchObject({files: report.files, filesTotal: report.files, lines: report.lines});
+  expect(seen.filter((p) => p.stage === "writing").map((p) => p.done)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
 });
