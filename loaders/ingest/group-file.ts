@@ -36,10 +36,15 @@ export class GroupFile {
 
   /** The group at `index` of those written, as the source found it. */
   get(index: number): Group {
+    return JSON.parse(this.line(index)) as Group;
+  }
+
+  /** The group at `index` as its JSON text: what a reader thread is handed, to parse there. */
+  line(index: number): string {
     const start = index === 0 ? 0 : this.ends[index - 1];
     const line = Buffer.allocUnsafe(this.ends[index] - start);
     readSync(this.fd, line, 0, line.length, start);
-    return JSON.parse(line.toString("utf8")) as Group;
+    return line.toString("utf8");
   }
 
   close(): void {

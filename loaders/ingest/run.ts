@@ -96,7 +96,7 @@ async function pooled(jobs: Job[], waiting: GroupFile, work: string, opts: Inges
         const worker = startWorker("ingest", {work, name: `w${w}`, maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE, classifiers: opts.classifiers});
         const next = () => {
           const job = queue.shift();
-          worker.postMessage(job === undefined ? {close: true} : {...job, group: waiting.get(job.index)});
+          worker.postMessage(job === undefined ? {close: true} : {...job, group: waiting.line(job.index)});
         };
         worker.on("message", (m: {ready?: true; closed?: true; index?: number; result?: Tally; print?: string | null; error?: PostedError}) => {
           if (m.error) reject(rebuilt(m.error));

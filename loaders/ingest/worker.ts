@@ -13,14 +13,15 @@ const init = workerData as Init;
 const ctx = {maxLineBytes: init.maxLineBytes, classifiers: await loadClassifiers(init.classifiers), scratch: join(init.work, "scratch")};
 const parts = new PartWriter(join(init.work, "parts"), init.name);
 
-parentPort!.on("message", (message: {group?: Group; index?: number; key?: string; print?: boolean; close?: true}) => {
+// A group comes as its line of the group file (group-file.ts), parsed here rather than on the main thread.
+parentPort!.on("message", (message: {group?: string; index?: number; key?: string; print?: boolean; close?: true}) => {
   if (message.close) {
     parts.close();
     parentPort!.postMessage({closed: true});
     return;
   }
   try {
-    parentPort!.postMessage({index: message.index, ...readJob(message.group!, ctx, parts.writer(message.key!), message.print ?? false)});
+    parentPort!.postMessage({index: message.index, ...readJob(JSON.parse(message.group!) as Group, ctx, parts.writer(message.key!), message.print ?? false)});
   } catch (error) {
     parentPort!.postMessage({index: message.index, error: posted(error)});
   }

@@ -18,6 +18,7 @@ test("every group comes back whole, in any order, with paths in any script", () 
   const file = new GroupFile(path, writeGroups(path, groups));
   try {
     for (const i of [3, 0, 2, 1, 2]) expect(file.get(i)).toEqual(groups[i]);
+    expect(JSON.parse(file.line(2))).toEqual(groups[2]);
   } finally {
     file.close();
   }
