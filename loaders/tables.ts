@@ -123,7 +123,7 @@ export type Emit = (table: TableName, row: Row) => void;
  * first session, however many Claude Code sessions came before it.
  */
 const DERIVED: Partial<Record<TableName, Record<string, string>>> = {
-  sessions: {tenure: `case when user_id is not null then (row_number() over (partition by user_id, agent order by ${["started_at", "session_id", ...rest("sessions", ["user_id", "agent", "started_at", "session_id", "tenure"])].map(q).join(", ")}) - 1)::INTEGER end`}
+  sessions: {tenure: `case when user_id is not null then (row_number() over (partition by user_id, agent order by ${["started_at", "session_id", ...rest("sessions", ["user_id", "agent", "started_at", "session_id", "tenure"])].map(sqlIdent).join(", ")}) - 1)::INTEGER end`}
 };
 
 /**
@@ -143,14 +143,18 @@ function rest(table: TableName, except: string[]): string[] {
 }
 
 /** The order a table's rows are written in: its key, then every other column, so that the order is total. */
-const orderSql = (table: TableName) => [...ORDER[table], ...rest(table, ORDER[table])].map(q).join(", ");
+const orderSql = (table: TableName) => [...ORDER[table], ...rest(table, ORDER[table])].map(sqlIdent).join(", ");
 
-function q(name: string) {
+/** A name (a column's) as a SQL identifier. */
+export function sqlIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
 /** A text (a path) as a SQL string literal. */
 export const sqlString = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+/** A number or a text as a SQL literal. */
+export const sqlLiteral = (value: string | number) => (typeof value === "number" ? String(value) : sqlString(value));
 
 const list = (paths: string[]) => `[${paths.map(sqlString).join(", ")}]`;
 
@@ -169,8 +173,8 @@ function written(table: TableName): [string, string][] {
  */
 export function partsSql(table: TableName, parts: string[]): string {
   const columns = [...written(table), ["_group", "VARCHAR"]];
-  if (parts.length === 0) return `(select ${columns.map(([name, type]) => `null::${type} as ${q(name)}`).join(", ")} where false)`;
-  return `read_json(${list(parts)}, format = 'newline_delimited', columns = {${columns.map(([name, type]) => `${q(name)}: '${type}'`).join(", ")}})`;
+  if (parts.length === 0) return `(select ${columns.map(([name, type]) => `null::${type} as ${sqlIdent(name)}`).join(", ")} where false)`;
+  return `read_json(${list(parts)}, format = 'newline_delimited', columns = {${columns.map(([name, type]) => `${sqlIdent(name)}: '${type}'`).join(", ")}})`;
 }
 
 /** The sources that read an agent's own record of a session: Claude Code's transcripts and Codex's rollouts. */
@@ -199,7 +203,7 @@ export const keptSql = (sessions: string) => `source in ${TRANSCRIPTS} or sessio
  */
 export function acrossShardsSql(table: TableName, read: (table: TableName) => string): string {
   const derived = Object.entries(DERIVED[table] ?? {});
-  const again = derived.length ? ` replace (${derived.map(([name, sql]) => `${sql} as ${q(name)}`).join(", ")})` : "";
+  const again = derived.length ? ` replace (${derived.map(([name, sql]) => `${sql} as ${sqlIdent(name)}`).join(", ")})` : "";
   return `(select *${again} from ${read(table)} where ${keptSql(read("sessions"))})`;
 }
 
@@ -216,7 +220,7 @@ export function copySql(table: TableName, rows: string, out: string, sessions: s
   const derived = DERIVED[table] ?? {};
   const select = TABLES[table]
     .map(([name, type]) =>
-      name in derived ? `${derived[name]} as ${q(name)}` : type === "TIMESTAMP" ? `make_timestamp(${q(name)} * 1000) as ${q(name)}` : q(name)
+      name in derived ? `${derived[name]} as ${sqlIdent(name)}` : type === "TIMESTAMP" ? `make_timestamp(${sqlIdent(name)} * 1000) as ${sqlIdent(name)}` : sqlIdent(name)
     )
     .join(", ");
   return writeTableSql(table, `(select ${select} from ${rows} where ${keptSql(sessions)})`, out);

@@ -10,6 +10,7 @@ import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from "n
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {pageSql, type PageQuery, type PageSql} from "../loaders/site/queries.ts";
+import {sqlString} from "../loaders/tables.ts";
 
 /** The id of the data block, which the page reads. */
 export const BLOCK_ID = "first-view";
@@ -21,8 +22,6 @@ export type Answers = Record<string, {dates: string[]; columns: string[]; rows: 
 
 /** The page's data block: the answers its first view may need, and where the rest are (null: there are none). */
 export type Block = {first: Answers; rest: string | null};
-
-const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
  * Every combination of the parameters' values: each the distinct values of the column it is

@@ -12,6 +12,7 @@ import {Rng} from "../generate/rng.ts";
 import {connect} from "../site/aggregate.ts";
 import {Aggregates, type Reading} from "../site/compare.ts";
 import {combine, fromInterval, type Estimate} from "./stats.ts";
+import {sqlString} from "../tables.ts";
 
 export type Recovered = {
   id: string;
@@ -64,8 +65,6 @@ export type CalibrationReport = {
   /** The API side: the rows of OpenTelemetry (agents' spans). */
   api: {data: Data; targets: Recovered[]; reported: Recovered[]};
 };
-
-const lit = (x: unknown) => (typeof x === "number" ? String(x) : `'${String(x).replace(/'/g, "''")}'`);
 
 async function rows(db: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
   return (await db.runAndReadAll(sql)).getRowObjectsJS().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])));
@@ -139,11 +138,11 @@ export async function calibrationReport(dir: string, cal: Calibration): Promise<
       (
         await rows(
           db,
-          `select count(distinct user_id)::INTEGER as users, count(*)::INTEGER as sessions, (select count(*) from turns where source = ${lit(source)})::INTEGER as turns,
-            (select count(*) from tool_calls where source = ${lit(source)})::INTEGER as tool_calls, coalesce(bool_or(synthetic), false) as synthetic,
+          `select count(distinct user_id)::INTEGER as users, count(*)::INTEGER as sessions, (select count(*) from turns where source = ${sqlString(source)})::INTEGER as turns,
+            (select count(*) from tool_calls where source = ${sqlString(source)})::INTEGER as tool_calls, coalesce(bool_or(synthetic), false) as synthetic,
             strftime(min(started_at), '%Y-%m-%d') as first_day, strftime(max(started_at), '%Y-%m-%d') as last_day,
-            (select count(*) from (select user_id from sessions where source = ${lit(source)} group by user_id having max(tenure) >= 750))::INTEGER as users_past_750
-          from sessions where source = ${lit(source)}`
+            (select count(*) from (select user_id from sessions where source = ${sqlString(source)} group by user_id having max(tenure) >= 750))::INTEGER as users_past_750
+          from sessions where source = ${sqlString(source)}`
         )
       )[0];
     const all = async (list: Target[]) => {

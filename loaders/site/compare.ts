@@ -6,6 +6,7 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {COMPARISONS, type Cell, type Comparison, type Measure} from "../findings.ts";
 import {metricSql, statement} from "../metrics/sql.ts";
+import {sqlIdent, sqlLiteral, sqlString} from "../tables.ts";
 
 export type Reading = {
   value: number | null;
@@ -30,11 +31,9 @@ export type Compared = {
   readings: Reading[];
 };
 
-const literal = (v: string | number) => (typeof v === "number" ? String(v) : `'${v.replace(/'/g, "''")}'`);
-const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 // A date the registry names, or a month ('2025-08'), as a DATE; and a column of either kind.
 const asDate = (sql: string) => `coalesce(try_cast(${sql} as DATE), try_cast(${sql} || '-01' as DATE))`;
-const scaled = (column: string, scale = 1) => (scale === 1 ? ident(column) : scale > 1 ? `${ident(column)} * ${scale}` : `${ident(column)} / ${1 / scale}`);
+const scaled = (column: string, scale = 1) => (scale === 1 ? sqlIdent(column) : scale > 1 ? `${sqlIdent(column)} * ${scale}` : `${sqlIdent(column)} / ${1 / scale}`);
 
 /** The aggregates of one connection (connect() in aggregate.ts), each computed once. */
 export class Aggregates {
@@ -65,26 +64,26 @@ export class Aggregates {
     for (const [column, want] of Object.entries(m.cell) as [string, Cell[string]][]) {
       if (typeof want === "string" || typeof want === "number") {
         fixed[column] = want;
-        where.push(`${ident(column)} = ${literal(want)}`);
+        where.push(`${sqlIdent(column)} = ${sqlLiteral(want)}`);
       } else if (Array.isArray(want)) {
-        const list = `[${want.map(literal).join(", ")}]`;
-        where.push(`list_contains(${list}, ${ident(column)})`);
-        order.push(`list_position(${list}, ${ident(column)})`);
+        const list = `[${want.map(sqlString).join(", ")}]`;
+        where.push(`list_contains(${list}, ${sqlIdent(column)})`);
+        order.push(`list_position(${list}, ${sqlIdent(column)})`);
       } else {
         const {nearest} = want as {nearest: string};
-        where.push(`${ident(column)} is not null`); // a cell of no day (F1's whole period) is nearest to none
-        order.push(`abs(date_diff('day', ${asDate(ident(column))}, ${asDate(literal(nearest))}))`);
+        where.push(`${sqlIdent(column)} is not null`); // a cell of no day (F1's whole period) is nearest to none
+        order.push(`abs(date_diff('day', ${asDate(sqlIdent(column))}, ${asDate(sqlLiteral(nearest))}))`);
       }
     }
-    const chosen = (await this.rows(`select ${Object.keys(m.cell).map(ident).join(", ")} from ${table} ${where.length ? `where ${where.join(" and ")}` : ""} ${order.length ? `order by ${order.join(", ")}` : ""} limit 1`))[0];
+    const chosen = (await this.rows(`select ${Object.keys(m.cell).map(sqlIdent).join(", ")} from ${table} ${where.length ? `where ${where.join(" and ")}` : ""} ${order.length ? `order by ${order.join(", ")}` : ""} limit 1`))[0];
     if (!chosen) return null;
     const cell = Object.fromEntries(Object.keys(m.cell).map((c) => [c, chosen[c] as string | number]));
-    const condition = Object.entries(cell).map(([c, v]) => `${ident(c)} = ${literal(v)}`).join(" and ");
+    const condition = Object.entries(cell).map(([c, v]) => `${sqlIdent(c)} = ${sqlLiteral(v)}`).join(" and ");
     const columns = [
       `${scaled(m.value, m.scale)} as value`,
       `${m.low ? scaled(m.low, m.scale) : "null"} as low`,
       `${m.high ? scaled(m.high, m.scale) : "null"} as high`,
-      `${m.n ? ident(m.n) : "null"} as n`,
+      `${m.n ? sqlIdent(m.n) : "null"} as n`,
       "users"
     ].join(", ");
     const found = await this.rows(`select ${columns} from ${table} where ${condition}`);
