@@ -8,8 +8,8 @@ export class InputError extends Error {}
 export type PostedError = {message: string; input?: true; code?: string; path?: string; stack?: string};
 
 export function posted(error: unknown): PostedError {
-  const e = error instanceof Error ? (error as NodeJS.ErrnoException) : new Error(String(error));
-  return {message: e.message, ...(e instanceof InputError && {input: true as const}), code: (e as NodeJS.ErrnoException).code, path: (e as NodeJS.ErrnoException).path, stack: e.stack};
+  const e: NodeJS.ErrnoException = error instanceof Error ? error : new Error(String(error));
+  return {message: e.message, ...(e instanceof InputError && {input: true as const}), code: e.code, path: e.path, stack: e.stack};
 }
 
 /** The error a worker thread posted, as the main thread throws it: an InputError stays one; the others keep their code (ENOSPC ...) and stack for --verbose. */

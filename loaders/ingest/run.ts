@@ -205,9 +205,7 @@ async function ingestFound(out: string, opts: IngestOptions, finding: Finding, c
     const writing = performance.now();
     if (keys.length && totals.unreadable === totals.files) throw new InputError(`no transcript could be read in ${opts.inputs.join(", ")}`);
     await engine;
-    const total = 2 * TABLE_NAMES.length;
-    const wrote = (done: number) => opts.progress?.({stage: "writing", done, total});
-    wrote(0);
+    const wrote = (done: number, total: number) => opts.progress?.({stage: "writing", done, total});
     const {tables, shadowed} = await writeTables(join(work, "parts"), work, generation, previousDir, reused.map((i) => keys[i]), wrote);
     const report: IngestReport = {
       ...reportOf(finding.layouts, {...totals, unreadable: totals.unreadable + finding.unreadable}, shadowed, tables, withSkips),
@@ -227,13 +225,17 @@ async function ingestFound(out: string, opts: IngestOptions, finding: Finding, c
  * holds rows, within DuckDB's memory limit (spilling past it): the memory this takes does
  * not grow with the input.
  */
-async function writeTables(partsDir: string, work: string, generation: string, previous: string | null, reused: string[], wrote: (statements: number) => void): Promise<{tables: Record<TableName, number>; shadowed: number}> {
+async function writeTables(partsDir: string, work: string, generation: string, previous: string | null, reused: string[], wrote: (done: number, total: number) => void): Promise<{tables: Record<TableName, number>; shadowed: number}> {
+  // A statement for each table's `rows/`, then one for each table: `wrote` hears of each.
+  const total = 2 * TABLE_NAMES.length;
   let statements = 0;
+  const done = () => wrote(++statements, total);
+  wrote(0, total);
   const parts = readdirSync(partsDir);
   const partsOf = (table: TableName) => parts.filter((p) => p.startsWith(`${table}-`)).sort().map((p) => join(partsDir, p));
-  const rows = (table: TableName) => `read_parquet(${sqlString(join(generation, ROWS, `${table}.parquet`))})`;
-  // Group keys are hex digests (state.ts): safe to write into the SQL.
-  const kept = reused.length ? `_group in (select unnest([${reused.map((k) => `'${k}'`).join(", ")}]))` : "";
+  const rowsFile = (table: TableName) => sqlString(join(generation, ROWS, `${table}.parquet`));
+  const rows = (table: TableName) => `read_parquet(${rowsFile(table)})`;
+  const kept = reused.length ? `_group in (select unnest([${reused.map(sqlString).join(", ")}]))` : "";
   for (const table of TABLE_NAMES) {
     const fresh = `select * from ${partsSql(table, partsOf(table))}`;
     const old = kept && ` union all select * from read_parquet(${sqlString(join(previous!, ROWS, `${table}.parquet`))}) where ${kept}`;
@@ -242,15 +244,15 @@ async function writeTables(partsDir: string, work: string, generation: string, p
     // Row groups smaller than the default: the writer holds one whole, beyond the memory limit.
     await withTableWriter(work, async (db) => {
       await db.run("set preserve_insertion_order = false");
-      await db.run(`copy (${fresh}${old}) to ${sqlString(join(generation, ROWS, `${table}.parquet`))} (format parquet, compression zstd, row_group_size 20000)`);
+      await db.run(`copy (${fresh}${old}) to ${rowsFile(table)} (format parquet, compression zstd, row_group_size 20000)`);
     });
-    wrote(++statements);
+    done();
   }
   const tables = {} as Record<TableName, number>;
   for (const table of TABLE_NAMES) {
     const file = join(generation, `${table}.parquet`);
     tables[table] = await withTableWriter(work, (db) => valueOf(db, copySql(table, rows(table), file, rows("sessions"))));
-    wrote(++statements);
+    done();
   }
   return {tables, shadowed: await withTableWriter(work, (db) => valueOf(db, shadowedSql(rows("sessions"))))};
 }
