@@ -14,6 +14,7 @@
 import {closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeSync} from "node:fs";
 import {basename, join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
+import {duckdb} from "../duckdb.ts";
 import {TABLE_NAMES} from "../tables.ts";
 import {InputError} from "../errors.ts";
 
@@ -137,7 +138,7 @@ export const memoryLimit = (threads: number) => `${Math.max(256, 64 * threads)}M
  * engine for all four tables peaked at 0.99 GB, one a table at 0.77 GB, in the same time.
  */
 export async function withTableWriter<T>(work: string, use: (db: DuckDBConnection) => Promise<T>): Promise<T> {
-  const {DuckDBInstance} = await import("@duckdb/node-api");
+  const {DuckDBInstance} = duckdb();
   const instance = await DuckDBInstance.create(":memory:", {temp_directory: join(work, "spill")});
   const db = await instance.connect();
   try {

@@ -11,6 +11,7 @@ import {existsSync, mkdirSync, readdirSync, realpathSync, statSync, writeFileSyn
 import {availableParallelism} from "node:os";
 import {dirname, join, relative, resolve, sep} from "node:path";
 import {loadClassifiers} from "../classify/index.ts";
+import {duckdb} from "../duckdb.ts";
 import {startWorker} from "../paths.ts";
 import type {Classifiers} from "../classify/types.ts";
 import {TABLE_NAMES, copySql, partsSql, shadowedSql, sqlString, type TableName} from "../tables.ts";
@@ -121,24 +122,25 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
   if (opts.shard) checkShardRoot(resolve(opts.out));
   const out = opts.shard ? join(resolve(opts.out), shardFolder(opts.shard)) : resolve(opts.out);
   checkOut(out);
-  // The engine (140 ms to load) loads while the files are found.
-  const engine = import("@duckdb/node-api");
   // The classifiers are loaded here even when workers load their own: a module that cannot
   // be used fails before the output folder is touched, with the loader's own message.
-  const [finding, classifiers] = await Promise.allSettled([
+  const settled = Promise.allSettled([
     opts.discovery ? Promise.resolve().then(() => findHere(opts.discovery!, opts)) : findOnThread(opts, opts.progress && ((p) => opts.progress!({stage: "finding", ...p}))),
     loadClassifiers(opts.classifiers)
   ]);
+  // The engine loads while the files are found.
+  duckdb();
+  const [finding, classifiers] = await settled;
   if (finding.status === "rejected") throw finding.reason;
   try {
     if (classifiers.status === "rejected") throw classifiers.reason;
-    return await ingestFound(out, opts, finding.value, classifiers.value, engine, started);
+    return await ingestFound(out, opts, finding.value, classifiers.value, started);
   } finally {
     finding.value.close();
   }
 }
 
-async function ingestFound(out: string, opts: IngestOptions, finding: Finding, classifiers: Classifiers, engine: Promise<unknown>, started: number): Promise<IngestRun> {
+async function ingestFound(out: string, opts: IngestOptions, finding: Finding, classifiers: Classifiers, started: number): Promise<IngestRun> {
   return buildGeneration(out, async (work, generation) => {
     mkdirSync(join(work, "parts"));
     mkdirSync(join(work, "scratch"));
@@ -204,7 +206,6 @@ async function ingestFound(out: string, opts: IngestOptions, finding: Finding, c
 
     const writing = performance.now();
     if (keys.length && totals.unreadable === totals.files) throw new InputError(`no transcript could be read in ${opts.inputs.join(", ")}`);
-    await engine;
     const wrote = (done: number, total: number) => opts.progress?.({stage: "writing", done, total});
     const {tables, shadowed} = await writeTables(join(work, "parts"), work, generation, previousDir, reused.map((i) => keys[i]), wrote);
     const report: IngestReport = {

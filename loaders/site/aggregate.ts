@@ -5,6 +5,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {pipeline} from "node:stream/promises";
 import type {DuckDBConnection} from "@duckdb/node-api";
+import {duckdb} from "../duckdb.ts";
 import {tableFolders} from "../ingest/output.ts";
 import {metricSql, statement} from "../metrics/sql.ts";
 import {acrossShardsSql, parquetSql, TABLE_NAMES} from "../tables.ts";
@@ -18,7 +19,7 @@ import {builtTables, onePerson} from "./built.ts";
  * different shards.
  */
 export async function connect(out: string, minUsers: number): Promise<DuckDBConnection> {
-  const {DuckDBInstance} = await import("@duckdb/node-api");
+  const {DuckDBInstance} = duckdb();
   const db = await (await DuckDBInstance.create(":memory:")).connect();
   const folders = tableFolders(out);
   const read = (table: string) => parquetSql(folders.map((d) => join(d, `${table}.parquet`)));

@@ -17,6 +17,7 @@ import {merge} from "../ingest/merge.ts";
 import {holdsTables, OUTPUT_FILES, tableFolders} from "../ingest/output.ts";
 import {ingest} from "../ingest/run.ts";
 import {codeHash} from "../ingest/state.ts";
+import {duckdb} from "../duckdb.ts";
 import {ROOT} from "../paths.ts";
 import {parquetSql} from "../tables.ts";
 import {FLEET_MARKER} from "../sources/walk.ts";
@@ -56,7 +57,7 @@ function threshold(env: Env): number | undefined {
 /** How many people the tables are of. */
 async function people(dir: string): Promise<number> {
   // Loaded when used: the command starts without the engine (140 ms) when it needs none.
-  const {DuckDBInstance} = await import("@duckdb/node-api");
+  const {DuckDBInstance} = duckdb();
   const db = await (await DuckDBInstance.create(":memory:")).connect();
   try {
     const rows = await db.runAndReadAll(`select count(distinct user_id)::INTEGER from ${parquetSql(tableFolders(dir).map((d) => join(d, "sessions.parquet")))}`);
