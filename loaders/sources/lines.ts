@@ -2,22 +2,49 @@
 // or up to the end of the file for a last line without one; an empty last segment is no
 // line (docs/tables.md, "Line accounting"). Lines that are not UTF-8, or longer than the
 // limit, are reported by reason and never decoded.
+//
+// A reader that keeps few of a line's strings may ask for its JSON lines as Latin-1, one
+// character a byte: decoding UTF-8 took 30% of parsing the lines that hold bytes above 127
+// (tool output, mostly), and those strings parse a third faster with one byte a character
+// (BENCHMARKS.md, §1). JSON writes those bytes only inside strings, and a string's bytes
+// are whole UTF-8 sequences (a quote or a backslash is never part of one), so each string
+// the reader keeps is the same once its bytes are decoded again (utf8 below). An escape of
+// a code point above 127 (`\u00e9`, or a surrogate) would not be: a line that may hold one
+// is decoded as UTF-8, as is a line that does not start with `{` (a byte-order mark,
+// blanks, or not JSON: lines whose skip reason reads their text).
 import {closeSync, openSync, readSync} from "node:fs";
-import {isUtf8} from "node:buffer";
+import {isAscii, isUtf8} from "node:buffer";
 
 export type LineSkip = "invalid_utf8" | "too_large";
 
 export type LineVisitor = {
-  line(text: string, lineNo: number, last: boolean): void;
+  /** `wide`: the line came as Latin-1 and holds bytes above 127, whose strings utf8() decodes. */
+  line(text: string, lineNo: number, last: boolean, wide: boolean): void;
   skip(reason: LineSkip, lineNo: number): void;
 };
+
+const ESCAPE = Buffer.from("\\u");
+
+// Whether a line's escapes all stand for code points below 128 (`\u001b`, as JSON.stringify
+// writes control characters). A backslash that is itself escaped can only make this say no.
+function asciiEscapes(bytes: Buffer): boolean {
+  for (let at = bytes.indexOf(ESCAPE); at !== -1; at = bytes.indexOf(ESCAPE, at + 2)) {
+    if (bytes[at + 2] !== 0x30 || bytes[at + 3] !== 0x30 || !(bytes[at + 4] >= 0x30 && bytes[at + 4] <= 0x37)) return false;
+  }
+  return true;
+}
+
+const HIGH = /[\u0080-\u00ff]/;
+
+/** A string of a wide line, decoded as UTF-8: the string the line's UTF-8 text parses to. */
+export const utf8 = (s: string): string => (HIGH.test(s) ? Buffer.from(s, "latin1").toString("utf8") : s);
 
 const CHUNK = 1 << 22;
 // One buffer a thread, reused from file to file: most transcripts are far smaller than it.
 let shared: Buffer | undefined;
 
-/** Calls `visit` for every line of `path`; returns the number of bytes read. */
-export function readLines(path: string, maxLineBytes: number, visit: LineVisitor): number {
+/** Calls `visit` for every line of `path`, as Latin-1 where `latin1` asks and it is safe (above); returns the number of bytes read. */
+export function readLines(path: string, maxLineBytes: number, visit: LineVisitor, latin1 = false): number {
   const fd = openSync(path, "r");
   try {
     let buffer = (shared ??= Buffer.allocUnsafe(CHUNK));
@@ -31,8 +58,10 @@ export function readLines(path: string, maxLineBytes: number, visit: LineVisitor
       if (skipping || to - from > maxLineBytes) visit.skip("too_large", lineNo);
       else {
         const bytes = buffer.subarray(from, to);
-        if (isUtf8(bytes)) visit.line(bytes.toString("utf8"), lineNo, last);
-        else visit.skip("invalid_utf8", lineNo);
+        if (latin1 && bytes[0] === 0x7b && isAscii(bytes)) visit.line(bytes.toString("latin1"), lineNo, last, false);
+        else if (!isUtf8(bytes)) visit.skip("invalid_utf8", lineNo);
+        else if (latin1 && bytes[0] === 0x7b && asciiEscapes(bytes)) visit.line(bytes.toString("latin1"), lineNo, last, true);
+        else visit.line(bytes.toString("utf8"), lineNo, last, false);
       }
       skipping = false;
     };

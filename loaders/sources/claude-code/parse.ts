@@ -4,7 +4,7 @@
 // markers, rejection sentences), only the start of the block it lives in is compared, never
 // text inside tool results or anywhere else in the line.
 import {levelOf} from "../../definitions.ts";
-import {objectOf} from "../lines.ts";
+import {objectOf, utf8} from "../lines.ts";
 export type SkipReason = "blank" | "not_json" | "truncated" | "not_object" | "missing_fields" | "invalid_field" | "unknown_type";
 
 /** Line types Claude Code writes (docs/claude-code-format.md, "Line types"); a line of any other type is skipped. */
@@ -87,12 +87,27 @@ const KEEP = 2000;
 
 type Json = Record<string, unknown>;
 
+// Whether the line being parsed came as Latin-1 with bytes above 127 (lines.ts): then every
+// string kept, measured or cut is decoded first. Tests against ASCII (types, prefixes)
+// read the same either way. Set by parseLine for the line it parses.
+let wide = false;
+
+const decoded = (s: string) => (wide ? utf8(s) : s);
+
+/** A value's strings decoded, keys included: what the classifiers read of a tool's input. */
+function deep(x: unknown): unknown {
+  if (typeof x === "string") return utf8(x);
+  if (Array.isArray(x)) return x.map(deep);
+  if (typeof x === "object" && x !== null) return Object.fromEntries(Object.entries(x).map(([k, v]) => [utf8(k), deep(v)]));
+  return x;
+}
+
 function isObject(x: unknown): x is Json {
   return typeof x === "object" && x !== null && !Array.isArray(x);
 }
 
 function str(x: unknown): string | null {
-  return typeof x === "string" ? x : null;
+  return typeof x === "string" ? decoded(x) : null;
 }
 
 /** The text of a content value: a string, or the text blocks of an array (strings too). */
@@ -124,9 +139,9 @@ function cut(text: string): string {
 
 /** A tool input with long strings cut: classifiers read commands and paths, not file bodies. */
 function light(input: unknown): unknown {
-  if (!isObject(input)) return input;
+  if (!isObject(input)) return wide ? deep(input) : input;
   const out: Json = {};
-  for (const [k, v] of Object.entries(input)) out[k] = typeof v === "string" && v.length > KEEP ? v.slice(0, KEEP) : v;
+  for (const [k, v] of Object.entries(input)) out[decoded(k)] = typeof v === "string" ? cut(decoded(v)) : wide ? deep(v) : v;
   return out;
 }
 
@@ -144,11 +159,11 @@ function outcomeOf(block: Json, line: Json | null): Result {
   else if (denial === "interrupted" || (isObject(use) && use.interrupted === true)) outcome = "interrupted";
   else if (text.startsWith(REJECTED) || text.startsWith(REJECTED_1_0) || text.startsWith(REJECTED_SUBAGENT) || denial === "user-rejected" || use === "User rejected tool use") {
     const at = text.indexOf(SAID);
-    said = at >= 0 ? text.slice(at + SAID.length).trim() : "";
+    said = at >= 0 ? decoded(text.slice(at + SAID.length)).trim() : "";
     outcome = said.startsWith(CLARIFY) ? "clarify" : said ? "corrected" : "rejected";
   } else if (text.startsWith(PLAN_REFUSED)) {
     const at = text.indexOf(SAID);
-    said = at >= 0 ? text.slice(at + SAID.length).trim() : "";
+    said = at >= 0 ? decoded(text.slice(at + SAID.length)).trim() : "";
     outcome = said ? "corrected" : "rejected";
   } else if (text.startsWith(CANCELLED)) outcome = "cancelled";
   else if (ANSWERED.some((a) => text.startsWith(a))) outcome = "answered";
@@ -171,7 +186,7 @@ function userEvent(line: Json, content: unknown, sidechain: boolean): Body {
   const text = firstText(content);
   if (text.startsWith(INTERRUPT)) return {t: "interrupt"};
   if (sidechain) return {t: "user"};
-  const trimmed = text.trimStart();
+  const trimmed = decoded(text).trimStart();
   // A local command's caveat is written `isMeta` in 2.x: it is an echo, not an expansion.
   if (NOT_PROMPTS.some((p) => trimmed.startsWith(p))) return {t: "local"};
   if (line.isMeta === true) return {t: "meta"};
@@ -185,7 +200,7 @@ function userEvent(line: Json, content: unknown, sidechain: boolean): Body {
   const hasImage = Array.isArray(content) && content.some((b) => isObject(b) && b.type === "image");
   if (trimmed === "" && !hasImage) return {t: "user"};
   const command = trimmed.startsWith("<command-name>") || trimmed.startsWith("<command-message>");
-  return {t: "prompt", text: cut(textOf(content)), command};
+  return {t: "prompt", text: cut(decoded(textOf(content))), command};
 }
 
 function assistantEvent(line: Json, message: Json): Body {
@@ -196,12 +211,14 @@ function assistantEvent(line: Json, message: Json): Body {
   for (const block of content) {
     if (!isObject(block)) continue;
     if (block.type === "tool_use" && typeof block.id === "string" && typeof block.name === "string") {
-      tools.push({id: block.id, name: block.name, input: light(block.input)});
-      blockKey += `u${block.id};`;
+      const id = decoded(block.id);
+      tools.push({id, name: decoded(block.name), input: light(block.input)});
+      blockKey += `u${id};`;
     } else if (block.type === "text" && typeof block.text === "string") {
-      text = block.text.length > KEEP ? block.text.slice(-KEEP) : block.text;
-      blockKey += `t${block.text.length}:${block.text.slice(0, 24)};`;
-    } else if (typeof block.type === "string") blockKey += `${block.type};`;
+      const whole = decoded(block.text);
+      text = whole.length > KEEP ? whole.slice(-KEEP) : whole;
+      blockKey += `t${whole.length}:${whole.slice(0, 24)};`;
+    } else if (typeof block.type === "string") blockKey += `${decoded(block.type)};`;
   }
   const model = str(message.model);
   // `<synthetic>` also marks resume filler ("No response requested."): only a flagged or
@@ -230,7 +247,8 @@ function hookOf(type: string, line: Json): Body | null {
  * line of corpora of gigabytes: the event is the body object itself, filled in, with no
  * intermediate copy.
  */
-export function parseLine(raw: string, file: number, lineNo: number, subagentFile: boolean, last: boolean): Parsed {
+export function parseLine(raw: string, file: number, lineNo: number, subagentFile: boolean, last: boolean, wideLine = false): Parsed {
+  wide = wideLine;
   const line = objectOf(raw, last);
   if (typeof line === "string") return line;
   const type = line.type;
@@ -240,7 +258,7 @@ export function parseLine(raw: string, file: number, lineNo: number, subagentFil
   const conversational = type === "user" || type === "assistant";
   const stamp = line.timestamp;
   if (conversational && (stamp === undefined || line.message === undefined || line.sessionId === undefined)) return "missing_fields";
-  const ts = typeof stamp === "string" ? Date.parse(stamp) : NaN;
+  const ts = typeof stamp === "string" ? Date.parse(decoded(stamp)) : NaN;
   if (conversational && (Number.isNaN(ts) || typeof line.sessionId !== "string" || !isObject(line.message))) return "invalid_field";
   const message = line.message as Json;
   if (conversational && message.content === undefined) return "missing_fields";

@@ -14,9 +14,9 @@ export function readEvents(files: readonly TranscriptFile[], maxLineBytes: numbe
     const c = emptyCounts();
     try {
       c.bytes = readLines(file.path, maxLineBytes, {
-        line(text, lineNo, last) {
+        line(text, lineNo, last, wide) {
           c.lines++;
-          const parsed = parseLine(text, index, lineNo, file.subagent, last);
+          const parsed = parseLine(text, index, lineNo, file.subagent, last, wide);
           if (typeof parsed === "string") addSkip(c, parsed);
           else {
             c.parsed++;
@@ -27,7 +27,8 @@ export function readEvents(files: readonly TranscriptFile[], maxLineBytes: numbe
           c.lines++;
           addSkip(c, reason);
         }
-      });
+        // As Latin-1: parseLine decodes what it keeps (lines.ts).
+      }, true);
     } catch {
       c.unreadable = true;
     }
