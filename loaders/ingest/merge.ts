@@ -5,11 +5,11 @@
 // a session a transcript holds is not kept again from telemetry another shard read, tenure
 // counts the sessions kept, and every table is written in one ingest's order. One output folder is copied as it is
 // (a site built from tables takes either: site/tables.ts).
-import {readFileSync, writeFileSync} from "node:fs";
+import {readFileSync, statSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {acrossShardsSql, parquetSql, shadowedSql, TABLE_NAMES, writeTableSql, type TableName} from "../tables.ts";
 import {InputError} from "../errors.ts";
-import {buildGeneration, checkOut, holdsTables, tableFolders, valueOf, withTableWriter} from "./output.ts";
+import {buildGeneration, checkOut, holdsTables, tableFolders, valueOf, writeStages} from "./output.ts";
 import {addCounts, emptyCounts, reportOf, type IngestReport} from "./report.ts";
 
 /** The shards' reports as one: their counts added up, as one ingest adds up its groups' (report.ts). */
@@ -27,14 +27,15 @@ export async function merge(shards: string, outDir: string): Promise<IngestRepor
   const out = resolve(outDir);
   checkOut(out);
   return buildGeneration(out, async (work, generation) => {
-    const read = (t: TableName) => parquetSql(folders.map((d) => join(d, `${t}.parquet`)));
-    const tables = {} as Record<TableName, number>;
-    for (const t of TABLE_NAMES) {
-      const file = join(generation, `${t}.parquet`);
-      tables[t] = await withTableWriter(work, (db) => valueOf(db, writeTableSql(t, acrossShardsSql(t, read), file)));
-    }
-    // Sessions each shard kept, that another shard's transcripts hold: one ingest drops them.
-    const shadowed = await withTableWriter(work, (db) => valueOf(db, shadowedSql(read("sessions"))));
+    const files = (t: TableName) => folders.map((d) => join(d, `${t}.parquet`));
+    const read = (t: TableName) => parquetSql(files(t));
+    const bytes = TABLE_NAMES.flatMap(files).reduce((n, f) => n + statSync(f).size, 0);
+    const [counts, [shadowed]] = await writeStages(work, bytes, [
+      {statements: TABLE_NAMES.map((t) => (db) => valueOf(db, writeTableSql(t, acrossShardsSql(t, read), join(generation, `${t}.parquet`))))},
+      // Sessions each shard kept, that another shard's transcripts hold: one ingest drops them.
+      {statements: [(db) => valueOf(db, shadowedSql(read("sessions")))]}
+    ]);
+    const tables = Object.fromEntries(TABLE_NAMES.map((t, i) => [t, counts[i]])) as Record<TableName, number>;
     const report = mergeReports(reports, tables, shadowed);
     writeFileSync(join(generation, "ingest-report.json"), JSON.stringify(report, null, 2) + "\n");
     return report;

@@ -9,7 +9,7 @@
 import {createHash} from "node:crypto";
 import {existsSync, mkdirSync, readdirSync, realpathSync, statSync, writeFileSync} from "node:fs";
 import {availableParallelism} from "node:os";
-import {dirname, join, relative, resolve, sep} from "node:path";
+import {basename, dirname, join, relative, resolve, sep} from "node:path";
 import {loadClassifiers} from "../classify/index.ts";
 import {duckdb} from "../duckdb.ts";
 import {startWorker} from "../paths.ts";
@@ -18,7 +18,7 @@ import {TABLE_NAMES, copySql, partsSql, shadowedSql, sqlString, type TableName} 
 import {InputError, rebuilt, type PostedError} from "../errors.ts";
 import type {Discovery} from "./discover.ts";
 import {findHere, findOnThread, type Finding, type FindingProgress} from "./find.ts";
-import {buildGeneration, checkOut, checkShardRoot, currentGeneration, valueOf, withTableWriter} from "./output.ts";
+import {buildGeneration, checkOut, checkShardRoot, currentGeneration, valueOf, writeStages} from "./output.ts";
 import {shardFolder, type Shard} from "./shard.ts";
 import {PartWriter} from "./parts.ts";
 import {readJob, type Read} from "./job.ts";
@@ -227,35 +227,38 @@ async function ingestFound(out: string, opts: IngestOptions, finding: Finding, c
  * not grow with the input.
  */
 async function writeTables(partsDir: string, work: string, generation: string, previous: string | null, reused: string[], wrote: (done: number, total: number) => void): Promise<{tables: Record<TableName, number>; shadowed: number}> {
-  // A statement for each table's `rows/`, then one for each table: `wrote` hears of each.
-  const total = 2 * TABLE_NAMES.length;
+  // A statement for each table's `rows/`, one for each table, and the sessions shadowed: `wrote` hears of each.
+  const total = 2 * TABLE_NAMES.length + 1;
   let statements = 0;
   const done = () => wrote(++statements, total);
   wrote(0, total);
-  const parts = readdirSync(partsDir);
-  const partsOf = (table: TableName) => parts.filter((p) => p.startsWith(`${table}-`)).sort().map((p) => join(partsDir, p));
+  const parts = readdirSync(partsDir).map((p) => join(partsDir, p));
+  const partsOf = (table: TableName) => parts.filter((p) => basename(p).startsWith(`${table}-`)).sort();
   const rowsFile = (table: TableName) => sqlString(join(generation, ROWS, `${table}.parquet`));
   const rows = (table: TableName) => `read_parquet(${rowsFile(table)})`;
   const kept = reused.length ? `_group in (select unnest([${reused.map(sqlString).join(", ")}]))` : "";
-  for (const table of TABLE_NAMES) {
-    const fresh = `select * from ${partsSql(table, partsOf(table))}`;
-    const old = kept && ` union all select * from read_parquet(${sqlString(join(previous!, ROWS, `${table}.parquet`))}) where ${kept}`;
-    // In any order: the tables are written from these in an order of their own. Kept in the
-    // order read, two parts of a million sessions took 0.5 GB and four times as long.
-    // Row groups smaller than the default: the writer holds one whole, beyond the memory limit.
-    await withTableWriter(work, async (db) => {
-      await db.run("set preserve_insertion_order = false");
-      await db.run(`copy (${fresh}${old}) to ${rowsFile(table)} (format parquet, compression zstd, row_group_size 20000)`);
-    });
-    done();
-  }
-  const tables = {} as Record<TableName, number>;
-  for (const table of TABLE_NAMES) {
-    const file = join(generation, `${table}.parquet`);
-    tables[table] = await withTableWriter(work, (db) => valueOf(db, copySql(table, rows(table), file, rows("sessions"))));
-    done();
-  }
-  return {tables, shadowed: await withTableWriter(work, (db) => valueOf(db, shadowedSql(rows("sessions"))))};
+  const size = (files: string[]) => files.reduce((n, f) => n + statSync(f).size, 0);
+  const [, counts, [shadowed]] = await writeStages(
+    work,
+    size(parts) + (previous ? size(TABLE_NAMES.map((t) => join(previous, ROWS, `${t}.parquet`))) : 0),
+    [
+      {
+        // In any order: the tables are written from these in an order of their own. Row
+        // groups smaller than the default: the writer holds one whole, beyond the memory limit.
+        anyOrder: true,
+        statements: TABLE_NAMES.map((table) => async (db) => {
+          const fresh = `select * from ${partsSql(table, partsOf(table))}`;
+          const old = kept && ` union all select * from read_parquet(${sqlString(join(previous!, ROWS, `${table}.parquet`))}) where ${kept}`;
+          await db.run(`copy (${fresh}${old}) to ${rowsFile(table)} (format parquet, compression zstd, row_group_size 20000)`);
+          return 0;
+        })
+      },
+      {statements: TABLE_NAMES.map((table) => (db) => valueOf(db, copySql(table, rows(table), join(generation, `${table}.parquet`), rows("sessions"))))},
+      {statements: [(db) => valueOf(db, shadowedSql(rows("sessions")))]}
+    ],
+    done
+  );
+  return {tables: Object.fromEntries(TABLE_NAMES.map((t, i) => [t, counts[i]])) as Record<TableName, number>, shadowed};
 }
 
 /**

@@ -54,5 +54,5 @@ test("a run tells how far it has gone: finding the files, reading them, writing 
   expect(finding[0].folders).toBeGreaterThan(0);
   const reading = seen.filter((p) => p.stage === "reading");
   expect(reading.at(-1)).toMatchObject({files: report.files, filesTotal: report.files, lines: report.lines});
-  expect(seen.filter((p) => p.stage === "writing").map((p) => p.done)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+  expect(seen.filter((p) => p.stage === "writing").map((p) => p.done)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
 });

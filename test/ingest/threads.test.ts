@@ -1,9 +1,12 @@
 // How many threads read an input (loaders/ingest/run.ts, readerThreads): each reader warms
 // V8's compiler up on its own, so a thread is started only for a share of input that pays
 // for it (150 MB), one a core at most, and never more than there are groups to share. And
-// the memory DuckDB's threads get to write the tables (loaders/ingest/output.ts).
+// the memory DuckDB's threads get to write the tables, and how a write's statements share
+// engines (loaders/ingest/output.ts).
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
 import {expect, test} from "vitest";
-import {memoryLimit, withTableWriter} from "../../loaders/ingest/output.ts";
+import {memoryLimit, withTableWriter, writeStages, type Stage} from "../../loaders/ingest/output.ts";
 import {readerThreads} from "../../loaders/ingest/run.ts";
 import {tmp} from "../helpers/tmp.ts";
 
@@ -32,4 +35,30 @@ test("a table's write has 64 MB of DuckDB's memory a thread, 256 MB at least", a
   const [threads, limit] = await withTableWriter(tmp(), async (db) => (await db.runAndReadAll("select current_setting('threads'), current_setting('memory_limit')")).getRows()[0]);
   // DuckDB's MB is 10^6 bytes; it shows the limit in MiB.
   expect(limit).toBe(`${((Math.max(256, 64 * Number(threads)) * 1e6) / 2 ** 20).toFixed(1)} MiB`);
+});
+
+test("a small write, its statements at once on one engine, writes what a large one writes in turn", async () => {
+  const dir = tmp();
+  const write = async (bytes: number) => {
+    const file = (name: string) => `'${join(dir, `${name}-${bytes}.parquet`)}'`;
+    let done = 0;
+    const stages: Stage<unknown>[] = [
+      {anyOrder: true, statements: ["a", "b"].map((name) => (db) => db.run(`copy (select range % 97 as x, range as y from range(50000)) to ${file(name)} (format parquet)`))},
+      {
+        statements: ["a", "b"].map((name) => async (db) => {
+          await db.run(`copy (select * from read_parquet(${file(name)}) order by x, y) to ${file(`${name}-sorted`)} (format parquet)`);
+          // What the stage before set for itself is not left to this one.
+          return (await db.runAndReadAll("select current_setting('preserve_insertion_order')")).getRows()[0][0];
+        })
+      }
+    ];
+    const results = await writeStages(dir, bytes, stages, () => done++);
+    return {ordered: results[1], done, bytes: ["a", "b"].map((name) => readFileSync(join(dir, `${name}-sorted-${bytes}.parquet`)))};
+  };
+  const small = await write(0);
+  const large = await write(Number.MAX_SAFE_INTEGER);
+  expect(small.ordered).toEqual([true, true]);
+  expect(large.ordered).toEqual([true, true]);
+  expect([small.done, large.done]).toEqual([4, 4]);
+  expect(small.bytes).toEqual(large.bytes);
 });
