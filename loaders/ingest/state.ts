@@ -5,20 +5,15 @@
 // generation's `rows/`. The state names files and groups by digests only: an output folder
 // holds no path.
 import {createHash} from "node:crypto";
-import {closeSync, existsSync, openSync, readFileSync, readSync, statSync} from "node:fs";
+import {existsSync, readFileSync, statSync} from "node:fs";
 import {resolve} from "node:path";
 import {codeDigest} from "../code.ts";
 import {readLines} from "../sources/lines.ts";
+import {sample} from "../sources/sample.ts";
 import {sourceOf} from "../sources/index.ts";
 import type {Group} from "../sources/types.ts";
 import {AppendFile} from "./append-file.ts";
 import type {Tally} from "./report.ts";
-
-// How much of a file's start and end the fingerprint reads: a rewrite that kept the
-// size and the modification time (a copy with `cp -p`) is caught where it changed these.
-// Transcripts grow at their end and are stamped line by line, so a few KiB tell; more
-// would read most small files twice on every run.
-const SAMPLE = 4 << 10;
 
 export type GroupState = {fingerprint: string; result: Tally};
 export type State = {config: string; groups: Map<string, GroupState>};
@@ -43,31 +38,33 @@ export function groupKey(group: Group): string {
   return digest(`${group.source}\u0000${sourceOf(group).key(group)}`).slice(0, 32);
 }
 
-function sample(path: string, size: number): string {
-  const fd = openSync(path, "r");
+/** A file's size, modification time and inode, as a fingerprint holds them. */
+export type Identity = [size: number, mtimeMs: number, ino: number];
+
+/** The identities of a group's files now; null when a file cannot be read. */
+export function identities(group: Group): Identity[] | null {
   try {
-    const head = Buffer.alloc(Math.min(SAMPLE, size));
-    readSync(fd, head, 0, head.length, 0);
-    if (size <= SAMPLE) return createHash("sha256").update(head).digest("hex");
-    const tail = Buffer.alloc(Math.min(SAMPLE, size));
-    readSync(fd, tail, 0, tail.length, size - tail.length);
-    return createHash("sha256").update(head).update(tail).digest("hex");
-  } finally {
-    closeSync(fd);
+    return group.files.map((f) => {
+      const s = statSync(f.path);
+      return [s.size, s.mtimeMs, s.ino];
+    });
+  } catch {
+    return null;
   }
 }
 
 /**
- * The group as it is now: what its source found (its files, how each is read, and the
- * group's own fields, its user for one), and its files' sizes, times and samples; null when
- * a file cannot be read: such a group is read again every time.
+ * The group as it was: what its source found (its files, how each is read, and the group's
+ * own fields, its user for one), its files' identities taken before they were read, and
+ * their samples (sources/sample.ts; `sampled` gives one, else the file is read for it);
+ * null when a file cannot be read: such a group is read again every time. A file that
+ * changed after its identity was taken has another identity by the next run, so a sample
+ * taken later never hides a change.
  */
-export function fingerprint(group: Group): string | null {
+export function fingerprint(group: Group, taken = identities(group), sampled?: (path: string) => string | null): string | null {
+  if (taken === null) return null;
   try {
-    const files = group.files.map((f) => {
-      const s = statSync(f.path);
-      return [s.size, s.mtimeMs, s.ino, sample(f.path, s.size)];
-    });
+    const files = group.files.map((f, i) => [...taken[i], sampled?.(f.path) ?? sample(f.path, taken[i][0])]);
     return digest(JSON.stringify([group, files]));
   } catch {
     return null;

@@ -14,6 +14,7 @@
 // blanks, or not JSON: lines whose skip reason reads their text).
 import {closeSync, openSync, readSync} from "node:fs";
 import {isAscii, isUtf8} from "node:buffer";
+import {samplerOf} from "./sample.ts";
 
 export type LineSkip = "invalid_utf8" | "too_large";
 
@@ -46,6 +47,7 @@ let shared: Buffer | undefined;
 /** Calls `visit` for every line of `path`, as Latin-1 where `latin1` asks and it is safe (above); returns the number of bytes read. */
 export function readLines(path: string, maxLineBytes: number, visit: LineVisitor, latin1 = false): number {
   const fd = openSync(path, "r");
+  const sampler = samplerOf(path);
   try {
     let buffer = (shared ??= Buffer.allocUnsafe(CHUNK));
     let start = 0; // first byte of the current line in `buffer`
@@ -82,6 +84,7 @@ export function readLines(path: string, maxLineBytes: number, visit: LineVisitor
       }
       const n = readSync(fd, buffer, end, buffer.length - end, null);
       if (n === 0) break;
+      sampler?.feed(buffer.subarray(end, end + n), total);
       total += n;
       const scanFrom = end;
       end += n;
