@@ -10,7 +10,7 @@ import {join, resolve} from "node:path";
 import {InputError} from "../errors.ts";
 import {SOURCES} from "../sources/index.ts";
 import type {Found, Group} from "../sources/types.ts";
-import {entries, FLEET_MARKER, type Walk} from "../sources/walk.ts";
+import {entries, FLEET_MARKER, Listings, type Walk} from "../sources/walk.ts";
 
 /** The groups to read; the layout of each named path, in order; the folders and files that could not be read. */
 export type Discovery = {groups: Group[]; layouts: string[]; unreadable: number};
@@ -50,7 +50,7 @@ function discoverOne(input: string, walk: Walk): Found<Group> {
 
 /** Discovers every named path; each source merges the groups of its own that several paths named. `listed` is told of each folder listed. */
 export function discover(inputs: readonly string[], listed?: () => void): Discovery {
-  const walk: Walk = {unreadable: new Set(), claimed: new Set(), listed};
+  const walk: Walk = {unreadable: new Set(), claimed: new Set(), listings: new Listings(), listed};
   const layouts: string[] = [];
   const found: Group[] = [];
   for (const input of inputs) {

@@ -22,7 +22,7 @@ export type Found = {layouts: string[]; unreadable: number; elsewhere: number};
 /** What the main thread keeps of the groups, by index in the group file. */
 export type Placed = {keys: string[]; bytes: number[]; files: number[]; prints: (string | null)[]; ends: Float64Array};
 
-/** How far finding has gone: the folders listed (a folder that two sources look into counts twice), then the files whose size is taken. */
+/** How far finding has gone: the folders listed (each once, however many sources look into it), then the files whose size is taken. */
 export type FindingProgress = {folders: number; sized: number; filesTotal: number};
 
 /** A run's groups, found: what the report needs now, and the groups written to the group file once the run has a work folder. */

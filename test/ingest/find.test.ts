@@ -3,7 +3,7 @@
 // same groups in the same order, with the same keys, sizes and fingerprints, for a whole
 // input and for a shard; and an error the person can act on must stay one across the thread.
 // While it works, the run's progress says so.
-import {readFileSync} from "node:fs";
+import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {expect, test} from "vitest";
 import {InputError} from "../../loaders/errors.ts";
@@ -55,4 +55,13 @@ test("a run tells how far it has gone: finding the files, reading them, writing 
   const reading = seen.filter((p) => p.stage === "reading");
   expect(reading.at(-1)).toMatchObject({files: report.files, filesTotal: report.files, lines: report.lines});
   expect(seen.filter((p) => p.stage === "writing").map((p) => p.done)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+});
+
+test("discovery lists each folder once, however many sources look into it", () => {
+  const root = writeFleet(fleetFiles());
+  let listed = 0;
+  const found = discover([root], () => listed++);
+  const folders = (dir: string): number => 1 + readdirSync(dir, {withFileTypes: true}).reduce((n, e) => n + (e.isDirectory() ? folders(join(dir, e.name)) : 0), 0);
+  expect(found.groups.length).toBeGreaterThan(0);
+  expect(listed).toBe(folders(root));
 });
