@@ -23,7 +23,7 @@ import {shardFolder, type Shard} from "./shard.ts";
 import {PartWriter} from "./parts.ts";
 import {readJob, type Read} from "./job.ts";
 import {GroupFile} from "./group-file.ts";
-import {configHash, readState, StateWriter, type GroupState} from "./state.ts";
+import {codeHash, configHash, readState, StateWriter, type GroupState} from "./state.ts";
 import {addCounts, emptyCounts, reportOf, sorted, type FileReport, type IngestReport, type Tally} from "./report.ts";
 
 export {OUTPUT_FILES} from "./output.ts";
@@ -128,8 +128,9 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
     opts.discovery ? Promise.resolve().then(() => findHere(opts.discovery!, opts)) : findOnThread(opts, opts.progress && ((p) => opts.progress!({stage: "finding", ...p}))),
     loadClassifiers(opts.classifiers)
   ]);
-  // The engine loads while the files are found.
+  // The engine loads, and the code's digest is taken (state.ts), while the files are found.
   duckdb();
+  codeHash();
   const [finding, classifiers] = await settled;
   if (finding.status === "rejected") throw finding.reason;
   try {
