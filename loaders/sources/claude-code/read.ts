@@ -98,16 +98,15 @@ export function dropReplays(events: Event[]): {kept: Event[]; replayed: number} 
     if (s === undefined || e.ts < s) sessionStart.set(e.sessionId, e.ts);
   }
   const startOf = (e: Event) => (e.sessionId === null ? Infinity : sessionStart.get(e.sessionId) ?? Infinity);
+  // Each event's identity is built once: the strings cost more than the comparisons.
+  const keys = events.map(identity);
   const first = new Map<string, Event>();
-  for (const e of events) {
-    const key = identity(e);
-    if (key === null) continue;
+  events.forEach((e, i) => {
+    const key = keys[i];
+    if (key === null) return;
     const seen = first.get(key);
     if (seen === undefined || e.ts < seen.ts || (e.ts === seen.ts && (startOf(e) < startOf(seen) || (startOf(e) === startOf(seen) && before(e, seen))))) first.set(key, e);
-  }
-  const kept = events.filter((e) => {
-    const key = identity(e);
-    return key === null || first.get(key) === e;
   });
+  const kept = events.filter((e, i) => keys[i] === null || first.get(keys[i]!) === e);
   return {kept, replayed: events.length - kept.length};
 }
