@@ -7,6 +7,7 @@
 // (a site built from tables takes either: site/tables.ts).
 import {readFileSync, statSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
+import type {DuckDBConnection} from "@duckdb/node-api";
 import {acrossShardsSql, parquetSql, shadowedSql, TABLE_NAMES, writeTableSql, type TableName} from "../tables.ts";
 import {InputError} from "../errors.ts";
 import {buildGeneration, checkOut, holdsTables, tableFolders, valueOf, writeStages} from "./output.ts";
@@ -30,13 +31,17 @@ export async function merge(shards: string, outDir: string): Promise<IngestRepor
     const files = (t: TableName) => folders.map((d) => join(d, `${t}.parquet`));
     const read = (t: TableName) => parquetSql(files(t));
     const bytes = TABLE_NAMES.flatMap(files).reduce((n, f) => n + statSync(f).size, 0);
-    const [counts, [shadowed]] = await writeStages(work, bytes, [
-      {statements: TABLE_NAMES.map((t) => (db) => valueOf(db, writeTableSql(t, acrossShardsSql(t, read), join(generation, `${t}.parquet`))))},
-      // Sessions each shard kept, that another shard's transcripts hold: one ingest drops them.
-      {statements: [(db) => valueOf(db, shadowedSql(read("sessions")))]}
+    const [counts] = await writeStages(work, bytes, [
+      {
+        statements: [
+          ...TABLE_NAMES.map((t) => (db: DuckDBConnection) => valueOf(db, writeTableSql(t, acrossShardsSql(t, read), join(generation, `${t}.parquet`)))),
+          // Sessions each shard kept, that another shard's transcripts hold: one ingest drops them.
+          (db: DuckDBConnection) => valueOf(db, shadowedSql(read("sessions")))
+        ]
+      }
     ]);
     const tables = Object.fromEntries(TABLE_NAMES.map((t, i) => [t, counts[i]])) as Record<TableName, number>;
-    const report = mergeReports(reports, tables, shadowed);
+    const report = mergeReports(reports, tables, counts[TABLE_NAMES.length]);
     writeFileSync(join(generation, "ingest-report.json"), JSON.stringify(report, null, 2) + "\n");
     return report;
   });

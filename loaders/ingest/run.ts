@@ -11,6 +11,7 @@ import {existsSync, mkdirSync, readdirSync, realpathSync, statSync, writeFileSyn
 import {availableParallelism} from "node:os";
 import {basename, dirname, join, relative, resolve, sep} from "node:path";
 import {loadClassifiers} from "../classify/index.ts";
+import type {DuckDBConnection} from "@duckdb/node-api";
 import {duckdb} from "../duckdb.ts";
 import {startWorker} from "../paths.ts";
 import type {Classifiers} from "../classify/types.ts";
@@ -239,7 +240,7 @@ async function writeTables(partsDir: string, work: string, generation: string, p
   const rows = (table: TableName) => `read_parquet(${rowsFile(table)})`;
   const kept = reused.length ? `_group in (select unnest([${reused.map(sqlString).join(", ")}]))` : "";
   const size = (files: string[]) => files.reduce((n, f) => n + statSync(f).size, 0);
-  const [, counts, [shadowed]] = await writeStages(
+  const [, counts] = await writeStages(
     work,
     size(parts) + (previous ? size(TABLE_NAMES.map((t) => join(previous, ROWS, `${t}.parquet`))) : 0),
     [
@@ -254,12 +255,17 @@ async function writeTables(partsDir: string, work: string, generation: string, p
           return 0;
         })
       },
-      {statements: TABLE_NAMES.map((table) => (db) => valueOf(db, copySql(table, rows(table), join(generation, `${table}.parquet`), rows("sessions"))))},
-      {statements: [(db) => valueOf(db, shadowedSql(rows("sessions")))]}
+      // The tables, and the sessions shadowed (which reads only `rows/`).
+      {
+        statements: [
+          ...TABLE_NAMES.map((table) => (db: DuckDBConnection) => valueOf(db, copySql(table, rows(table), join(generation, `${table}.parquet`), rows("sessions")))),
+          (db: DuckDBConnection) => valueOf(db, shadowedSql(rows("sessions")))
+        ]
+      }
     ],
     done
   );
-  return {tables: Object.fromEntries(TABLE_NAMES.map((t, i) => [t, counts[i]])) as Record<TableName, number>, shadowed};
+  return {tables: Object.fromEntries(TABLE_NAMES.map((t, i) => [t, counts[i]])) as Record<TableName, number>, shadowed: counts[TABLE_NAMES.length]};
 }
 
 /**
