@@ -188,15 +188,17 @@ export async function writeStages<T>(work: string, bytes: number, stages: Stage<
     for (const {statements, anyOrder} of stages) {
       await db.run(order(anyOrder));
       const dbs = [db, ...(await Promise.all(statements.slice(1).map(connect)))];
-      results.push(
-        await Promise.all(
-          statements.map(async (statement, i) => {
-            const result = await statement(dbs[i]);
-            done();
-            return result;
-          })
-        )
+      // Every statement ends before the engine closes, also when one fails: its error is the stage's.
+      const settled = await Promise.allSettled(
+        statements.map(async (statement, i) => {
+          const result = await statement(dbs[i]);
+          done();
+          return result;
+        })
       );
+      const failed = settled.find((s) => s.status === "rejected");
+      if (failed) throw failed.reason;
+      results.push(settled.map((s) => (s as PromiseFulfilledResult<T>).value));
     }
     return results;
   });

@@ -62,3 +62,24 @@ test("a small write, its statements at once on one engine, writes what a large o
   expect([small.done, large.done]).toEqual([4, 4]);
   expect(small.bytes).toEqual(large.bytes);
 });
+
+test("a statement that fails in a small write fails the write, once every statement of its stage has ended", async () => {
+  const dir = tmp();
+  const big = join(dir, "big.parquet");
+  let ended = false;
+  const write = writeStages(dir, 0, [
+    {
+      statements: [
+        (db) => db.run(`select * from read_parquet('${join(dir, "missing.parquet")}')`),
+        async (db) => {
+          await db.run(`copy (select range as x, md5(range::varchar) as y from range(3000000)) to '${big}' (format parquet)`);
+          ended = true;
+        }
+      ]
+    }
+  ]);
+  await expect(write).rejects.toThrow(/missing\.parquet/);
+  expect(ended).toBe(true);
+  // The engine closed after the copy had written its file whole.
+  expect((await withTableWriter(dir, (db) => db.runAndReadAll(`select count(*) from read_parquet('${big}')`))).getRows()[0][0]).toBe(3000000n);
+});
