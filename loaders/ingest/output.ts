@@ -177,7 +177,12 @@ export async function writeStages<T>(work: string, bytes: number, stages: Stage<
     for (const {statements, anyOrder} of stages) {
       const out: T[] = [];
       for (const statement of statements) {
-        out.push(await withTableWriter(work, async (db) => (await db.run(order(anyOrder)), statement(db))));
+        out.push(
+          await withTableWriter(work, async (db) => {
+            await db.run(order(anyOrder));
+            return statement(db);
+          })
+        );
         done();
       }
       results.push(out);

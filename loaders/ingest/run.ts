@@ -224,9 +224,9 @@ async function ingestFound(out: string, opts: IngestOptions, finding: Finding, c
  * Writes the generation's `rows/` (every row as sources wrote it, with its group's key) for
  * a later incremental run: the rows read now, and the rows of the groups in `reused` from
  * the previous generation's `rows/`; then its tables from those. Each statement streams
- * from files to a file, on an engine of its own (output.ts), and only the tables' sort
- * holds rows, within DuckDB's memory limit (spilling past it): the memory this takes does
- * not grow with the input.
+ * from files to a file, on an engine of its own when the write is large (writeStages in
+ * output.ts), and only the tables' sort holds rows, within DuckDB's memory limit (spilling
+ * past it): the memory this takes does not grow with the input.
  */
 async function writeTables(partsDir: string, work: string, generation: string, previous: string | null, reused: string[], wrote: (done: number, total: number) => void): Promise<{tables: Record<TableName, number>; shadowed: number}> {
   // A statement for each table's `rows/`, one for each table, and the sessions shadowed: `wrote` hears of each.

@@ -67,7 +67,7 @@ test("a statement that fails in a small write fails the write, once every statem
   const dir = tmp();
   const big = join(dir, "big.parquet");
   let ended = false;
-  const write = writeStages(dir, 0, [
+  const write = writeStages<unknown>(dir, 0, [
     {
       statements: [
         (db) => db.run(`select * from read_parquet('${join(dir, "missing.parquet")}')`),
