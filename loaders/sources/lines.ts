@@ -99,6 +99,7 @@ export function readLines(path: string, maxLineBytes: number, visit: LineVisitor
       }
     }
     if (end > start || skipping) emit(start, end, true);
+    sampler?.end();
     return total;
   } finally {
     closeSync(fd);

@@ -11,27 +11,39 @@ import {closeSync, openSync, readSync} from "node:fs";
 
 const SAMPLE = 4 << 10;
 
-/** The sample of a file of `size` bytes, gathered from the chunks of a reading. */
+/**
+ * The sample of a file of `size` bytes, gathered from the chunks of its first reading. The
+ * bytes are held from the reading's first chunk to its end only: a group's samplers wait
+ * for the group's fingerprint, and a group may hold thousands of files.
+ */
 export class Sampler {
-  private readonly head: Buffer;
-  private readonly tail: Buffer;
-  private filled = 0;
+  private bytes: {head: Buffer; tail: Buffer; filled: number} | null = null;
+  private digested: string | null | undefined;
 
-  constructor(readonly size: number) {
-    this.head = Buffer.alloc(Math.min(SAMPLE, size));
-    this.tail = Buffer.alloc(size > SAMPLE ? SAMPLE : 0);
-  }
+  constructor(readonly size: number) {}
 
   /** Takes what `chunk`, read at `offset` in the file, holds of the sample. */
   feed(chunk: Buffer, offset: number): void {
-    const tailFrom = this.size - this.tail.length;
-    this.filled += copyRange(chunk, offset, this.head, 0) + copyRange(chunk, offset, this.tail, tailFrom);
+    if (this.digested !== undefined) return;
+    const b = (this.bytes ??= this.empty());
+    b.filled += copyRange(chunk, offset, b.head, 0) + copyRange(chunk, offset, b.tail, this.size - b.tail.length);
   }
 
-  /** The digest, or null when the reading did not reach every byte of the sample (the file shrank, or was not read to its end). */
+  /** Ends the reading: later readings of the file feed nothing. */
+  end(): void {
+    if (this.digested !== undefined) return;
+    const b = this.bytes ?? this.empty();
+    this.digested = b.filled < b.head.length + b.tail.length ? null : digestOf(b.head, b.tail);
+    this.bytes = null;
+  }
+
+  private empty() {
+    return {head: Buffer.alloc(Math.min(SAMPLE, this.size)), tail: Buffer.alloc(this.size > SAMPLE ? SAMPLE : 0), filled: 0};
+  }
+
+  /** The digest, or null when no reading ended, or it did not reach every byte of the sample (the file shrank, or was not read to its end). */
   digest(): string | null {
-    if (this.filled < this.head.length + this.tail.length) return null;
-    return digestOf(this.head, this.tail);
+    return this.digested ?? null;
   }
 }
 

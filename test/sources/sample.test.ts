@@ -31,6 +31,22 @@ test("a file that shrank before its reading gives no sample: it is read for one"
   expect(sampler.digest()).toBeNull();
 });
 
+test("a file read twice keeps the sample of its first reading, and a reading that failed gives none", () => {
+  const path = join(dir, "twice");
+  writeFileSync(path, "a\n".repeat(5000));
+  const sampler = new Sampler(10_000);
+  sampling(new Map([[path, sampler]]), () => {
+    read(path);
+    writeFileSync(path, "b\n".repeat(5000));
+    read(path);
+  });
+  writeFileSync(join(dir, "first-a"), "a\n".repeat(5000));
+  expect(sampler.digest()).toBe(sample(join(dir, "first-a"), 10_000));
+  const unread = new Sampler(10);
+  sampling(new Map([[join(dir, "missing"), unread]]), () => expect(() => read(join(dir, "missing"))).toThrow());
+  expect(unread.digest()).toBeNull();
+});
+
 test("a file that grew before its reading is sampled at the size taken first", () => {
   const path = join(dir, "grew");
   writeFileSync(path, "a\n".repeat(5000));
