@@ -49,7 +49,8 @@ export type IngestOptions = {
 /** How far a run has gone: finding the files (find.ts), reading them, writing the tables (a statement a table's `rows/`, one a table). */
 export type Progress =
   | ({stage: "finding"} & FindingProgress)
-  | {stage: "reading"; files: number; filesTotal: number; bytes: number; bytesTotal: number; lines: number}
+  /** `since`: when the reading began (ms since the epoch), where a rate counts from. */
+  | {stage: "reading"; files: number; filesTotal: number; bytes: number; bytesTotal: number; lines: number; since: number}
   | {stage: "writing"; done: number; total: number};
 
 /** Where a run's time went, in ms: finding and fingerprinting files, reading them, writing the tables. */
@@ -189,7 +190,7 @@ async function ingestFound(out: string, opts: IngestOptions, finding: Finding, c
     try {
       for (const i of reused) record(i, reusable.get(keys[i])!.result);
       const bytesTotal = jobs.reduce((s, j) => s + j.bytes, 0);
-      const progress: Progress = {stage: "reading", files: 0, filesTotal: jobs.reduce((s, j) => s + j.files, 0), bytes: 0, bytesTotal, lines: 0};
+      const progress: Progress = {stage: "reading", files: 0, filesTotal: jobs.reduce((s, j) => s + j.files, 0), bytes: 0, bytesTotal, lines: 0, since: Date.now()};
       const done: Done = (i, {result: t, print}) => {
         if (print !== undefined) prints[i] = print;
         record(i, t);

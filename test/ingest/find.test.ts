@@ -10,6 +10,7 @@ import {InputError} from "../../loaders/errors.ts";
 import {discover} from "../../loaders/ingest/discover.ts";
 import {findHere, findOnThread, type FindOptions} from "../../loaders/ingest/find.ts";
 import {ingestRun, type Progress} from "../../loaders/ingest/run.ts";
+import {bar} from "../../loaders/cli.ts";
 import {fleetFiles, writeFleet} from "../helpers/ingest-corpus.ts";
 import {tmp} from "../helpers/tmp.ts";
 
@@ -46,14 +47,19 @@ test("an input that cannot be read is told as the person's error; a failed write
 });
 
 test("a run tells how far it has gone: finding the files, reading them, writing every table", async () => {
-  const seen: Progress[] = [];
-  const {report} = await ingestRun({inputs: [writeFleet(fleetFiles())], out: join(tmp(), "out"), progress: (p) => seen.push({...p})});
+  const seen: (Progress & {at: number})[] = [];
+  const {report} = await ingestRun({inputs: [writeFleet(fleetFiles())], out: join(tmp(), "out"), progress: (p) => seen.push({...p, at: Date.now()})});
   const stages = seen.map((p) => p.stage).filter((s, i, all) => s !== all[i - 1]);
   expect(stages).toEqual(["finding", "reading", "writing"]);
   const finding = seen.filter((p) => p.stage === "finding");
   expect(finding[0].folders).toBeGreaterThan(0);
   const reading = seen.filter((p) => p.stage === "reading");
   expect(reading.at(-1)).toMatchObject({files: report.files, filesTotal: report.files, lines: report.lines});
+  // The reading's rate counts from the reading's start, not from finding the files.
+  const since = (reading[0] as {since: number}).since;
+  expect(since).toBeGreaterThanOrEqual(finding.at(-1)!.at);
+  expect(since).toBeLessThanOrEqual(reading[0].at);
+  expect(bar({...(reading[0] as Extract<Progress, {stage: "reading"}>), bytes: 50e6, bytesTotal: 100e6, since: 1_000}, 3_000)).toContain(" 25 MB/s");
   expect(seen.filter((p) => p.stage === "writing").map((p) => p.done)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
 });
 
