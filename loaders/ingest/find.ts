@@ -12,7 +12,7 @@ import type {Group} from "../sources/types.ts";
 import type {Discovery} from "./discover.ts";
 import {writeGroups} from "./group-file.ts";
 import {inShard, type Shard} from "./shard.ts";
-import {fingerprint, groupKey} from "./state.ts";
+import {fingerprint, groupKey, identities} from "./state.ts";
 
 export type FindOptions = {inputs: string[]; shard?: Shard; incremental?: boolean};
 
@@ -49,22 +49,21 @@ const size = (g: Group) => g.files.reduce((s, f) => s + (statSync(f.path, {throw
 
 /**
  * Writes the groups to the group file at `path` and returns what the main thread keeps of
- * them. An incremental run needs every fingerprint before it reads; any other run has each
- * group's taken by its reader (job.ts), which spares a pass over every file.
+ * them. An incremental run needs every fingerprint before it reads, and takes each file's
+ * size from the identity its fingerprint holds; any other run has each group's taken by
+ * its reader (job.ts), which spares a pass over every file.
  */
 export function placeGroups(groups: readonly Group[], path: string, incremental: boolean, sized?: (files: number) => void): Placed {
   let files = 0;
-  return {
-    keys: groups.map(groupKey),
-    bytes: groups.map((g) => {
-      const bytes = size(g);
-      sized?.((files += g.files.length));
-      return bytes;
-    }),
-    files: groups.map((g) => g.files.length),
-    prints: groups.map((g) => (incremental ? fingerprint(g) : null)),
-    ends: writeGroups(path, groups)
-  };
+  const bytes: number[] = [];
+  const prints: (string | null)[] = [];
+  for (const g of groups) {
+    const taken = incremental ? identities(g) : null;
+    bytes.push(taken ? taken.reduce((s, [size]) => s + size, 0) : size(g));
+    prints.push(incremental ? fingerprint(g, taken) : null);
+    sized?.((files += g.files.length));
+  }
+  return {keys: groups.map(groupKey), bytes, files: groups.map((g) => g.files.length), prints, ends: writeGroups(path, groups)};
 }
 
 /** The groups of a discovery the caller made, placed on this thread. */
