@@ -60,9 +60,10 @@ export function readLines(path: string, maxLineBytes: number, visit: LineVisitor
       if (skipping || to - from > maxLineBytes) visit.skip("too_large", lineNo);
       else {
         const bytes = buffer.subarray(from, to);
-        if (latin1 && bytes[0] === 0x7b && isAscii(bytes)) visit.line(bytes.toString("latin1"), lineNo, last, false);
+        const json = latin1 && bytes[0] === 0x7b;
+        if (json && isAscii(bytes)) visit.line(bytes.toString("latin1"), lineNo, last, false);
         else if (!isUtf8(bytes)) visit.skip("invalid_utf8", lineNo);
-        else if (latin1 && bytes[0] === 0x7b && asciiEscapes(bytes)) visit.line(bytes.toString("latin1"), lineNo, last, true);
+        else if (json && asciiEscapes(bytes)) visit.line(bytes.toString("latin1"), lineNo, last, true);
         else visit.line(bytes.toString("utf8"), lineNo, last, false);
       }
       skipping = false;

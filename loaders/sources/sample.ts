@@ -11,6 +11,10 @@ import {closeSync, openSync, readSync} from "node:fs";
 
 const SAMPLE = 4 << 10;
 
+// Where a file of `size` bytes keeps its sample: its first SAMPLE bytes, and its last SAMPLE
+// bytes when it holds more.
+const buffers = (size: number) => ({head: Buffer.alloc(Math.min(SAMPLE, size)), tail: Buffer.alloc(size > SAMPLE ? SAMPLE : 0)});
+
 /**
  * The sample of a file of `size` bytes, gathered from the chunks of its first reading. The
  * bytes are held from the reading's first chunk to its end only: a group's samplers wait
@@ -25,20 +29,16 @@ export class Sampler {
   /** Takes what `chunk`, read at `offset` in the file, holds of the sample. */
   feed(chunk: Buffer, offset: number): void {
     if (this.digested !== undefined) return;
-    const b = (this.bytes ??= this.empty());
+    const b = (this.bytes ??= {...buffers(this.size), filled: 0});
     b.filled += copyRange(chunk, offset, b.head, 0) + copyRange(chunk, offset, b.tail, this.size - b.tail.length);
   }
 
   /** Ends the reading: later readings of the file feed nothing. */
   end(): void {
     if (this.digested !== undefined) return;
-    const b = this.bytes ?? this.empty();
+    const b = this.bytes ?? {...buffers(this.size), filled: 0};
     this.digested = b.filled < b.head.length + b.tail.length ? null : digestOf(b.head, b.tail);
     this.bytes = null;
-  }
-
-  private empty() {
-    return {head: Buffer.alloc(Math.min(SAMPLE, this.size)), tail: Buffer.alloc(this.size > SAMPLE ? SAMPLE : 0), filled: 0};
   }
 
   /** The digest, or null when no reading ended, or it did not reach every byte of the sample (the file shrank, or was not read to its end). */
@@ -54,15 +54,14 @@ function copyRange(chunk: Buffer, offset: number, into: Buffer, at: number): num
   return to > from ? chunk.copy(into, from - at, from - offset, to - offset) : 0;
 }
 
-const digestOf = (head: Buffer, tail: Buffer) => (tail.length ? createHash("sha256").update(head).update(tail) : createHash("sha256").update(head)).digest("hex");
+const digestOf = (head: Buffer, tail: Buffer) => createHash("sha256").update(head).update(tail).digest("hex");
 
 /** The sample of a file read for it alone. */
 export function sample(path: string, size: number): string {
   const fd = openSync(path, "r");
   try {
-    const head = Buffer.alloc(Math.min(SAMPLE, size));
+    const {head, tail} = buffers(size);
     readSync(fd, head, 0, head.length, 0);
-    const tail = Buffer.alloc(size > SAMPLE ? SAMPLE : 0);
     if (tail.length) readSync(fd, tail, 0, tail.length, size - tail.length);
     return digestOf(head, tail);
   } finally {

@@ -258,8 +258,8 @@ const NONE: never[] = Object.freeze([]) as never[];
 /**
  * Parses one line (its text, without the newline) of file number `file`. `last` marks a
  * final line with no newline, whose damage is a cut rather than bad JSON. This runs once a
- * line of corpora of gigabytes: the event is the body object itself, filled in, with no
- * intermediate copy.
+ * line of corpora of gigabytes: the event is a blank one with the body's fields assigned
+ * over it, then filled in, with no spread.
  */
 export function parseLine(raw: string, file: number, lineNo: number, subagentFile: boolean, last: boolean, wideLine = false): Parsed {
   wide = wideLine;
