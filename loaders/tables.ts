@@ -111,6 +111,9 @@ export const TABLES = {
 export type TableName = keyof typeof TABLES;
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 
+/** A value for each table, made from its name and its place in TABLE_NAMES. */
+export const perTable = <T>(value: (table: TableName, index: number) => T) => Object.fromEntries(TABLE_NAMES.map((t, i) => [t, value(t, i)])) as Record<TableName, T>;
+
 /** A row as sources write it: timestamps as epoch milliseconds, `tenure` left out. */
 export type Row = Record<string, string | number | boolean | null>;
 

@@ -8,7 +8,7 @@
 import {readFileSync, statSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {acrossShardsSql, parquetSql, shadowedSql, TABLE_NAMES, writeTableSql, type TableName} from "../tables.ts";
+import {acrossShardsSql, parquetSql, perTable, shadowedSql, TABLE_NAMES, writeTableSql, type TableName} from "../tables.ts";
 import {InputError} from "../errors.ts";
 import {buildGeneration, checkOut, holdsTables, tableFolders, valueOf, writeStages} from "./output.ts";
 import {addCounts, emptyCounts, reportOf, type IngestReport} from "./report.ts";
@@ -40,8 +40,7 @@ export async function merge(shards: string, outDir: string): Promise<IngestRepor
         ]
       }
     ]);
-    const tables = Object.fromEntries(TABLE_NAMES.map((t, i) => [t, counts[i]])) as Record<TableName, number>;
-    const report = mergeReports(reports, tables, counts[TABLE_NAMES.length]);
+    const report = mergeReports(reports, perTable((_, i) => counts[i]), counts[TABLE_NAMES.length]);
     writeFileSync(join(generation, "ingest-report.json"), JSON.stringify(report, null, 2) + "\n");
     return report;
   });

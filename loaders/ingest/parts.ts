@@ -2,14 +2,14 @@
 // never held in memory and DuckDB can read them all at the end in parallel. Each row
 // carries the key of the group that wrote it (`_group`), by which `--incremental` reuses it.
 import {join} from "node:path";
-import {TABLE_NAMES, type Emit, type TableName} from "../tables.ts";
+import {perTable, TABLE_NAMES, type Emit, type TableName} from "../tables.ts";
 import {AppendFile} from "./append-file.ts";
 
 export class PartWriter {
   private readonly files: Record<TableName, AppendFile>;
 
   constructor(dir: string, name: string) {
-    this.files = Object.fromEntries(TABLE_NAMES.map((t) => [t, new AppendFile(join(dir, `${t}-${name}.jsonl`))])) as Record<TableName, AppendFile>;
+    this.files = perTable((t) => new AppendFile(join(dir, `${t}-${name}.jsonl`)));
   }
 
   /** Where the rows of group `key` go. */

@@ -15,7 +15,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {duckdb} from "../duckdb.ts";
 import {startWorker} from "../paths.ts";
 import type {Classifiers} from "../classify/types.ts";
-import {TABLE_NAMES, copySql, partsSql, shadowedSql, sqlString, type TableName} from "../tables.ts";
+import {TABLE_NAMES, copySql, partsSql, perTable, shadowedSql, sqlString, type TableName} from "../tables.ts";
 import {InputError, rebuilt, type PostedError} from "../errors.ts";
 import type {Discovery} from "./discover.ts";
 import {findHere, findOnThread, type Finding, type FindingProgress} from "./find.ts";
@@ -266,7 +266,7 @@ async function writeTables(partsDir: string, work: string, generation: string, p
     ],
     done
   );
-  return {tables: Object.fromEntries(TABLE_NAMES.map((t, i) => [t, counts[i]])) as Record<TableName, number>, shadowed: counts[TABLE_NAMES.length]};
+  return {tables: perTable((_, i) => counts[i]), shadowed: counts[TABLE_NAMES.length]};
 }
 
 /**
