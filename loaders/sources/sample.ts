@@ -13,7 +13,11 @@ const SAMPLE = 4 << 10;
 
 // Where a file of `size` bytes keeps its sample: its first SAMPLE bytes, and its last SAMPLE
 // bytes when it holds more.
-const buffers = (size: number) => ({head: Buffer.alloc(Math.min(SAMPLE, size)), tail: Buffer.alloc(size > SAMPLE ? SAMPLE : 0)});
+const sizes = (size: number) => ({head: Math.min(SAMPLE, size), tail: size > SAMPLE ? SAMPLE : 0});
+const buffers = (size: number) => {
+  const {head, tail} = sizes(size);
+  return {head: Buffer.alloc(head), tail: Buffer.alloc(tail)};
+};
 
 /**
  * The sample of a file of `size` bytes, gathered from the chunks of its first reading. The
@@ -22,13 +26,21 @@ const buffers = (size: number) => ({head: Buffer.alloc(Math.min(SAMPLE, size)), 
  */
 export class Sampler {
   private bytes: {head: Buffer; tail: Buffer; filled: number} | null = null;
+  // The digest of a file whose first chunk held it whole, until its reading ends.
+  private whole: string | null = null;
   private digested: string | null | undefined;
 
   constructor(readonly size: number) {}
 
   /** Takes what `chunk`, read at `offset` in the file, holds of the sample. */
   feed(chunk: Buffer, offset: number): void {
-    if (this.digested !== undefined) return;
+    if (this.digested !== undefined || this.whole !== null) return;
+    // A file read in one chunk (most are) is digested from the chunk, with no copy.
+    if (offset === 0 && chunk.length >= this.size) {
+      const {head, tail} = sizes(this.size);
+      this.whole = digestOf(chunk.subarray(0, head), chunk.subarray(this.size - tail, this.size));
+      return;
+    }
     const b = (this.bytes ??= {...buffers(this.size), filled: 0});
     b.filled += copyRange(chunk, offset, b.head, 0) + copyRange(chunk, offset, b.tail, this.size - b.tail.length);
   }
@@ -37,7 +49,7 @@ export class Sampler {
   end(): void {
     if (this.digested !== undefined) return;
     const b = this.bytes ?? {...buffers(this.size), filled: 0};
-    this.digested = b.filled < b.head.length + b.tail.length ? null : digestOf(b.head, b.tail);
+    this.digested = this.whole ?? (b.filled < b.head.length + b.tail.length ? null : digestOf(b.head, b.tail));
     this.bytes = null;
   }
 

@@ -47,6 +47,17 @@ test("a file read twice keeps the sample of its first reading, and a reading tha
   expect(unread.digest()).toBeNull();
 });
 
+test("a reading that stopped after its first chunk gives no sample, also when that chunk held the whole file", () => {
+  for (const size of [100, 10_000, (4 << 20) + 5000]) {
+    const path = join(dir, `stopped${size}`);
+    writeFileSync(path, "a\n".repeat(size / 2));
+    const sampler = new Sampler(size);
+    const stop = {line() { throw new Error("stop"); }, skip() {}};
+    sampling(new Map([[path, sampler]]), () => expect(() => readLines(path, 1 << 30, stop)).toThrow("stop"));
+    expect(sampler.digest()).toBeNull();
+  }
+});
+
 test("a file that grew before its reading is sampled at the size taken first", () => {
   const path = join(dir, "grew");
   writeFileSync(path, "a\n".repeat(5000));
