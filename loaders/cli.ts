@@ -72,7 +72,8 @@ ingest
                            <dir>/shard=<i>/. Run i = 1 to n with the same <dir> (on one
                            machine or many, then copied together): calibrate and the
                            site's loaders read a folder of shards as one ingest's tables
-  -j, --workers <n>        worker threads (default: one per core, at most one per 150 MB of input)
+  -j, --workers <n>        threads that read, the main thread among them (default: one
+                           per core, at most one per 64 MB of input)
       --max-line-mb <n>    skip lines longer than this as too_large (default 64)
       --classifiers <file> a module whose default export replaces classifiers
                            (complexity, corrective, asksQuestion, agentStopReason,

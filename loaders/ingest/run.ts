@@ -1,7 +1,8 @@
 // `agent-autonomy ingest`: raw logs in, the canonical tables and the ingest report out.
 // The groups of files are found on a thread of their own (find.ts) and wait on disk for
-// their readers (group-file.ts). They are read on worker threads (one per core, as far as
-// the input pays for them), each appending rows to its own parts; DuckDB then types,
+// their readers (group-file.ts). They are read on the main thread and, as far as the input
+// pays for them, on worker threads beside it (one a core), each reader appending rows to its
+// own parts; DuckDB then types,
 // orders and writes the Parquet tables into a new generation of the output folder, which
 // becomes current as one (output.ts). With `incremental`, groups whose files have not
 // changed since the current generation are not read again: their rows and counts are
@@ -62,9 +63,10 @@ export type IngestRun = {report: IngestReport; groupsRead: number; groupsReused:
 
 const DEFAULT_MAX_LINE = 64 << 20;
 // The input a reader thread must have to pay for itself: each warms V8's compiler up on its
-// own, about 1.2 s of CPU (BENCHMARKS.md, §1). On two cores, 165 MB took 1.1 s to read on
-// one thread and 1.3 s on two; 1 GB 5.1 s on one and 4.0 s on two: two pay from about 300 MB.
-const BYTES_A_THREAD = 150 << 20;
+// own (BENCHMARKS.md, §1). On two cores, with the main thread one of the readers, 51 MB took
+// 1.19 s on one and 1.25 s on two; 100 MB 1.65 s on either; 165 MB 2.66 s on one and 2.28 s
+// on two: two pay from about 128 MB.
+const BYTES_A_THREAD = 64 << 20;
 
 /**
  * How many threads read `bytes` of input in `groups` groups: those asked for, else one a
@@ -81,39 +83,59 @@ const ROWS = "rows";
 type Job = {index: number; key: string; bytes: number; files: number; print: boolean};
 type Done = (index: number, read: Read) => void;
 
-async function inline(jobs: Job[], waiting: GroupFile, work: string, opts: IngestOptions, classifiers: Classifiers, done: Done) {
-  const ctx = {maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE, classifiers, scratch: join(work, "scratch")};
+/**
+ * Reads the jobs on `n` threads: this one and n - 1 workers. The workers take the largest
+ * groups first, each with its next group already waiting for it: they hear from this
+ * thread only between the groups it reads itself, the smallest first.
+ */
+async function readOn(n: number, jobs: Job[], waiting: GroupFile, work: string, opts: IngestOptions, classifiers: Classifiers, done: Done) {
+  const queue = jobs.sort((a, b) => b.bytes - a.bytes);
+  const maxLineBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE;
+  const started = Array.from({length: n - 1}, (_, w) => startWorker("ingest", {work, name: `w${w}`, maxLineBytes, classifiers: opts.classifiers}));
+  // The first failure stops every reader, and is the run's.
+  let failure: unknown;
+  const fail = (error: unknown) => {
+    failure ??= error;
+    for (const worker of started) void worker.terminate();
+  };
+  const workers = started.map((worker) =>
+    new Promise<void>((resolveWorker, reject) => {
+      let closing = false;
+      let closed = false;
+      const next = () => {
+        const job = queue.shift();
+        if (job) worker.postMessage({...job, group: waiting.line(job.index)});
+        else if (!closing) {
+          closing = true;
+          worker.postMessage({close: true});
+        }
+      };
+      worker.on("message", (m: {ready?: true; closed?: true; index?: number; result?: Tally; print?: string | null; error?: PostedError}) => {
+        if (m.error) reject(rebuilt(m.error));
+        else if (m.closed) {
+          closed = true;
+          void worker.terminate();
+        } else if (m.ready) (next(), next());
+        else (done(m.index!, {result: m.result!, print: m.print}), next());
+      });
+      worker.on("error", reject);
+      worker.on("exit", (code) => (closed || failure !== undefined ? resolveWorker() : reject(new Error(`a reader thread stopped (exit code ${code})`))));
+    }).catch(fail)
+  );
+  const ctx = {maxLineBytes, classifiers, scratch: join(work, "scratch")};
   const parts = new PartWriter(join(work, "parts"), "main");
   try {
-    for (const job of jobs) done(job.index, readJob(waiting.get(job.index), ctx, parts.writer(job.key), job.print));
+    for (let job = queue.pop(); job !== undefined && failure === undefined; job = queue.pop()) {
+      done(job.index, readJob(waiting.get(job.index), ctx, parts.writer(job.key), job.print));
+      if (n > 1) await new Promise((resolve) => setImmediate(resolve));
+    }
+  } catch (error) {
+    fail(error);
   } finally {
     parts.close();
   }
-}
-
-async function pooled(jobs: Job[], waiting: GroupFile, work: string, opts: IngestOptions, n: number, done: Done) {
-  // Largest groups first, so no worker is left with a big one at the end.
-  const queue = jobs.sort((a, b) => b.bytes - a.bytes);
-  await Promise.all(
-    Array.from({length: n}, (_, w) =>
-      new Promise<void>((resolveWorker, reject) => {
-        const worker = startWorker("ingest", {work, name: `w${w}`, maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE, classifiers: opts.classifiers});
-        const next = () => {
-          const job = queue.shift();
-          worker.postMessage(job === undefined ? {close: true} : {...job, group: waiting.line(job.index)});
-        };
-        worker.on("message", (m: {ready?: true; closed?: true; index?: number; result?: Tally; print?: string | null; error?: PostedError}) => {
-          if (m.error) reject(rebuilt(m.error));
-          else if (m.closed) worker.terminate().then(() => resolveWorker());
-          else {
-            if (m.result) done(m.index!, {result: m.result, print: m.print});
-            next();
-          }
-        });
-        worker.on("error", reject);
-      })
-    )
-  );
+  await Promise.all(workers);
+  if (failure !== undefined) throw failure;
 }
 
 export async function ingest(opts: IngestOptions): Promise<IngestReport> {
@@ -206,8 +228,7 @@ async function ingestFound(out: string, opts: IngestOptions, finding: Finding, c
         opts.progress?.(progress);
       };
       threads = readerThreads(bytesTotal, jobs.length, availableParallelism(), opts.workers);
-      if (threads === 1) await inline(jobs, waiting, work, opts, classifiers, done);
-      else await pooled(jobs, waiting, work, opts, threads, done);
+      await readOn(threads, jobs, waiting, work, opts, classifiers, done);
     } finally {
       state.close();
       waiting.close();

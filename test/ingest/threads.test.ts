@@ -1,6 +1,7 @@
-// How many threads read an input (loaders/ingest/run.ts, readerThreads): each reader warms
-// V8's compiler up on its own, so a thread is started only for a share of input that pays
-// for it (150 MB), one a core at most, and never more than there are groups to share. And
+// How many threads read an input (loaders/ingest/run.ts, readerThreads), the main thread
+// among them: each reader warms V8's compiler up on its own, so a thread is started only for
+// a share of input that pays for it (64 MB), one a core at most, and never more than there
+// are groups to share. And
 // the memory DuckDB's threads get to write the tables, and how a write's statements share
 // engines (loaders/ingest/output.ts).
 import {readFileSync} from "node:fs";
@@ -13,11 +14,13 @@ import {tmp} from "../helpers/tmp.ts";
 const MB = 1 << 20;
 
 test("unasked: one thread a core, as far as the input pays for them", () => {
-  expect(readerThreads(165 * MB, 3000, 2)).toBe(1);
-  expect(readerThreads(299 * MB, 3000, 2)).toBe(1);
-  expect(readerThreads(300 * MB, 3000, 2)).toBe(2);
+  expect(readerThreads(100 * MB, 1800, 2)).toBe(1);
+  expect(readerThreads(127 * MB, 3000, 2)).toBe(1);
+  expect(readerThreads(128 * MB, 3000, 2)).toBe(2);
+  expect(readerThreads(165 * MB, 3000, 2)).toBe(2);
   expect(readerThreads(1000 * MB, 15000, 2)).toBe(2);
-  expect(readerThreads(1000 * MB, 15000, 8)).toBe(6);
+  expect(readerThreads(400 * MB, 15000, 8)).toBe(6);
+  expect(readerThreads(1000 * MB, 15000, 8)).toBe(8);
   expect(readerThreads(20000 * MB, 6720, 8)).toBe(8);
   expect(readerThreads(0, 0, 8)).toBe(1);
 });
