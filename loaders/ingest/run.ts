@@ -85,8 +85,9 @@ type Done = (index: number, read: Read) => void;
 
 /**
  * Reads the jobs on `n` threads: this one and n - 1 workers. The workers take the largest
- * groups first, each with its next group already waiting for it: they hear from this
- * thread only between the groups it reads itself, the smallest first.
+ * groups first, this thread the smallest. A worker hears of its next group only between the
+ * groups this thread reads, which are small; a group sent ahead to wait for it left the 165
+ * MB tree's worker with one of its largest groups while this thread had nothing left.
  */
 async function readOn(n: number, jobs: Job[], waiting: GroupFile, work: string, opts: IngestOptions, classifiers: Classifiers, done: Done) {
   const queue = jobs.sort((a, b) => b.bytes - a.bytes);
@@ -100,23 +101,20 @@ async function readOn(n: number, jobs: Job[], waiting: GroupFile, work: string, 
   };
   const workers = started.map((worker) =>
     new Promise<void>((resolveWorker, reject) => {
-      let closing = false;
       let closed = false;
       const next = () => {
         const job = queue.shift();
-        if (job) worker.postMessage({...job, group: waiting.line(job.index)});
-        else if (!closing) {
-          closing = true;
-          worker.postMessage({close: true});
-        }
+        worker.postMessage(job === undefined ? {close: true} : {...job, group: waiting.line(job.index)});
       };
       worker.on("message", (m: {ready?: true; closed?: true; index?: number; result?: Tally; print?: string | null; error?: PostedError}) => {
         if (m.error) reject(rebuilt(m.error));
         else if (m.closed) {
           closed = true;
           void worker.terminate();
-        } else if (m.ready) (next(), next());
-        else (done(m.index!, {result: m.result!, print: m.print}), next());
+        } else {
+          if (m.result) done(m.index!, {result: m.result, print: m.print});
+          next();
+        }
       });
       worker.on("error", reject);
       worker.on("exit", (code) => (closed || failure !== undefined ? resolveWorker() : reject(new Error(`a reader thread stopped (exit code ${code})`))));
