@@ -3,9 +3,9 @@
 // their readers (group-file.ts). They are read on the main thread and, as far as the input
 // pays for them, on worker threads beside it (one a core), each reader appending rows to its
 // own parts; DuckDB then types, orders and writes the Parquet tables into a new generation
-// of the output folder, which becomes current as one (output.ts). With `incremental`, groups whose files have not
-// changed since the current generation are not read again: their rows and counts are
-// taken from it (state.ts).
+// of the output folder, which becomes current as one (output.ts). With `incremental`,
+// groups whose files have not changed since the current generation are not read again:
+// their rows and counts are taken from it (state.ts).
 import {createHash} from "node:crypto";
 import {existsSync, mkdirSync, readdirSync, realpathSync, statSync, writeFileSync} from "node:fs";
 import {availableParallelism} from "node:os";
