@@ -11,6 +11,7 @@ import {existsSync, mkdirSync, readdirSync, realpathSync, statSync, writeFileSyn
 import {availableParallelism} from "node:os";
 import {basename, dirname, join, relative, resolve, sep} from "node:path";
 import {setFlagsFromString} from "node:v8";
+import type {Worker} from "node:worker_threads";
 import {loadClassifiers} from "../classify/index.ts";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {duckdb} from "../duckdb.ts";
@@ -91,14 +92,15 @@ type Done = (index: number, read: Read) => void;
 async function readOn(n: number, jobs: Job[], waiting: GroupFile, work: string, opts: IngestOptions, classifiers: Classifiers, done: Done) {
   const queue = jobs.sort((a, b) => b.bytes - a.bytes);
   const maxLineBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE;
-  const started = Array.from({length: n - 1}, (_, w) => startWorker("ingest", {work, name: `w${w}`, maxLineBytes, classifiers: opts.classifiers}));
-  // The first failure stops every reader, and is the run's.
-  let failure: unknown;
+  // The first failure, on any thread, stops every reader and is the run's; what the others
+  // report after it is dropped.
+  let failure: {error: unknown} | undefined;
+  const started: Worker[] = [];
   const fail = (error: unknown) => {
-    failure ??= error;
+    failure ??= {error};
     for (const worker of started) void worker.terminate();
   };
-  const workers = started.map((worker) =>
+  const reading = (worker: Worker) =>
     new Promise<void>((resolveWorker, reject) => {
       let closed = false;
       const next = () => {
@@ -106,33 +108,44 @@ async function readOn(n: number, jobs: Job[], waiting: GroupFile, work: string, 
         worker.postMessage(job === undefined ? {close: true} : {...job, group: waiting.line(job.index)});
       };
       worker.on("message", (m: {ready?: true; closed?: true; index?: number; result?: Tally; print?: string | null; error?: PostedError}) => {
-        if (m.error) reject(rebuilt(m.error));
-        else if (m.closed) {
-          closed = true;
-          void worker.terminate();
-        } else {
-          if (m.result) done(m.index!, {result: m.result, print: m.print});
-          next();
+        if (failure) return;
+        try {
+          if (m.error) reject(rebuilt(m.error));
+          else if (m.closed) {
+            closed = true;
+            void worker.terminate();
+          } else {
+            if (m.result) done(m.index!, {result: m.result, print: m.print});
+            next();
+          }
+        } catch (error) {
+          reject(error);
         }
       });
       worker.on("error", reject);
-      worker.on("exit", (code) => (closed || failure !== undefined ? resolveWorker() : reject(new Error(`a reader thread stopped (exit code ${code})`))));
-    }).catch(fail)
-  );
-  const ctx = {maxLineBytes, classifiers, scratch: join(work, "scratch")};
-  const parts = new PartWriter(join(work, "parts"), "main");
+      worker.on("exit", (code) => (closed || failure ? resolveWorker() : reject(new Error(`a reader thread stopped (exit code ${code})`))));
+    }).catch(fail);
+  const workers: Promise<void>[] = [];
   try {
-    for (let job = queue.pop(); job !== undefined && failure === undefined; job = queue.pop()) {
-      done(job.index, readJob(waiting.get(job.index), ctx, parts.writer(job.key), job.print));
-      if (n > 1) await new Promise((resolve) => setImmediate(resolve));
+    for (let w = 0; w < n - 1; w++) {
+      started.push(startWorker("ingest", {work, name: `w${w}`, maxLineBytes, classifiers: opts.classifiers}));
+      workers.push(reading(started[w]));
+    }
+    const ctx = {maxLineBytes, classifiers, scratch: join(work, "scratch")};
+    const parts = new PartWriter(join(work, "parts"), "main");
+    try {
+      for (let job = queue.pop(); job !== undefined && !failure; job = queue.pop()) {
+        done(job.index, readJob(waiting.get(job.index), ctx, parts.writer(job.key), job.print));
+        if (n > 1) await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      parts.close();
     }
   } catch (error) {
     fail(error);
-  } finally {
-    parts.close();
   }
   await Promise.all(workers);
-  if (failure !== undefined) throw failure;
+  if (failure) throw failure.error;
 }
 
 export async function ingest(opts: IngestOptions): Promise<IngestReport> {

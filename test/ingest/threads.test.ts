@@ -4,12 +4,13 @@
 // are groups to share. And
 // the memory DuckDB's threads get to write the tables, and how a write's statements share
 // engines (loaders/ingest/output.ts).
-import {readFileSync} from "node:fs";
+import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {expect, test} from "vitest";
 import {memoryLimit, withTableWriter, writeStages, type Stage} from "../../loaders/ingest/output.ts";
-import {readerThreads} from "../../loaders/ingest/run.ts";
+import {ingestRun, readerThreads, type Progress} from "../../loaders/ingest/run.ts";
 import {tmp} from "../helpers/tmp.ts";
+import {Transcript, writeTree} from "../helpers/transcript.ts";
 
 const MB = 1 << 20;
 
@@ -30,6 +31,29 @@ test("never more threads than groups; asked for, as many as asked", () => {
   expect(readerThreads(1 * MB, 10, 2, 2)).toBe(2);
   expect(readerThreads(1 * MB, 10, 2, 1)).toBe(1);
   expect(readerThreads(1000 * MB, 1, 8, 4)).toBe(1);
+});
+
+// Three projects: on two readers the worker takes the largest, the main thread the others,
+// smallest first; each of the main thread's reports waits until the worker has started, so
+// the third report is the worker's, heard in its message handler. An exception there once
+// escaped the handler and killed the process; it must stop the run with its error, as it
+// does on one reader.
+test.each([1, 2])("an exception in what hears a group's result stops the run with it (%i readers), and writes no tables", async (workers) => {
+  const session = (id: string, words: number) => new Transcript(id).prompt(0, "fix the build ".repeat(words)).text(5, "Fixed.").toString();
+  const root = writeTree({
+    "u/projects/small/a.jsonl": session("aaaaaaaa-0000-4000-8000-000000000001", 1),
+    "u/projects/middle/b.jsonl": session("bbbbbbbb-0000-4000-8000-000000000002", 100),
+    "u/projects/large/c.jsonl": session("cccccccc-0000-4000-8000-000000000003", 400)
+  });
+  const out = join(tmp(), "t");
+  let reports = 0;
+  const progress = (p: Progress) => {
+    if (p.stage !== "reading") return;
+    if (++reports === (workers === 1 ? 1 : 3)) throw new Error("the progress bar broke");
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000);
+  };
+  await expect(ingestRun({inputs: [root], out, workers, progress})).rejects.toThrow("the progress bar broke");
+  expect(existsSync(join(out, "turns.parquet"))).toBe(false);
 });
 
 test("a table's write has 64 MB of DuckDB's memory a thread, 256 MB at least", async () => {
