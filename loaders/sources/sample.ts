@@ -48,9 +48,14 @@ export class Sampler {
   /** Ends the reading: later readings of the file feed nothing. */
   end(): void {
     if (this.digested !== undefined) return;
-    const b = this.bytes ?? {...buffers(this.size), filled: 0};
-    this.digested = this.whole ?? (b.filled < b.head.length + b.tail.length ? null : digestOf(b.head, b.tail));
+    this.digested = this.whole ?? this.fromBytes();
     this.bytes = null;
+  }
+
+  // The digest of the bytes gathered chunk by chunk (an empty file's when it fed none).
+  private fromBytes(): string | null {
+    const b = this.bytes ?? {...buffers(this.size), filled: 0};
+    return b.filled < b.head.length + b.tail.length ? null : digestOf(b.head, b.tail);
   }
 
   /** The digest, or null when no reading ended, or it did not reach every byte of the sample (the file shrank, or was not read to its end). */
