@@ -13,9 +13,7 @@ export function writeGroups(path: string, groups: readonly Group[]): Float64Arra
   let end = 0;
   try {
     groups.forEach((group, i) => {
-      const line = JSON.stringify(group) + "\n";
-      file.append(line);
-      ends[i] = end += Buffer.byteLength(line);
+      ends[i] = end += file.append(JSON.stringify(group) + "\n");
     });
   } finally {
     file.close();
