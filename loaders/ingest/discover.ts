@@ -48,9 +48,13 @@ function discoverOne(input: string, walk: Walk): Found<Group> {
   return {layout: (found.findLast((f) => f.groups.length > 0) ?? found.at(-1)!).layout, groups: found.flatMap((f) => f.groups)};
 }
 
-/** Discovers every named path; each source merges the groups of its own that several paths named. `listed` is told of each folder listed. */
-export function discover(inputs: readonly string[], listed?: () => void): Discovery {
-  const walk: Walk = {unreadable: new Set(), claimed: new Set(), listings: new Listings(), listed};
+/**
+ * Discovers every named path; each source merges the groups of its own that several paths
+ * named. `listed` is told of each folder listed; with `limit`, the walk throws WalkLimit
+ * once it has listed more entries than that.
+ */
+export function discover(inputs: readonly string[], listed?: () => void, limit?: number): Discovery {
+  const walk: Walk = {unreadable: new Set(), claimed: new Set(), listings: new Listings(), listed, limit: limit === undefined ? undefined : {entries: limit}};
   const layouts: string[] = [];
   const found: Group[] = [];
   for (const input of inputs) {

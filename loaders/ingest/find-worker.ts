@@ -5,16 +5,11 @@
 import {parentPort, workerData} from "node:worker_threads";
 import {posted} from "../errors.ts";
 import {discover} from "./discover.ts";
-import {placeGroups, selectGroups, type FindingProgress, type FindOptions} from "./find.ts";
+import {placeGroups, selectGroups, throttled, type FindingProgress, type FindOptions} from "./find.ts";
 
 const opts = workerData as FindOptions;
 const progress: FindingProgress = {folders: 0, sized: 0, filesTotal: 0};
-let told = 0;
-const tell = () => {
-  if (Date.now() - told < 200) return;
-  told = Date.now();
-  parentPort!.postMessage({progress});
-};
+const tell = throttled(() => parentPort!.postMessage({progress}));
 try {
   const {groups, ...found} = selectGroups(
     discover(opts.inputs, () => (progress.folders++, tell())),

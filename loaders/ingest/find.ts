@@ -1,15 +1,18 @@
-// Finding the groups a run reads, on a thread of its own. Discovery (discover.ts) holds
-// every file's path and the sets it walks with: on a million files, garbage that V8 kept
-// in the main thread's heap through the first part of the reading (BENCHMARKS.md, §3). A
-// thread's heap goes when the thread ends. The thread leaves the groups in the run's group
-// file (group-file.ts) and hands back what the main thread keeps of each: its key, its
-// size and number of files (which order the readers' work), and its fingerprint when an
-// incremental run takes them all before reading.
+// Finding the groups a run reads, on a thread of its own when the input is large.
+// Discovery (discover.ts) holds every file's path and the sets it walks with: on a million
+// files, garbage that V8 kept in the main thread's heap through the first part of the
+// reading (BENCHMARKS.md, §3). A thread's heap goes when the thread ends. The thread leaves
+// the groups in the run's group file (group-file.ts) and hands back what the main thread
+// keeps of each: its key, its size and number of files (which order the readers' work),
+// and its fingerprint when an incremental run takes them all before reading. A thread
+// takes 60-80 ms to start on two cores, a tenth of a smaller input's fixed costs: an input
+// whose walk lists few entries is found on the main thread, for a few megabytes of garbage.
 import {statSync} from "node:fs";
 import {InputError, rebuilt, type PostedError} from "../errors.ts";
 import {startWorker} from "../paths.ts";
 import type {Group} from "../sources/types.ts";
-import type {Discovery} from "./discover.ts";
+import {WalkLimit} from "../sources/walk.ts";
+import {discover, type Discovery} from "./discover.ts";
 import {writeGroups} from "./group-file.ts";
 import {inShard, type Shard} from "./shard.ts";
 import {fingerprint, groupKey, identities} from "./state.ts";
@@ -24,6 +27,16 @@ export type Placed = {keys: string[]; bytes: number[]; files: number[]; prints: 
 
 /** How far finding has gone: the folders listed (each once, however many sources look into it), then the files whose size is taken. */
 export type FindingProgress = {folders: number; sized: number; filesTotal: number};
+
+/** `tell`, called at the first call and then at most five times a second: how often finding tells of its progress. */
+export function throttled(tell: () => void): () => void {
+  let told = 0;
+  return () => {
+    if (Date.now() - told < 200) return;
+    told = Date.now();
+    tell();
+  };
+}
 
 /** A run's groups, found: what the report needs now, and the groups written to the group file once the run has a work folder. */
 export type Finding = Found & {place(path: string): Promise<Placed>; close(): void};
@@ -70,6 +83,25 @@ export function placeGroups(groups: readonly Group[], path: string, incremental:
 export function findHere(discovery: Discovery, opts: FindOptions): Finding {
   const {groups, ...found} = selectGroups(discovery, opts);
   return {...found, place: async (path) => placeGroups(groups, path, opts.incremental ?? false), close() {}};
+}
+
+// The most entries (files and folders) a walk on the main thread lists: one person's tree of
+// 165 MB lists 4,000, of 1 GB 22,000; a fleet of 96k sessions, some 200,000.
+const ENTRIES_HERE = 30_000;
+
+/**
+ * Finds the groups on this thread when the walk lists at most `entries` entries, else
+ * (starting again) on a thread of its own; `progress` hears from the thread.
+ */
+export async function find(opts: FindOptions, progress?: (p: FindingProgress) => void, entries = ENTRIES_HERE): Promise<Finding> {
+  const counted: FindingProgress = {folders: 0, sized: 0, filesTotal: 0};
+  const tell = progress && throttled(() => progress(counted));
+  try {
+    return findHere(discover(opts.inputs, tell && (() => (counted.folders++, tell())), entries), opts);
+  } catch (error) {
+    if (!(error instanceof WalkLimit)) throw error;
+  }
+  return findOnThread(opts, progress);
 }
 
 type Message = {found?: Found; placed?: Placed; progress?: FindingProgress; error?: PostedError};

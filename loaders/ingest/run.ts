@@ -1,6 +1,6 @@
 // `agent-autonomy ingest`: raw logs in, the canonical tables and the ingest report out.
-// The groups of files are found on a thread of their own (find.ts) and wait on disk for
-// their readers (group-file.ts). They are read on the main thread and, as far as the input
+// The groups of files are found (on a thread of their own when the input is large:
+// find.ts) and wait on disk for their readers (group-file.ts). They are read on the main thread and, as far as the input
 // pays for them, on worker threads beside it (one a core), each reader appending rows to its
 // own parts; DuckDB then types, orders and writes the Parquet tables into a new generation
 // of the output folder, which becomes current as one (output.ts). With `incremental`,
@@ -20,7 +20,7 @@ import type {Classifiers} from "../classify/types.ts";
 import {TABLE_NAMES, copySql, partsSql, perTable, shadowedSql, sqlString, type TableName} from "../tables.ts";
 import {InputError, rebuilt, type PostedError} from "../errors.ts";
 import type {Discovery} from "./discover.ts";
-import {findHere, findOnThread, type Finding, type FindingProgress} from "./find.ts";
+import {find, findHere, type Finding, type FindingProgress} from "./find.ts";
 import {buildGeneration, checkOut, checkShardRoot, currentGeneration, valueOf, writeStages} from "./output.ts";
 import {shardFolder, type Shard} from "./shard.ts";
 import {PartWriter} from "./parts.ts";
@@ -171,10 +171,10 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
   // The classifiers are loaded here even when workers load their own: a module that cannot
   // be used fails before the output folder is touched, with the loader's own message.
   const settled = Promise.allSettled([
-    opts.discovery ? Promise.resolve().then(() => findHere(opts.discovery!, opts)) : findOnThread(opts, opts.progress && ((p) => opts.progress!({stage: "finding", ...p}))),
+    opts.discovery ? Promise.resolve().then(() => findHere(opts.discovery!, opts)) : find(opts, opts.progress && ((p) => opts.progress!({stage: "finding", ...p}))),
     loadClassifiers(opts.classifiers)
   ]);
-  // The engine loads, and the code's digest is taken (state.ts), while the files are found.
+  // The engine loads, and the code's digest is taken (state.ts), while a thread finds the files.
   duckdb();
   codeHash();
   const [finding, classifiers] = await settled;

@@ -1,14 +1,15 @@
-// A run's groups are found on a thread of its own (loaders/ingest/find.ts), whose heap goes
-// when it ends. The run must get from it what finding them on the main thread gives: the
-// same groups in the same order, with the same keys, sizes and fingerprints, for a whole
-// input and for a shard; and an error the person can act on must stay one across the thread.
-// While it works, the run's progress says so.
+// A large input's groups are found on a thread of its own (loaders/ingest/find.ts), whose
+// heap goes when it ends. The run must get from it what finding them on the main thread
+// gives: the same groups in the same order, with the same keys, sizes and fingerprints,
+// for a whole input and for a shard; and an error the person can act on must stay one
+// across the thread. While it works, the run's progress says so.
 import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {expect, test} from "vitest";
 import {InputError} from "../../loaders/errors.ts";
 import {discover} from "../../loaders/ingest/discover.ts";
-import {findHere, findOnThread, type FindOptions} from "../../loaders/ingest/find.ts";
+import {find, findHere, findOnThread, type FindOptions} from "../../loaders/ingest/find.ts";
+import {WalkLimit} from "../../loaders/sources/walk.ts";
 import {ingestRun, type Progress} from "../../loaders/ingest/run.ts";
 import {bar} from "../../loaders/cli.ts";
 import {fleetFiles, writeFleet} from "../helpers/ingest-corpus.ts";
@@ -35,6 +36,15 @@ test("the thread finds and places the groups the main thread would", async () =>
   const [all, some] = [(await whole.place(join(tmp(), "g"))).keys.length, (await shard.place(join(tmp(), "g"))).keys.length];
   expect(some).toBeLessThan(all);
   expect(shard.elsewhere).toBe(all - some);
+});
+
+test("an input whose walk lists more entries than the main thread's limit is found again on a thread, with the same groups", async () => {
+  const root = writeFleet(fleetFiles());
+  expect(() => discover([root], undefined, 1)).toThrow(WalkLimit);
+  expect(discover([root], undefined, 1e6)).toEqual(discover([root]));
+  const [here, there] = [await find({inputs: [root]}), await find({inputs: [root]}, undefined, 1)];
+  expect(await there.place(join(tmp(), "groups.jsonl"))).toEqual(await here.place(join(tmp(), "groups.jsonl")));
+  there.close();
 });
 
 test("an input that cannot be read is told as the person's error; a failed write keeps its code", async () => {
