@@ -13,7 +13,7 @@
 //   <out>/.agent-autonomy/run-<pid>/                     a run's work, removed at its end (or by the next run)
 import {closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeSync} from "node:fs";
 import {basename, join} from "node:path";
-import type {DuckDBConnection} from "@duckdb/node-api";
+import type {DuckDBConnection, DuckDBInstance} from "@duckdb/node-api";
 import {duckdb} from "../duckdb.ts";
 import {TABLE_NAMES} from "../tables.ts";
 import {InputError} from "../errors.ts";
@@ -138,18 +138,41 @@ export const memoryLimit = (threads: number) => `${Math.max(256, 64 * threads)}M
  * write gives each table an engine of its own (writeStages): on a million sessions, one
  * engine for all four tables peaked at 0.99 GB, one a table at 0.77 GB, in the same time.
  */
-export async function withTableWriter<T>(work: string, use: (db: DuckDBConnection, connect: () => Promise<DuckDBConnection>) => Promise<T>): Promise<T> {
+export async function withTableWriter<T>(work: string, use: (db: DuckDBConnection, connect: () => Promise<DuckDBConnection>) => Promise<T>, opened = openEngine(work)): Promise<T> {
+  const {instance, db} = await opened;
+  const more: DuckDBConnection[] = [];
+  try {
+    return await use(db, async () => more[more.push(await instance.connect()) - 1]);
+  } finally {
+    closeEngine({instance, db}, more);
+  }
+}
+
+/** An engine for a write and its first connection, its memory limit set. */
+export type Engine = {instance: DuckDBInstance; db: DuckDBConnection};
+
+/**
+ * Opens the engine a write runs on. Loading DuckDB (about 0.1 s) blocks the thread that
+ * calls this; opening the engine does not. A caller that opens one ahead of its write
+ * hands it to writeStages, or closes it.
+ */
+export async function openEngine(work: string): Promise<Engine> {
   const {DuckDBInstance} = duckdb();
   const instance = await DuckDBInstance.create(":memory:", {temp_directory: join(work, "spill")});
   const db = await instance.connect();
-  const more: DuckDBConnection[] = [];
   try {
     await db.run(`set memory_limit = '${memoryLimit(await valueOf(db, "select current_setting('threads')"))}'`);
-    return await use(db, async () => more[more.push(await instance.connect()) - 1]);
-  } finally {
-    for (const c of [...more, db]) c.closeSync();
-    instance.closeSync();
+  } catch (error) {
+    closeEngine({instance, db});
+    throw error;
   }
+  return {instance, db};
+}
+
+/** Closes an engine and the connections opened to it. */
+export function closeEngine({instance, db}: Engine, more: DuckDBConnection[] = []): void {
+  for (const c of [...more, db]) c.closeSync();
+  instance.closeSync();
 }
 
 /** A statement of a write, run on the connection it is handed. */
@@ -168,8 +191,9 @@ const SMALL_WRITE = 128 << 20;
  * Runs a write's stages in order and returns each stage's results; `done` hears of each
  * statement. A write of more than SMALL_WRITE bytes of input runs each statement in turn on
  * an engine of its own, for memory; a smaller one, each stage's statements at once on one.
+ * `opened`: an engine opened ahead (openEngine), the first statement's.
  */
-export async function writeStages<T>(work: string, bytes: number, stages: Stage<T>[], done: () => void = () => {}): Promise<T[][]> {
+export async function writeStages<T>(work: string, bytes: number, stages: Stage<T>[], done: () => void = () => {}, opened?: Promise<Engine>): Promise<T[][]> {
   // Kept in the order read, the rows of a million sessions took 0.5 GB and four times as long.
   const order = (anyOrder = false) => `set preserve_insertion_order = ${!anyOrder}`;
   const results: T[][] = [];
@@ -178,35 +202,44 @@ export async function writeStages<T>(work: string, bytes: number, stages: Stage<
       const out: T[] = [];
       for (const statement of statements) {
         out.push(
-          await withTableWriter(work, async (db) => {
-            await db.run(order(anyOrder));
-            return statement(db);
-          })
+          await withTableWriter(
+            work,
+            async (db) => {
+              await db.run(order(anyOrder));
+              return statement(db);
+            },
+            opened
+          )
         );
+        opened = undefined;
         done();
       }
       results.push(out);
     }
     return results;
   }
-  return withTableWriter(work, async (db, connect) => {
-    for (const {statements, anyOrder} of stages) {
-      await db.run(order(anyOrder));
-      const dbs = [db, ...(await Promise.all(statements.slice(1).map(connect)))];
-      // Every statement ends before the engine closes, also when one fails: its error is the stage's.
-      const settled = await Promise.allSettled(
-        statements.map(async (statement, i) => {
-          const result = await statement(dbs[i]);
-          done();
-          return result;
-        })
-      );
-      const failed = settled.find((s) => s.status === "rejected");
-      if (failed) throw failed.reason;
-      results.push(settled.map((s) => (s as PromiseFulfilledResult<T>).value));
-    }
-    return results;
-  });
+  return withTableWriter(
+    work,
+    async (db, connect) => {
+      for (const {statements, anyOrder} of stages) {
+        await db.run(order(anyOrder));
+        const dbs = [db, ...(await Promise.all(statements.slice(1).map(connect)))];
+        // Every statement ends before the engine closes, also when one fails: its error is the stage's.
+        const settled = await Promise.allSettled(
+          statements.map(async (statement, i) => {
+            const result = await statement(dbs[i]);
+            done();
+            return result;
+          })
+        );
+        const failed = settled.find((s) => s.status === "rejected");
+        if (failed) throw failed.reason;
+        results.push(settled.map((s) => (s as PromiseFulfilledResult<T>).value));
+      }
+      return results;
+    },
+    opened
+  );
 }
 
 /** The one value a statement returns: a count, or the rows a COPY wrote (the tables' counts in the report). */
