@@ -23,7 +23,8 @@ import {find, findHere, type Finding, type FindingProgress} from "./find.ts";
 import {buildGeneration, checkOut, checkShardRoot, closeEngine, currentGeneration, openEngine, valueOf, writeStages, type Engine} from "./output.ts";
 import {shardFolder, type Shard} from "./shard.ts";
 import {PartWriter} from "./parts.ts";
-import {readJob, type Read} from "./job.ts";
+import {readJob, SharedJobs, type Read} from "./job.ts";
+import type {ReaderInit} from "./worker.ts";
 import {GroupFile} from "./group-file.ts";
 import {codeHash, configHash, readState, StateWriter, type GroupState} from "./state.ts";
 import {addCounts, emptyCounts, reportOf, sorted, type FileReport, type IngestReport, type Tally} from "./report.ts";
@@ -79,20 +80,20 @@ const STATE = "state.jsonl";
 const ROWS = "rows";
 
 // `print`: the reader takes the group's fingerprint (a run that did not take them all first).
-type Job = {index: number; key: string; bytes: number; files: number; print: boolean};
+type Job = {index: number; bytes: number; files: number};
 type Done = (index: number, read: Read) => void;
+/** What the readers share: the group file and where its lines end, each group's key, and whether they take fingerprints. */
+type Groups = {path: string; ends: Float64Array; waiting: GroupFile; keys: string[]; print: boolean};
 
 /**
- * Reads the jobs on `n` threads: this one and n - 1 workers. The workers take the largest
- * groups first, this thread the smallest. A worker hears of its next group only between the
- * groups this thread reads, which are small; a group sent ahead to wait for it left the 165
- * MB tree's worker with one of its largest groups while this thread had nothing left.
- * `aside` is work of this thread's that can wait for the reading: it runs once, between
- * this thread's groups once a worker is reading (the worker then takes more of the
- * groups), or before them when there is no worker.
+ * Reads the jobs on `n` threads: this one and n - 1 workers, the workers taking the largest
+ * group left and this thread the smallest (SharedJobs in job.ts). `aside` is work of this
+ * thread's that can wait for the reading: it runs once, between this thread's groups once
+ * a worker is reading (the workers then take more of the groups), or before them when
+ * there is no worker.
  */
-async function readOn(n: number, jobs: Job[], waiting: GroupFile, work: string, opts: IngestOptions, classifiers: Classifiers, done: Done, aside: () => void) {
-  const queue = jobs.sort((a, b) => b.bytes - a.bytes);
+async function readOn(n: number, jobs: Job[], groups: Groups, work: string, opts: IngestOptions, classifiers: Classifiers, done: Done, aside: () => void) {
+  const list = new SharedJobs(jobs.sort((a, b) => b.bytes - a.bytes).map((j) => j.index));
   const maxLineBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE;
   // The first failure, on any thread, stops every reader and is the run's; what the others
   // report after it is dropped.
@@ -107,15 +108,12 @@ async function readOn(n: number, jobs: Job[], waiting: GroupFile, work: string, 
   const started: Worker[] = [];
   const fail = (error: unknown) => {
     failure ??= {error};
+    list.stop();
     for (const worker of started) void worker.terminate();
   };
   const reading = (worker: Worker) =>
     new Promise<void>((resolveWorker, reject) => {
       let closed = false;
-      const next = () => {
-        const job = queue.shift();
-        worker.postMessage(job === undefined ? {close: true} : {...job, group: waiting.line(job.index)});
-      };
       worker.on("message", (m: {ready?: true; closed?: true; index?: number; result?: Tally; print?: string | null; error?: PostedError}) => {
         if (failure) return;
         workerReading = true;
@@ -124,10 +122,7 @@ async function readOn(n: number, jobs: Job[], waiting: GroupFile, work: string, 
           else if (m.closed) {
             closed = true;
             void worker.terminate();
-          } else {
-            if (m.result) done(m.index!, {result: m.result, print: m.print});
-            next();
-          }
+          } else if (m.result) done(m.index!, {result: m.result, print: m.print});
         } catch (error) {
           reject(error);
         }
@@ -137,18 +132,20 @@ async function readOn(n: number, jobs: Job[], waiting: GroupFile, work: string, 
     }).catch(fail);
   const workers: Promise<void>[] = [];
   try {
+    const {path, ends, keys, print} = groups;
     for (let w = 0; w < n - 1; w++) {
-      started.push(startWorker("ingest", {work, name: `w${w}`, maxLineBytes, classifiers: opts.classifiers}));
+      started.push(startWorker("ingest", {work, name: `w${w}`, maxLineBytes, classifiers: opts.classifiers, groups: path, ends, keys, print, jobs: list.buffer} satisfies ReaderInit));
       workers.push(reading(started[w]));
     }
     const ctx = {maxLineBytes, classifiers, scratch: join(work, "scratch")};
     const parts = new PartWriter(join(work, "parts"), "main");
     try {
       if (n === 1) runAside();
-      for (let job = queue.pop(); job !== undefined && !failure; job = queue.pop()) {
-        done(job.index, readJob(waiting.get(job.index), ctx, parts.writer(job.key), job.print));
-        if (workerReading) runAside();
+      for (let index = list.take(true); index !== undefined && !failure; index = list.take(true)) {
+        done(index, readJob(groups.waiting.get(index), ctx, parts.writer(keys[index]), print));
+        // The workers' reports are heard between this thread's groups.
         if (n > 1) await new Promise((resolve) => setImmediate(resolve));
+        if (workerReading) runAside();
       }
       if (!failure) runAside();
     } finally {
@@ -224,7 +221,7 @@ async function ingestFound(out: string, opts: IngestOptions, finding: Finding, c
     const jobs: Job[] = [];
     keys.forEach((key, index) => {
       if (prints[index] !== null && reusable.get(key)?.fingerprint === prints[index]) reused.push(index);
-      else jobs.push({index, key, bytes: bytes[index], files: files[index], print: !opts.incremental});
+      else jobs.push({index, bytes: bytes[index], files: files[index]});
     });
     const waiting = new GroupFile(groupsPath, ends);
 
@@ -265,7 +262,7 @@ async function ingestFound(out: string, opts: IngestOptions, finding: Finding, c
         opts.progress?.(progress);
       };
       threads = readerThreads(bytesTotal, jobs.length, availableParallelism(), opts.workers);
-      await readOn(threads, jobs, waiting, work, opts, classifiers, done, openAhead);
+      await readOn(threads, jobs, {path: groupsPath, ends, waiting, keys, print: !opts.incremental}, work, opts, classifiers, done, openAhead);
     } catch (error) {
       void engine?.then(closeEngine, () => {});
       throw error;

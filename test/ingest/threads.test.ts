@@ -33,9 +33,9 @@ test("never more threads than groups; asked for, as many as asked", () => {
   expect(readerThreads(1000 * MB, 1, 8, 4)).toBe(1);
 });
 
-// Three projects: on two readers the worker takes the largest, the main thread the others,
-// smallest first; each of the main thread's reports waits until the worker has started, so
-// the third report is the worker's, heard in its message handler. An exception there once
+// Three projects: on two readers the worker takes the largest left, the main thread the
+// smallest; each of the main thread's reports waits until the worker has started, so the
+// third report is the worker's, heard in its message handler. An exception there once
 // escaped the handler and killed the process; it must stop the run with its error, as it
 // does on one reader.
 test.each([1, 2])("an exception in what hears a group's result stops the run with it (%i readers), and writes no tables", async (workers) => {

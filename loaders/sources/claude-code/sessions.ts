@@ -124,9 +124,11 @@ export function assembleSession(
   const hooked = new Set(main.flatMap((e) => (e.t === "hook" ? [e.toolUseId] : [])));
   const tally: Tally = {levels: [], calls: 0, rejections: 0, interrupts: 0, agentStops: 0, interventions: 0};
   let previousInterrupted = false;
+  // `prompted` keeps the order of `all`: a prompted stretch's turn is the count of those before it.
+  let turns = 0;
 
   all.forEach((stretch) => {
-    const turnIndex = isPrompted(stretch) ? prompted.indexOf(stretch) : null;
+    const turnIndex = isPrompted(stretch) ? turns++ : null;
     const permissionMode = modeOf(stretch, modeAt);
     const level = levelOf(permissionMode);
     const calls = callsOf([...stretch.events, ...stretch.subagent], opts.subagentFiles);
