@@ -167,14 +167,9 @@ export async function ingestRun(opts: IngestOptions): Promise<IngestRun> {
   // Each reader thread warms V8's optimising compiler up on its own, on a core it shares
   // with the compiler (BENCHMARKS.md, §1). Without inlining, the readers' hot functions
   // compile in half the CPU (0.7 s against 1.5 s on the 165 MB tree) and the reading ends
-  // 0.1 s sooner. With sixteen times V8's interrupt budget, a function is optimised only
-  // after sixteen times as much of its bytecode has run: most of those that run once a
-  // session or a group (assembling it, its classifiers) never are. On the 165 MB tree, 66
-  // functions were compiled in 0.14 s of CPU, against 394 in 1.3 s, and the ingest took
-  // 2.07 s against 2.26. The flags are the process's from here on, and every thread's;
-  // they change what V8 compiles, never what the code does.
+  // 0.1 s sooner. The flag is the process's from here on, and every thread's; it changes
+  // what V8 compiles, never what the code does.
   setFlagsFromString("--no-turbo-inlining");
-  setFlagsFromString(`--interrupt-budget=${16 * 66 * 1024}`);
   if (opts.shard) checkShardRoot(resolve(opts.out));
   const out = opts.shard ? join(resolve(opts.out), shardFolder(opts.shard)) : resolve(opts.out);
   checkOut(out);
@@ -262,6 +257,15 @@ async function ingestFound(out: string, opts: IngestOptions, finding: Finding, c
         opts.progress?.(progress);
       };
       threads = readerThreads(bytesTotal, jobs.length, availableParallelism(), opts.workers);
+      // When the readers take every core, V8's compiler takes its CPU from them. With
+      // sixteen times V8's interrupt budget, a function is optimised only after sixteen
+      // times as much of its bytecode has run: most of those that run once a session or a
+      // group (assembling it, its classifiers) never are. On the 165 MB tree (two readers,
+      // two cores), 66 functions were compiled in 0.14 s of CPU, against 394 in 1.3 s, and
+      // the ingest took 2.07 s against 2.26. With a core to spare, the compiler's work costs
+      // the readers nothing and pays: one reader took 3.78 s against 3.36, and a Codex home
+      // (one group) 7.64 against 6.99. The flag stays the process's.
+      if (threads >= availableParallelism()) setFlagsFromString(`--interrupt-budget=${16 * 66 * 1024}`);
       await readOn(threads, jobs, {path: groupsPath, ends, waiting, keys, print: !opts.incremental}, work, opts, classifiers, done, openAhead);
     } catch (error) {
       void engine?.then(closeEngine, () => {});
