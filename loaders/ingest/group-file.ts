@@ -37,7 +37,7 @@ export class GroupFile {
     return JSON.parse(this.line(index)) as Group;
   }
 
-  /** The group at `index` as its JSON text: what a reader thread is handed, to parse there. */
+  /** The group at `index` as its JSON text. */
   line(index: number): string {
     const start = index === 0 ? 0 : this.ends[index - 1];
     const line = Buffer.allocUnsafe(this.ends[index] - start);

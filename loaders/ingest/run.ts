@@ -1,8 +1,8 @@
 // `agent-autonomy ingest`: raw logs in, the canonical tables and the ingest report out.
 // The groups of files are found (on a thread of their own when the input is large:
-// find.ts) and wait on disk for their readers (group-file.ts). They are read on the main thread and, as far as the input
-// pays for them, on worker threads beside it (one a core), each reader appending rows to its
-// own parts; DuckDB then types, orders and writes the Parquet tables into a new generation
+// find.ts) and wait on disk for their readers (group-file.ts). They are read on the main
+// thread and, as far as the input pays for them, on worker threads beside it (one a core),
+// each reader appending rows to its own parts; DuckDB then types, orders and writes the Parquet tables into a new generation
 // of the output folder, which becomes current as one (output.ts). With `incremental`,
 // groups whose files have not changed since the current generation are not read again:
 // their rows and counts are taken from it (state.ts).
@@ -79,10 +79,13 @@ export function readerThreads(bytes: number, groups: number, cores: number, aske
 const STATE = "state.jsonl";
 const ROWS = "rows";
 
-// `print`: the reader takes the group's fingerprint (a run that did not take them all first).
 type Job = {index: number; bytes: number; files: number};
 type Done = (index: number, read: Read) => void;
-/** What the readers share: the group file and where its lines end, each group's key, and whether they take fingerprints. */
+/**
+ * What the readers share: the group file and where its lines end, each group's key, and
+ * whether the readers take the groups' fingerprints (`print`: a run that did not take them
+ * all first).
+ */
 type Groups = {path: string; ends: Float64Array; waiting: GroupFile; keys: string[]; print: boolean};
 
 /**
@@ -244,6 +247,7 @@ async function ingestFound(out: string, opts: IngestOptions, finding: Finding, c
       // Its failure is the write's, when the write takes it.
       engine.catch(() => {});
     };
+    const closeAhead = () => void engine?.then(closeEngine, () => {});
     try {
       for (const i of reused) record(i, reusable.get(keys[i])!.result);
       const bytesTotal = jobs.reduce((s, j) => s + j.bytes, 0);
@@ -268,7 +272,7 @@ async function ingestFound(out: string, opts: IngestOptions, finding: Finding, c
       if (threads >= availableParallelism()) setFlagsFromString(`--interrupt-budget=${16 * 66 * 1024}`);
       await readOn(threads, jobs, {path: groupsPath, ends, waiting, keys, print: !opts.incremental}, work, opts, classifiers, done, openAhead);
     } catch (error) {
-      void engine?.then(closeEngine, () => {});
+      closeAhead();
       throw error;
     } finally {
       state.close();
@@ -277,7 +281,7 @@ async function ingestFound(out: string, opts: IngestOptions, finding: Finding, c
 
     const writing = performance.now();
     if (keys.length && totals.unreadable === totals.files) {
-      void engine?.then(closeEngine, () => {});
+      closeAhead();
       throw new InputError(`no transcript could be read in ${opts.inputs.join(", ")}`);
     }
     const wrote = (done: number, total: number) => opts.progress?.({stage: "writing", done, total});
