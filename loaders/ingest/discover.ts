@@ -54,7 +54,7 @@ function discoverOne(input: string, walk: Walk): Found<Group> {
  * once it has listed more entries than that.
  */
 export function discover(inputs: readonly string[], listed?: () => void, limit?: number): Discovery {
-  const walk: Walk = {unreadable: new Set(), claimed: new Set(), listings: new Listings(), listed, limit: limit === undefined ? undefined : {entries: limit}};
+  const walk: Walk = {unreadable: new Set(), claimed: new Set(), listings: new Listings(), listed, entriesLeft: limit};
   const layouts: string[] = [];
   const found: Group[] = [];
   for (const input of inputs) {

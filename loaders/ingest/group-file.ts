@@ -21,13 +21,13 @@ export function writeGroups(path: string, groups: readonly Group[]): Float64Arra
   return ends;
 }
 
-/** The groups writeGroups wrote, read back one at a time. */
+/** The groups writeGroups wrote, read back one at a time; `path` and `ends` open the same file on another thread. */
 export class GroupFile {
   private readonly fd: number;
 
   constructor(
-    path: string,
-    private readonly ends: Float64Array
+    readonly path: string,
+    readonly ends: Float64Array
   ) {
     this.fd = openSync(path, "r");
   }

@@ -2,10 +2,10 @@
 // The groups of files are found (on a thread of their own when the input is large:
 // find.ts) and wait on disk for their readers (group-file.ts). They are read on the main
 // thread and, as far as the input pays for them, on worker threads beside it (one a core),
-// each reader appending rows to its own parts; DuckDB then types, orders and writes the Parquet tables into a new generation
-// of the output folder, which becomes current as one (output.ts). With `incremental`,
-// groups whose files have not changed since the current generation are not read again:
-// their rows and counts are taken from it (state.ts).
+// each reader appending rows to its own parts; DuckDB then types, orders and writes the
+// Parquet tables into a new generation of the output folder, which becomes current as one
+// (output.ts). With `incremental`, groups whose files have not changed since the current
+// generation are not read again: their rows and counts are taken from it (state.ts).
 import {createHash} from "node:crypto";
 import {existsSync, mkdirSync, readdirSync, realpathSync, statSync, writeFileSync} from "node:fs";
 import {availableParallelism} from "node:os";
@@ -82,11 +82,10 @@ const ROWS = "rows";
 type Job = {index: number; bytes: number; files: number};
 type Done = (index: number, read: Read) => void;
 /**
- * What the readers share: the group file and where its lines end, each group's key, and
- * whether the readers take the groups' fingerprints (`print`: a run that did not take them
- * all first).
+ * What the readers share: the group file, each group's key, and whether the readers take
+ * the groups' fingerprints (`print`: a run that did not take them all first).
  */
-type Groups = {path: string; ends: Float64Array; waiting: GroupFile; keys: string[]; print: boolean};
+type Groups = {waiting: GroupFile; keys: string[]; print: boolean};
 
 /**
  * Reads the jobs on `n` threads: this one and n - 1 workers, the workers taking the largest
@@ -135,9 +134,9 @@ async function readOn(n: number, jobs: Job[], groups: Groups, work: string, opts
     }).catch(fail);
   const workers: Promise<void>[] = [];
   try {
-    const {path, ends, keys, print} = groups;
+    const {waiting, keys, print} = groups;
     for (let w = 0; w < n - 1; w++) {
-      started.push(startWorker("ingest", {work, name: `w${w}`, maxLineBytes, classifiers: opts.classifiers, groups: path, ends, keys, print, jobs: list.buffer} satisfies ReaderInit));
+      started.push(startWorker("ingest", {work, name: `w${w}`, maxLineBytes, classifiers: opts.classifiers, groups: waiting.path, ends: waiting.ends, keys, print, jobs: list.buffer} satisfies ReaderInit));
       workers.push(reading(started[w]));
     }
     const ctx = {maxLineBytes, classifiers, scratch: join(work, "scratch")};
@@ -145,7 +144,7 @@ async function readOn(n: number, jobs: Job[], groups: Groups, work: string, opts
     try {
       if (n === 1) runAside();
       for (let index = list.take(true); index !== undefined && !failure; index = list.take(true)) {
-        done(index, readJob(groups.waiting.get(index), ctx, parts.writer(keys[index]), print));
+        done(index, readJob(waiting.get(index), ctx, parts.writer(keys[index]), print));
         // The workers' reports are heard between this thread's groups.
         if (n > 1) await new Promise((resolve) => setImmediate(resolve));
         if (workerReading) runAside();
@@ -270,7 +269,7 @@ async function ingestFound(out: string, opts: IngestOptions, finding: Finding, c
       // the readers nothing and pays: one reader took 3.78 s against 3.36, and a Codex home
       // (one group) 7.64 against 6.99. The flag stays the process's.
       if (threads >= availableParallelism()) setFlagsFromString(`--interrupt-budget=${16 * 66 * 1024}`);
-      await readOn(threads, jobs, {path: groupsPath, ends, waiting, keys, print: !opts.incremental}, work, opts, classifiers, done, openAhead);
+      await readOn(threads, jobs, {waiting, keys, print: !opts.incremental}, work, opts, classifiers, done, openAhead);
     } catch (error) {
       closeAhead();
       throw error;

@@ -17,12 +17,9 @@ export const FLEET_MARKER = "agent-autonomy-fleet.json";
  * (about 170 bytes an entry). `listed`, when given, is told of each folder listed: the
  * find thread counts them for its progress.
  */
-export type Walk = {unreadable: Set<string>; claimed: Set<string>; listings: Listings; listed?: () => void; limit?: Limit};
+export type Walk = {unreadable: Set<string>; claimed: Set<string>; listings: Listings; listed?: () => void; entriesLeft?: number};
 
-/** How many more entries a walk may list before it gives up with WalkLimit. */
-export type Limit = {entries: number};
-
-/** A walk given a Limit listed more entries than it allows. */
+/** A walk given `entriesLeft` listed more entries than that. */
 export class WalkLimit extends Error {}
 
 const LISTED = 100_000;
@@ -56,7 +53,7 @@ export function entries(dir: string, walk: Walk): Dirent[] {
       walk.unreadable.add(dir);
       listing = [];
     }
-    if (walk.limit && (walk.limit.entries -= listing.length) < 0) throw new WalkLimit(`more than the walk's limit of entries below ${dir}`);
+    if (walk.entriesLeft !== undefined && (walk.entriesLeft -= listing.length) < 0) throw new WalkLimit(`more than the walk's limit of entries below ${dir}`);
     walk.listings.keep(dir, listing);
   }
   return listing;
