@@ -17,6 +17,12 @@ export const SETTLE_MS = 3000;
 export const WALK_MS = 600_000;
 /** A page that never goes quiet this long after its last input fails (it keeps redrawing). */
 const SETTLE_LIMIT_MS = 30_000;
+/**
+ * A change that draws nothing for this long fails. It bounds a page that never redraws and
+ * measures no speed: with the suite's other files beside it, a first filter change (which
+ * fetches the page's other answers) has taken over 10 s on two cores.
+ */
+const REDRAW_LIMIT_MS = 60_000;
 
 /** The browser the page tests run on, as it names itself: "Chromium 156.0.8078.114". */
 export const BROWSER = (() => {
@@ -31,6 +37,8 @@ export type Visit = {
   problems: string[];
   /** Waits until the page has gone SETTLE_MS without a render or an input, then returns `problems`. */
   settled(): Promise<string[]>;
+  /** Makes `change` (`what` names it in a failure) and waits until the page has drawn again. */
+  redraws(what: string, change: () => Promise<unknown>): Promise<void>;
 };
 
 export type Site = {
@@ -88,7 +96,14 @@ export async function openSite(dist: string): Promise<Site> {
       });
       if (options.hold) await page.route((u) => options.hold!.test(u.pathname), () => {});
       await page.goto(`${origin}${path}`);
-      if (options.javaScript === false) return {page, problems, settled: async () => problems};
+      const redraws = async (what: string, change: () => Promise<unknown>) => {
+        const before = Number(await page.locator("html").getAttribute("data-rendered"));
+        await change();
+        await page.waitForFunction((n) => Number(document.documentElement.dataset.rendered) > n, before, {timeout: REDRAW_LIMIT_MS}).catch(() => {
+          throw new Error(`${path}: ${what} drew nothing in ${REDRAW_LIMIT_MS / 1000} s${problems.length ? `: ${problems.join("; ")}` : ""}`);
+        });
+      };
+      if (options.javaScript === false) return {page, problems, settled: async () => problems, redraws};
       // A page that never answers says why: the problems seen so far are the message.
       await page.waitForSelector("html[data-rendered]", {timeout: 30_000}).catch((e) => {
         throw new Error(`${path} never rendered: ${problems.join("; ") || e.message}`);
@@ -96,6 +111,7 @@ export async function openSite(dist: string): Promise<Site> {
       return {
         page,
         problems,
+        redraws,
         async settled() {
           const start = Date.now();
           for (;;) {

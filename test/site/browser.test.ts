@@ -62,7 +62,7 @@ describe(`the built site, in ${BROWSER}`, () => {
   test(`every page, and every value of every filter, draws under its Content-Security-Policy with no violation or error until ${SETTLE_MS / 1000} s after the last`, async () => {
     let changes = 0;
     await eachPage(pages, async (path) => {
-      const {page, problems, settled} = await open(path);
+      const {page, settled, redraws} = await open(path);
       const csp = await policyOf(page);
       expect(csp.get("default-src"), path).toBe("'self'");
       expect(csp.get("script-src"), path).not.toContain("'unsafe-inline'");
@@ -74,17 +74,13 @@ describe(`the built site, in ${BROWSER}`, () => {
         const input = inputs.nth(i);
         const values: (string | null)[] = (await input.evaluate((e) => e.tagName)) === "SELECT" ? await input.locator("option").allTextContents() : [null];
         for (const value of values) {
-          const before = Number(await page.locator("html").getAttribute("data-rendered"));
           if (value === null) {
             if (await input.isChecked()) continue;
-            await input.check();
+            await redraws(`choosing the radio ${await input.evaluate((e) => e.closest("label")?.textContent)}`, () => input.check());
           } else {
             if ((await input.inputValue()) === String(values.indexOf(value))) continue;
-            await input.selectOption({label: value});
+            await redraws(`choosing ${value}`, () => input.selectOption({label: value}));
           }
-          await page.waitForFunction((n) => Number(document.documentElement.dataset.rendered) > n, before, {timeout: 10_000}).catch(() => {
-            throw new Error(`${path}: choosing ${value ?? "a radio"} drew nothing: ${problems.join("; ")}`);
-          });
           changes++;
         }
       }
@@ -272,13 +268,14 @@ describe(`the built site, in ${BROWSER}`, () => {
     const runs = Number((await box.locator(".sql-output").getAttribute("data-runs")) ?? 0);
     await box.locator("button", {hasText: "Run"}).click();
     await box.locator(`.sql-output[data-runs="${runs + 1}"]`).waitFor({timeout: 60_000});
-    return {
-      text: await input.inputValue(),
-      error: await box.locator(".sql-error").textContent().catch(() => null),
-      summary: await box.locator(".sql-summary").textContent().catch(() => null),
-      columns: await box.locator(".sql-result th").allTextContents(),
-      rows: await box.locator(".sql-result tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")))
-    };
+    // Read as the run left it: a locator's textContent() would wait its full timeout for an element the run did not write.
+    const shown = await box.locator(".sql-output").evaluate((out) => ({
+      error: out.querySelector(".sql-error")?.textContent ?? null,
+      summary: out.querySelector(".sql-summary")?.textContent ?? null,
+      columns: [...out.querySelectorAll(".sql-result th")].map((th) => th.textContent ?? ""),
+      rows: [...out.querySelectorAll(".sql-result tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? ""))
+    }));
+    return {text: await input.inputValue(), ...shown};
   }
 
   /** The rows DuckDB in Node returns for `text` over the published Parquet files, each table a view of its file (name → file). */
@@ -414,7 +411,7 @@ describe(`the built site, in ${BROWSER}`, () => {
 
   test("Codex beside Claude Code: each agent filter opens on Claude Code and offers Codex, which draws with a note that the study's figures are Claude Code's; F7 and F8's source filter offers its rollouts, and F6 and F7 say how its calls' approvals are counted", async () => {
     const pick = async (path: string, label: "Agent" | "Source", option: string, marker: string | null) => {
-      const {page, problems, settled} = await open(path);
+      const {page, settled, redraws} = await open(path);
       const select = page.getByLabel(label, {exact: true});
       if (label === "Agent") {
         // The coding agents first; a page whose cells hold API agents' runs offers them after.
@@ -422,11 +419,7 @@ describe(`the built site, in ${BROWSER}`, () => {
         expect(await select.locator("option:checked").textContent(), path).toBe("Claude Code");
         expect(await page.locator(".agent-note").count(), path).toBe(0);
       }
-      const before = Number(await page.locator("html").getAttribute("data-rendered"));
-      await select.selectOption({label: option});
-      await page.waitForFunction((n) => Number(document.documentElement.dataset.rendered) > n, before, {timeout: 10_000}).catch(() => {
-        throw new Error(`${path}: choosing ${option} drew nothing: ${problems.join("; ")}`);
-      });
+      await redraws(`choosing ${option}`, () => select.selectOption({label: option}));
       if (marker) await expect.poll(() => page.locator(marker).count(), {message: path}).toBeGreaterThan(0);
       if (label === "Agent") await expect.poll(() => page.locator(".agent-note", {hasText: "our own assumption"}).count(), {message: path}).toBe(1);
       if (path === "/f4-stops") await expect.poll(() => page.locator("p", {hasText: "Codex had no question or plan tool"}).count()).toBe(1);
@@ -452,10 +445,8 @@ describe(`the built site, in ${BROWSER}`, () => {
   }, WALK_MS);
 
   test("a filter change redraws the chart without reloading the page", async () => {
-    const {page, settled} = await open("/f1-turn-duration");
-    const before = Number(await page.locator("html").getAttribute("data-rendered"));
-    await page.getByLabel("(all)", {exact: true}).check();
-    await page.waitForFunction((n) => Number(document.documentElement.dataset.rendered) > n, before);
+    const {page, settled, redraws} = await open("/f1-turn-duration");
+    await redraws("choosing (all)", () => page.getByLabel("(all)", {exact: true}).check());
     expect(await page.locator("figure svg g[aria-label='line'] path").count()).toBe(4);
     expect(await settled()).toEqual([]);
     await page.close();

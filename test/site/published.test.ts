@@ -137,13 +137,11 @@ describe(`text from logs is shown as text, in ${BROWSER}`, () => {
   }, WALK_MS);
 
   test("F1's model select offers the name as text; choosing it redraws, and nothing runs", async () => {
-    const {page, settled} = await site.open("/f1-turn-duration");
+    const {page, settled, redraws} = await site.open("/f1-turn-duration");
     const scripts = (await injected(page)).elements;
     const options = await page.locator("select option").allTextContents();
     expect(options).toContain(HOSTILE_MODEL);
-    const before = Number(await page.locator("html").getAttribute("data-rendered"));
-    await page.locator("select").first().selectOption({label: HOSTILE_MODEL});
-    await page.waitForFunction((n) => Number(document.documentElement.dataset.rendered) > n, before);
+    await redraws("choosing the hostile model", () => page.locator("select").first().selectOption({label: HOSTILE_MODEL}));
     expect(await page.locator("figure svg g[aria-label='line'] path").count()).toBeGreaterThan(0);
     expect(await injected(page)).toEqual({pwned: null, elements: scripts});
     expect(await settled()).toEqual([]);
