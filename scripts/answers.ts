@@ -24,16 +24,20 @@ export type Answers = Record<string, {dates: string[]; columns: string[]; rows: 
 export type Block = {first: Answers; rest: string | null};
 
 /**
- * Every combination of the parameters' values: each the distinct values of the column it is
- * compared with; for a table with no rows (a file only some sites fill), the values the
- * page opens on, so that its first view still has its (empty) answer.
+ * Every combination of the parameters' values: each the distinct values of its column in
+ * every table of the page that has one, since a filter offers what any of them holds (F3's
+ * sessions come from f3, and its curve and the person's own points are asked for each).
+ * Where no table holds a value (files only some sites fill), the values the page opens on,
+ * so that its first view still has its (empty) answer.
  */
 async function combinations(db: DuckDBConnection, q: PageQuery): Promise<unknown[][]> {
   let out: unknown[][] = [[]];
   for (const p of q.params) {
     if (!p.column) return [];
-    const held = (await db.runAndReadAll(`select distinct ${p.column} from ${q.table} where ${p.column} is not null`)).getRowsJS().map((r) => r[0]);
-    const values = held.length || (await db.runAndReadAll(`select count(*) from ${q.table}`)).getRowsJS()[0][0] ? held : (p.first ?? []);
+    const tables = (await db.runAndReadAll(`select table_name from information_schema.columns where column_name = ${sqlString(p.column)} order by table_name`)).getRowsJS().map((r) => String(r[0]));
+    const union = tables.map((t) => `select ${p.column} from ${t} where ${p.column} is not null`).join(" union ");
+    const held = union ? (await db.runAndReadAll(`select distinct * from (${union}) order by all`)).getRowsJS().map((r) => r[0]) : [];
+    const values = held.length ? held : (p.first ?? []);
     out = out.flatMap((c) => values.map((v) => [...c, typeof v === "bigint" ? Number(v) : v]));
   }
   return out;

@@ -68,3 +68,32 @@ it("answers a query over a file with no rows for the values the page opens on, s
     {'["interactive","claude-code"]': [], '["interactive","(all)"]': [], '["(all)","claude-code"]': [], '["(all)","(all)"]': []}
   ]);
 });
+
+it("answers each query for every value any of the page's tables holds in its column: a filter offers them all", async () => {
+  const dist = tmp();
+  mkdirSync(join(dist, "_file", "data"), {recursive: true});
+  const db = await (await DuckDBInstance.create(":memory:")).connect();
+  // The cells hold a kind of session the curve has no row of, and the person's own points none at all.
+  await db.run(`copy (select * from (values ('interactive', 3), ('headless', 1), ('(all)', 4)) t(sessions, n)) to '${join(dist, "_file", "data", "cells.0123abcd.parquet")}' (format parquet)`);
+  await db.run(`copy (select * from (values ('interactive', 0.5), ('(all)', 0.4)) t(sessions, fit)) to '${join(dist, "_file", "data", "curve.0123abcd.parquet")}' (format parquet)`);
+  await db.run(`copy (select 'interactive' as sessions, 1 as y where false) to '${join(dist, "_file", "data", "points.0123abcd.parquet")}' (format parquet)`);
+  db.closeSync();
+  const page = [
+    "```js",
+    'const aggregates = {cells: () => FileAttachment("data/cells.parquet").arrayBuffer(), curve: () => FileAttachment("data/curve.parquet").arrayBuffer(), points: () => FileAttachment("data/points.parquet").arrayBuffer()};',
+    "```",
+    "```js",
+    'const sessions = view(sessionsRadio((await sql`select distinct sessions from cells`).map((d) => d.sessions), "interactive"));',
+    "```",
+    "```js",
+    "const curveQuery = (q) => q`select fit from curve where sessions = ${sessions}`;",
+    "const pointsQuery = (q) => q`select y from points where sessions = ${sessions}`;",
+    "```"
+  ].join("\n");
+  const {queries} = pageSql(page);
+  const answers = await pageAnswers(dist, {...pageSql(page), queries: queries.filter((q) => q.params.length)});
+  const keys = ['["(all)"]', '["headless"]', '["interactive"]'];
+  expect(Object.values(answers).map((a) => Object.keys(a.rows))).toEqual([keys, keys]);
+  expect(Object.values(answers).map((a) => a.rows['["headless"]'])).toEqual([[], []]);
+  expect(Object.values(answers)[0].rows['["interactive"]']).toEqual([[0.5]]);
+});
