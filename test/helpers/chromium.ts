@@ -19,8 +19,8 @@ export const WALK_MS = 600_000;
 const SETTLE_LIMIT_MS = 30_000;
 /**
  * A change that draws nothing for this long fails. It bounds a page that never redraws and
- * measures no speed: with the suite's other files beside it, a first filter change (which
- * fetches the page's other answers) has taken over 10 s on two cores.
+ * measures no speed (bench/pages.ts does): on two cores shared with the suite's other
+ * files, a change that took 4 s alone (it started DuckDB, as none does now) took over 10 s.
  */
 const REDRAW_LIMIT_MS = 60_000;
 
