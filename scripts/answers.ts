@@ -30,21 +30,30 @@ export type Block = {first: Answers; rest: string | null};
  * Where no table holds a value (files only some sites fill), the values the page opens on,
  * so that its first view still has its (empty) answer.
  */
-async function combinations(db: DuckDBConnection, q: PageQuery): Promise<unknown[][]> {
+function combinations(q: PageQuery, held: Map<string, unknown[]>): unknown[][] {
   let out: unknown[][] = [[]];
   for (const p of q.params) {
     if (!p.column) return [];
-    const tables = (await db.runAndReadAll(`select table_name from information_schema.columns where column_name = ${sqlString(p.column)} order by table_name`)).getRowsJS().map((r) => String(r[0]));
-    const union = tables.map((t) => `select ${p.column} from ${t} where ${p.column} is not null`).join(" union ");
-    const held = union ? (await db.runAndReadAll(`select distinct * from (${union}) order by all`)).getRowsJS().map((r) => r[0]) : [];
-    const values = held.length ? held : (p.first ?? []);
+    const found = held.get(p.column)!;
+    const values = found.length ? found : (p.first ?? []);
     out = out.flatMap((c) => values.map((v) => [...c, typeof v === "bigint" ? Number(v) : v]));
   }
   return out;
 }
 
-async function answer(db: DuckDBConnection, q: PageQuery): Promise<Answers[string] | null> {
-  const combos = await combinations(db, q);
+/** Each of `columns` with its distinct values in every table of the page that has it. */
+async function heldValues(db: DuckDBConnection, columns: Set<string>): Promise<Map<string, unknown[]>> {
+  const held = new Map<string, unknown[]>();
+  for (const column of columns) {
+    const tables = (await db.runAndReadAll(`select table_name from information_schema.columns where column_name = ${sqlString(column)} order by table_name`)).getRowsJS().map((r) => String(r[0]));
+    const union = tables.map((t) => `select ${column} from ${t} where ${column} is not null`).join(" union ");
+    held.set(column, union ? (await db.runAndReadAll(`select distinct * from (${union}) order by all`)).getRowsJS().map((r) => r[0]) : []);
+  }
+  return held;
+}
+
+async function answer(db: DuckDBConnection, q: PageQuery, held: Map<string, unknown[]>): Promise<Answers[string] | null> {
+  const combos = combinations(q, held);
   if (!combos.length) return null;
   const entry: Answers[string] = {dates: [], columns: [], rows: {}};
   const prepared = await db.prepare(q.sql);
@@ -73,8 +82,9 @@ export async function pageAnswers(dist: string, {tables, queries}: PageSql): Pro
   try {
     for (const [name, file] of Object.entries(tables)) await db.run(`create view ${name} as select * from read_parquet(${sqlString(builtFile(dist, file))})`);
     const out: Answers = {};
+    const held = await heldValues(db, new Set(queries.flatMap((q) => q.params.map((p) => p.column).filter(Boolean))));
     for (const q of queries) {
-      const a = await answer(db, q);
+      const a = await answer(db, q, held);
       if (a) out[q.sql] = a;
     }
     return out;
