@@ -259,7 +259,8 @@ async function ingestFound(out: string, opts: IngestOptions, finding: Finding, c
         progress.lines += t.lines;
         opts.progress?.(progress);
       };
-      threads = readerThreads(bytesTotal, jobs.length, availableParallelism(), opts.workers);
+      const cores = availableParallelism();
+      threads = readerThreads(bytesTotal, jobs.length, cores, opts.workers);
       // When the readers take every core, V8's compiler takes its CPU from them. With
       // sixteen times V8's interrupt budget, a function is optimised only after sixteen
       // times as much of its bytecode has run: most of those that run once a session or a
@@ -268,7 +269,7 @@ async function ingestFound(out: string, opts: IngestOptions, finding: Finding, c
       // the ingest took 2.07 s against 2.26. With a core to spare, the compiler's work costs
       // the readers nothing and pays: one reader took 3.78 s against 3.36, and a Codex home
       // (one group) 7.64 against 6.99. The flag stays the process's.
-      if (threads >= availableParallelism()) setFlagsFromString(`--interrupt-budget=${16 * 66 * 1024}`);
+      if (threads >= cores) setFlagsFromString(`--interrupt-budget=${16 * 66 * 1024}`);
       await readOn(threads, jobs, {waiting, keys, print: !opts.incremental}, work, opts, classifiers, done, openAhead);
     } catch (error) {
       closeAhead();
