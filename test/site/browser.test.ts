@@ -64,7 +64,10 @@ describe(`the built site, in ${BROWSER}`, () => {
     await eachPage(pages, async (path) => {
       const {page, settled, redraws} = await open(path);
       const engine: string[] = [];
-      page.on("request", (r) => /\.wasm$/.test(new URL(r.url()).pathname) && engine.push(new URL(r.url()).pathname));
+      page.on("request", (r) => {
+        const file = new URL(r.url()).pathname;
+        if (file.endsWith(".wasm")) engine.push(file);
+      });
       const csp = await policyOf(page);
       expect(csp.get("default-src"), path).toBe("'self'");
       expect(csp.get("script-src"), path).not.toContain("'unsafe-inline'");
